@@ -1,6 +1,8 @@
 // `npm run bench`: runs every benchmark module and writes BENCHMARKS.md.
 // Usage: npm run bench [-- name-filter ...]   (e.g. `npm run bench -- opinion-map`)
-import { readdirSync, writeFileSync } from 'node:fs';
+// Each module's sections are kept in bench/results/<module>.json, so a filtered run refreshes
+// only its own figures and BENCHMARKS.md is always rebuilt from all of them.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Bench, BenchSection } from './bench.ts';
 
@@ -11,12 +13,19 @@ const files = readdirSync(dir)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
-const sections: BenchSection[] = [];
+const resultsDir = new URL('results/', dir);
+mkdirSync(resultsDir, { recursive: true });
 for (const file of files) {
   process.stderr.write(`bench: ${file}\n`);
   const mod = (await import(new URL(file, dir).href)) as { run: Bench };
-  sections.push(...(await mod.run()));
+  const result = { measuredAt: new Date().toISOString(), sections: await mod.run() };
+  writeFileSync(new URL(file.replace(/\.bench\.ts$/, '.json'), resultsDir), JSON.stringify(result, null, 2));
 }
+
+const sections: BenchSection[] = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.json') && existsSync(new URL(f.replace(/\.json$/, '.bench.ts'), dir)))
+  .sort()
+  .flatMap((f) => (JSON.parse(readFileSync(new URL(f, resultsDir), 'utf8')) as { sections: BenchSection[] }).sections);
 
 const lines: string[] = [
   '# Benchmarks',
@@ -36,6 +45,5 @@ for (const s of sections) {
   if (s.notes) lines.push('', s.notes);
   lines.push('');
 }
-const out = filters.length === 0 ? 'BENCHMARKS.md' : `BENCHMARKS.partial.md`;
-writeFileSync(new URL(`../${out}`, import.meta.url), lines.join('\n'));
-process.stderr.write(`bench: wrote ${out}\n`);
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), lines.join('\n'));
+process.stderr.write('bench: wrote BENCHMARKS.md\n');
