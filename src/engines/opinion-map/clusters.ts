@@ -1,0 +1,105 @@
+// Opinion groups, Pol.is style: participants with enough votes are first compressed into at most
+// 100 base clusters, then the base centres (weighted by their members) are clustered into 2–5
+// groups, the number chosen by silhouette.
+//
+// Differs from Pol.is: Pol.is smooths k across updates (a new k must win several runs in a row)
+// because it recomputes on every few votes; we are a one-shot computation and take the best
+// silhouette directly (ties go to the smaller k).
+import { kmeans, kmeansBestOf, weightedSilhouette, type Points } from './kmeans.ts';
+import { colCount, rowCount, type VoteMatrix } from './matrix.ts';
+import { mulberry32 } from './prng.ts';
+
+export interface GroupAssignment {
+  /** Group index (0..k-1) per canonical row, -1 when ungrouped. */
+  groupOfRow: Int32Array;
+  /** The id reported for each group index. */
+  groupIds: number[];
+}
+
+export interface ClusterOptions {
+  maxBaseClusters: number;
+  maxGroups: number;
+}
+
+const GROUP_RESTARTS = 20;
+
+/** Pol.is clusters only participants with at least min(7, statements) votes. */
+export function clusteredRows(m: VoteMatrix): Int32Array {
+  const threshold = Math.max(1, Math.min(7, colCount(m)));
+  const rows: number[] = [];
+  for (let r = 0; r < rowCount(m); r++) {
+    if (m.rowPtr[r + 1]! - m.rowPtr[r]! >= threshold) rows.push(r);
+  }
+  return Int32Array.from(rows);
+}
+
+function chooseGroups(bases: Points, maxGroups: number): Int32Array {
+  const n = bases.x.length;
+  if (n <= 1) return new Int32Array(n);
+  const maxK = Math.min(maxGroups, 2 + Math.floor(n / 12), n);
+  const random = mulberry32(0x9e3779b9);
+  let best: Int32Array = new Int32Array(n);
+  let bestScore = -Infinity;
+  for (let k = 2; k <= maxK; k++) {
+    const c = kmeansBestOf(bases, k, GROUP_RESTARTS, random);
+    if (c.k < 2) continue;
+    const score = weightedSilhouette(bases, c.assignment, c.k);
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = c.assignment;
+    }
+  }
+  return best;
+}
+
+/** Group indices ordered by size (largest first), ties by the first member, so ids are stable. */
+function orderBySize(groupOfRow: Int32Array): GroupAssignment {
+  const size = new Map<number, { size: number; first: number }>();
+  groupOfRow.forEach((g, r) => {
+    if (g < 0) return;
+    const s = size.get(g) ?? { size: 0, first: r };
+    s.size++;
+    size.set(g, s);
+  });
+  const order = [...size.keys()].sort(
+    (a, b) => size.get(b)!.size - size.get(a)!.size || size.get(a)!.first - size.get(b)!.first,
+  );
+  const renumber = new Map(order.map((g, i) => [g, i]));
+  return {
+    groupOfRow: groupOfRow.map((g) => (g < 0 ? -1 : renumber.get(g)!)),
+    groupIds: order.map((_, i) => i),
+  };
+}
+
+export function computeGroups(
+  m: VoteMatrix,
+  coords: { x: Float64Array; y: Float64Array },
+  options: ClusterOptions,
+): GroupAssignment {
+  const rows = clusteredRows(m);
+  const points: Points = {
+    x: Float64Array.from(rows, (r) => coords.x[r]!),
+    y: Float64Array.from(rows, (r) => coords.y[r]!),
+  };
+  const base = kmeans(points, options.maxBaseClusters, mulberry32(0x2545f491));
+  const groupOfBase = chooseGroups({ x: base.cx, y: base.cy, w: base.weight }, options.maxGroups);
+  const groupOfRow = new Int32Array(rowCount(m)).fill(-1);
+  rows.forEach((r, i) => (groupOfRow[r] = groupOfBase[base.assignment[i]!]!));
+  return orderBySize(groupOfRow);
+}
+
+/** Groups imposed by the caller (e.g. Pol.is's own), keyed by their given numbers. */
+export function fixedGroups(
+  m: VoteMatrix,
+  groupOfSource: ReadonlyArray<number | undefined>,
+): GroupAssignment {
+  const ids = [...new Set(groupOfSource.filter((g): g is number => g !== undefined))].sort(
+    (a, b) => a - b,
+  );
+  const index = new Map(ids.map((g, i) => [g, i]));
+  const groupOfRow = Int32Array.from(m.rowSource, (s) => {
+    const g = groupOfSource[s];
+    return g === undefined ? -1 : index.get(g)!;
+  });
+  return { groupOfRow, groupIds: ids };
+}

@@ -1,0 +1,16 @@
+// The one door to the opinion-map engine (DESIGN.md §4): a pure, deterministic Pol.is-compatible
+// opinion map with group-informed and multistakeholder consensus, plus the Pol.is export format.
+export { computeOpinionMap } from './opinion-map.ts';
+export type * from './types.ts';
+export {
+  PolisFormatError,
+  parsePolisComments,
+  parsePolisParticipantsVotes,
+  parsePolisVotes,
+  polisToOpinionMapInput,
+  readPolisConversation,
+  type PolisComment,
+  type PolisConversation,
+  type PolisFiles,
+  type PolisParticipant,
+} from './polis-csv.ts';
