@@ -1,0 +1,76 @@
+// Wires the application together explicitly: database, services, HTTP plugins, hooks and routes.
+import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { accountsRoutes } from '../features/accounts/accounts.routes.tsx';
+import { adminRoutes } from '../features/admin/admin.routes.tsx';
+import { homeRoutes } from '../features/home/home.routes.tsx';
+import { operationsRoutes } from '../features/operations/operations.routes.ts';
+import { organisationsRoutes } from '../features/organisations/organisations.routes.tsx';
+import { registerAssets } from '../http/assets.ts';
+import { registerCsrfCheck } from '../http/csrf.ts';
+import { registerErrorHandling } from '../http/errors.tsx';
+import { loggerOptions } from '../http/logging.ts';
+import { registerSessionHook } from '../http/session-hook.ts';
+import type { Services } from './services.ts';
+
+export interface AppOptions {
+  /** Requests per minute per client on sign-in, sign-up and reset. */
+  authRateLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config, database, accounts, roles, organisations, admin, mailer } = services;
+
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.secureCookies,
+  });
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 512 });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
+  });
+  await app.register(rateLimit, { global: false });
+
+  registerErrorHandling(app);
+  registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
+  registerCsrfCheck(app);
+  registerAssets(app);
+
+  const authRateLimit = { max: options.authRateLimit ?? 10, timeWindow: '1 minute' };
+  await app.register(operationsRoutes, { database, metricsToken: config.metricsToken });
+  await app.register(homeRoutes);
+  await app.register(accountsRoutes, { accounts, secureCookies: config.secureCookies, authRateLimit });
+  await app.register(organisationsRoutes, { organisations });
+  await app.register(adminRoutes, { admin, mailerKind: mailer.kind });
+
+  return app;
+}

@@ -1,0 +1,32 @@
+// Builds every service from the database and configuration. Shared by the HTTP app, the worker
+// and the CLI, so each wires the same objects the same way.
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
+import { accountsService } from '../features/accounts/accounts.service.ts';
+import { accountsStore } from '../features/accounts/accounts.store.ts';
+import { argon2Hasher, type PasswordHasher } from '../features/accounts/passwords.ts';
+import { adminService } from '../features/admin/admin.service.ts';
+import { organisationsService } from '../features/organisations/organisations.service.ts';
+import { organisationsStore } from '../features/organisations/organisations.store.ts';
+import { rolesStore } from '../features/roles/roles.store.ts';
+import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
+import { systemClock, type Clock } from '../shared/clock.ts';
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  mailer?: Mailer;
+  hasher?: PasswordHasher;
+}
+
+export function createServices(config: Config, database: Database, overrides: ServiceOverrides = {}) {
+  const clock = overrides.clock ?? systemClock;
+  const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, `Polylogue <no-reply@${new URL(config.baseUrl).hostname}>`) : outboxMailer(database.db, clock));
+  const hasher = overrides.hasher ?? argon2Hasher();
+  const roles = rolesStore(database.db);
+  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl });
+  const organisations = organisationsService({ store: organisationsStore(database.db), accounts, mailer, clock, baseUrl: config.baseUrl });
+  const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
+  return { config, database, db: database.db, clock, mailer, hasher, roles, accounts, organisations, admin };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,103 @@
+// The environment, parsed and validated once at boot. Nothing else reads process.env.
+// A wrong value stops the boot with one readable line naming the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../shared/errors.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; undefined means the embedded SQLite database in dataDir. */
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  /** Signs cookies and CSRF tokens. Generated into the data directory on first start if unset. */
+  secret: string;
+  smtpUrl: string | undefined;
+  defaultLocale: Locale;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the demo process on the first start of an empty database. */
+  demo: boolean;
+  /** Bearer token that may read /metrics besides an instance admin. */
+  metricsToken: string | undefined;
+  /** Secure cookies: on when BASE_URL is https. */
+  secureCookies: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function fail(name: string, problem: string): never {
+  throw new UsageError(`configuration: ${name} ${problem}`);
+}
+
+function parsePort(env: Env): number {
+  const raw = env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) fail('PORT', `must be a port number (0–65535), got "${raw}"`);
+  return port;
+}
+
+function parseUrl(name: string, raw: string | undefined, protocols: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail(name, 'must be a URL');
+  }
+  if (!protocols.includes(url.protocol)) fail(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  return raw;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env);
+  const host = env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  const baseUrl = (parseUrl('BASE_URL', env.BASE_URL, ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const smtpUrl = parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  const defaultLocale = (env.DEFAULT_LOCALE ?? 'en') as Locale;
+  if (!LOCALES.includes(defaultLocale)) fail('DEFAULT_LOCALE', `must be one of ${LOCALES.join(', ')}`);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  if (env.SECRET !== undefined && env.SECRET.length < 32) fail('SECRET', 'must be at least 32 characters');
+  const demoRaw = env.POLYLOGUE_DEMO ?? '1';
+  if (!['0', '1'].includes(demoRaw)) fail('POLYLOGUE_DEMO', 'must be 0 or 1');
+
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch {
+    fail('DATA_DIR', `cannot be created: ${dataDir}`);
+  }
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    baseUrl,
+    secret: env.SECRET ?? readOrCreateSecret(dataDir),
+    smtpUrl,
+    defaultLocale,
+    logLevel,
+    demo: demoRaw === '1',
+    metricsToken: env.METRICS_TOKEN || undefined,
+    secureCookies: baseUrl.startsWith('https:'),
+  };
+}
+
+/** The test database URL, when PostgreSQL tests are enabled (read here so no other code reads env). */
+export function testDatabaseUrl(env: Env = process.env): string | undefined {
+  return env.TEST_DATABASE_URL || undefined;
+}

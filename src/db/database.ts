@@ -1,0 +1,51 @@
+// The one place that knows which database we run on. Everything outside src/db/ is dialect-agnostic.
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** For SQLite: the file path (online backups need it). */
+  sqliteFile?: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Directory of the SQLite file when no databaseUrl is given. */
+  dataDir?: string;
+  /** Explicit SQLite file (":memory:" for throwaway databases). */
+  sqliteFile?: string;
+}
+
+export function openSqlite(file: string): SQLite.Database {
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  // FULL makes every acknowledged commit durable, also across power loss, at a small write cost.
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  return handle;
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? join(options.dataDir ?? 'data', 'polylogue.sqlite');
+  const handle = openSqlite(file);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}
+
+/** A cheap round trip, for readiness checks. */
+export async function ping(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

@@ -1,0 +1,177 @@
+// SQL for accounts, sessions and one-time tokens. Returns plain records.
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  emailConfirmedAt: string | null;
+  passwordHash: string;
+  displayName: string;
+  stakeholderGroup: string | null;
+  country: string | null;
+  languages: string[];
+  gender: string | null;
+  ageBand: string | null;
+  disability: string | null;
+  locale: string | null;
+  createdAt: string;
+}
+
+function toRecord(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    emailConfirmedAt: row.email_confirmed_at,
+    passwordHash: row.password_hash,
+    displayName: row.display_name,
+    stakeholderGroup: row.stakeholder_group,
+    country: row.country,
+    languages: JSON.parse(row.languages) as string[],
+    gender: row.gender,
+    ageBand: row.age_band,
+    disability: row.disability,
+    locale: row.locale,
+    createdAt: row.created_at,
+  };
+}
+
+export interface ProfileFields {
+  displayName: string;
+  stakeholderGroup: string | null;
+  country: string | null;
+  languages: string[];
+  gender: string | null;
+  ageBand: string | null;
+  disability: string | null;
+  locale: string | null;
+}
+
+export function accountsStore(db: Kysely<DB>) {
+  return {
+    async findUserById(id: string): Promise<UserRecord | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
+    async findUserByEmail(email: string): Promise<UserRecord | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
+    async countUsers(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async insertUser(user: { id: string; email: string; passwordHash: string; displayName: string; locale: string | null; now: string; confirmedAt?: string | null }): Promise<void> {
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          password_hash: user.passwordHash,
+          display_name: user.displayName,
+          locale: user.locale,
+          email_confirmed_at: user.confirmedAt ?? null,
+          stakeholder_group: null,
+          country: null,
+          gender: null,
+          age_band: null,
+          disability: null,
+          created_at: user.now,
+          updated_at: user.now,
+        })
+        .execute();
+    },
+
+    async updateProfile(id: string, fields: ProfileFields, now: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({
+          display_name: fields.displayName,
+          stakeholder_group: fields.stakeholderGroup,
+          country: fields.country,
+          languages: JSON.stringify(fields.languages),
+          gender: fields.gender,
+          age_band: fields.ageBand,
+          disability: fields.disability,
+          locale: fields.locale,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setPasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
+      await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async confirmEmail(id: string, now: string): Promise<void> {
+      await db.updateTable('users').set({ email_confirmed_at: now, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async insertSession(s: { idHash: string; userId: string; now: string; expiresAt: string; userAgent: string | null }): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({ id_hash: s.idHash, user_id: s.userId, created_at: s.now, expires_at: s.expiresAt, user_agent: s.userAgent })
+        .execute();
+    },
+
+    async findSession(idHash: string, now: string): Promise<{ userId: string; expiresAt: string } | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .select(['user_id', 'expires_at'])
+        .where('id_hash', '=', idHash)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row && { userId: row.user_id, expiresAt: row.expires_at };
+    },
+
+    async deleteSession(idHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    },
+
+    async deleteSessionsOfUser(userId: string): Promise<void> {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    },
+
+    async insertToken(t: { tokenHash: string; purpose: string; userId: string | null; subject: string | null; now: string; expiresAt: string }): Promise<void> {
+      await db
+        .insertInto('one_time_tokens')
+        .values({ token_hash: t.tokenHash, purpose: t.purpose, user_id: t.userId, subject: t.subject, created_at: t.now, expires_at: t.expiresAt, used_at: null })
+        .execute();
+    },
+
+    /** Marks a valid token used and returns it; undefined when unknown, expired or already used. */
+    async consumeToken(tokenHash: string, purpose: string, now: string): Promise<{ userId: string | null; subject: string | null } | undefined> {
+      const result = await db
+        .updateTable('one_time_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return undefined;
+      const row = await db.selectFrom('one_time_tokens').select(['user_id', 'subject']).where('token_hash', '=', tokenHash).executeTakeFirstOrThrow();
+      return { userId: row.user_id, subject: row.subject };
+    },
+
+    async findValidToken(tokenHash: string, purpose: string, now: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('one_time_tokens')
+        .select('token_hash')
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+
+export type AccountsStore = ReturnType<typeof accountsStore>;

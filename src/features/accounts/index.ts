@@ -1,0 +1,3 @@
+// The one door other features use into accounts.
+export type { AccountsService } from './accounts.service.ts';
+export { requireUser } from './accounts.policy.ts';

@@ -1,0 +1,84 @@
+// One error handler for the whole app: problem+json for the API, a translated page for HTML.
+// Never a stack trace; unexpected errors are logged (redacted) and shown as a generic message.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { AppError } from '../shared/errors.ts';
+import { Layout } from './layout.tsx';
+import { sendPage } from './render.ts';
+import { viewContext } from './view-context.ts';
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: Record<string, string> | undefined;
+}
+
+function toProblem(error: FastifyError | AppError | Error): Problem {
+  if (error instanceof AppError) {
+    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields };
+  }
+  const fe = error as FastifyError;
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return { status: 403, code: 'csrf_invalid', detail: 'missing or invalid CSRF token' };
+  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', detail: 'too many requests; try again later' };
+  if (fe.statusCode === 413) return { status: 413, code: 'too_large', detail: 'request body too large' };
+  if (fe.validation) return { status: 400, code: 'invalid', detail: fe.message };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'bad_request', detail: fe.message };
+  return { status: 500, code: 'internal', detail: 'internal error' };
+}
+
+const TITLES: Record<string, MessageKey> = {
+  not_found: 'errors.notFound',
+  forbidden: 'errors.forbidden',
+  csrf_invalid: 'errors.csrf',
+  rate_limited: 'errors.rateLimited',
+  too_large: 'errors.tooLarge',
+  link_invalid: 'errors.linkInvalid',
+  invitation_other_email: 'errors.invitationOtherEmail',
+  last_owner: 'errors.lastOwner',
+  last_admin: 'errors.lastAdmin',
+  internal: 'errors.internal',
+};
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send({ type: `about:blank`, title: problem.code, status: problem.status, detail: problem.detail, code: problem.code, ...(problem.errors ? { errors: problem.errors } : {}) });
+}
+
+function sendErrorPage(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  const ctx = viewContext(request, reply);
+  const title = ctx.t(TITLES[problem.code] ?? 'errors.generic');
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{ctx.t('errors.helpText')}</p>
+      <p>
+        <a href="/">{ctx.t('errors.backHome')}</a>
+      </p>
+    </Layout>,
+    problem.status,
+  );
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.code === 'unauthenticated' && !isApiRequest(request)) {
+      return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    if (problem.status === 429) reply.header('retry-after', '60');
+    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = { status: 404, code: 'not_found', detail: 'not found' };
+    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+  });
+}

@@ -1,0 +1,43 @@
+// Reads fields from an urlencoded form body without trusting its shape.
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../shared/errors.ts';
+import type { FormState } from './forms.tsx';
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export function formBody(request: FastifyRequest): FormBody {
+  return (request.body ?? {}) as FormBody;
+}
+
+export function text(body: FormBody, name: string): string {
+  const value = body[name];
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}
+
+/** Like text(), but without trimming: passwords keep their spaces. */
+export function secret(body: FormBody, name: string): string {
+  const value = body[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+export function optional(body: FormBody, name: string): string | null {
+  const value = text(body, name);
+  return value === '' ? null : value;
+}
+
+export function list(body: FormBody, name: string): string[] {
+  const value = body[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean);
+}
+
+/** The form state to re-render after a validation error (never echoing secrets). */
+export function failedForm(error: unknown, values: Record<string, string | undefined>): FormState {
+  if (error instanceof AppError && error.fields) return { values, errors: error.fields };
+  throw error;
+}
+
+/** A safe local redirect target: a path on this site, never another origin. */
+export function localPath(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
+}

@@ -1,0 +1,45 @@
+// The view model every page receives: language, translator, who is signed in, the CSRF token.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../i18n/locales.ts';
+import { direction } from '../i18n/locales.ts';
+import type { MessageKey, Translate } from '../i18n/i18n.ts';
+import { isInstanceAdmin, type ActorUser } from '../shared/actor.ts';
+import { FLASH_COOKIE } from './request-context.ts';
+import { catalogs } from '../i18n/i18n.ts';
+
+export interface ViewContext {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  t: Translate;
+  user: ActorUser | null;
+  isAdmin: boolean;
+  csrfToken: string;
+  /** Path and query of the current page, for the language switcher. */
+  path: string;
+  flash: string | null;
+}
+
+export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
+  const raw = request.cookies[FLASH_COOKIE];
+  let flash: string | null = null;
+  if (raw) {
+    const unsigned = request.unsignCookie(raw);
+    if (unsigned.valid && unsigned.value && unsigned.value in catalogs.en) flash = request.t(unsigned.value as MessageKey);
+    reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  }
+  return {
+    locale: request.locale,
+    dir: direction(request.locale),
+    t: request.t,
+    user: request.actor.user,
+    isAdmin: isInstanceAdmin(request.actor),
+    csrfToken: reply.generateCsrf(),
+    path: request.url,
+    flash,
+  };
+}
+
+/** Shows a one-line confirmation on the next page (after a redirect). */
+export function setFlash(reply: FastifyReply, key: MessageKey): void {
+  reply.setCookie(FLASH_COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+}

@@ -1,0 +1,65 @@
+// Interface strings: ICU MessageFormat messages per language, compiled once and cached.
+import { IntlMessageFormat } from 'intl-messageformat';
+import ar from './messages/ar.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import es from './messages/es.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+import ru from './messages/ru.json' with { type: 'json' };
+import zh from './messages/zh.json' with { type: 'json' };
+import { LOCALES, type Locale, isLocale } from './locales.ts';
+
+export type MessageKey = keyof typeof en;
+export type MessageValues = Record<string, string | number | Date>;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+export const catalogs: Record<Locale, Record<string, string>> = { ar, en, es, fr, ru, zh };
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function format(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    // A key missing in a translation falls back to English; the i18n test keeps that from shipping.
+    const source = catalogs[locale][key] ?? en[key];
+    message = new IntlMessageFormat(source, locale);
+    compiled.set(cacheKey, message);
+  }
+  return String(message.format(values));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, values) => format(locale, key, values);
+}
+
+/** Picks the best interface language from an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | undefined, fallback: Locale): Locale {
+  if (!acceptLanguage) return fallback;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return fallback;
+}
+
+export function formatDate(locale: Locale, iso: string, withTime = false): string {
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
+    : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+export { LOCALES };
