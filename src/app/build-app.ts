@@ -19,8 +19,6 @@ import { registerSessionHook } from '../http/session-hook.ts';
 import type { Services } from './services.ts';
 
 export interface AppOptions {
-  /** Requests per minute per client on sign-in, sign-up and reset. */
-  authRateLimit?: number;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -65,7 +63,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCsrfCheck(app);
   registerAssets(app);
 
-  const authRateLimit = { max: options.authRateLimit ?? 10, timeWindow: '1 minute' };
+  const authRateLimit = { max: config.authRateLimit, timeWindow: '1 minute' };
   await app.register(operationsRoutes, { database, metricsToken: config.metricsToken });
   await app.register(homeRoutes);
   await app.register(accountsRoutes, { accounts, secureCookies: config.secureCookies, authRateLimit });

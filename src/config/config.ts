@@ -22,6 +22,8 @@ export interface Config {
   demo: boolean;
   /** Bearer token that may read /metrics besides an instance admin. */
   metricsToken: string | undefined;
+  /** Attempts per minute per client on sign-in, sign-up and password reset. */
+  authRateLimit: number;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
 }
@@ -76,6 +78,9 @@ export function loadConfig(env: Env = process.env): Config {
   const demoRaw = env.POLYLOGUE_DEMO ?? '1';
   if (!['0', '1'].includes(demoRaw)) fail('POLYLOGUE_DEMO', 'must be 0 or 1');
 
+  const authRateLimitRaw = env.AUTH_RATE_LIMIT ?? '10';
+  if (!/^[1-9]\d*$/.test(authRateLimitRaw)) fail('AUTH_RATE_LIMIT', 'must be a positive whole number');
+
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch {
@@ -93,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     demo: demoRaw === '1',
     metricsToken: env.METRICS_TOKEN || undefined,
+    authRateLimit: Number(authRateLimitRaw),
     secureCookies: baseUrl.startsWith('https:'),
   };
 }
