@@ -18,6 +18,12 @@ import { loggerOptions } from '../http/logging.ts';
 import { registerSessionHook } from '../http/session-hook.ts';
 import type { Services } from './services.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: Array<{ method: string; url: string }>;
+  }
+}
+
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
@@ -42,6 +48,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
     trustProxy: config.secureCookies,
+  });
+
+  // Every route, as registered: the authorisation test walks this list so no route goes unchecked.
+  const routeList: Array<{ method: string; url: string }> = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
   });
 
   await app.register(cookie, { secret: config.secret });

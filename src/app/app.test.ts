@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeAdmin, signedInClient, startTestApp, testDialects, type TestApp, type TestClient } from '../testing/test-app.ts';
+
+// Expected status of every route for a visitor, a signed-in person without special rights, and an
+// instance administrator (before any valid input): 303 = sent to sign in, 403 = forbidden,
+// 400 = an invalid or expired link, 404 = nothing there, 422 = form refused.
+const MATRIX: Record<string, { anonymous: number; user: number; admin: number; path?: string }> = {
+  'GET /': { anonymous: 200, user: 200, admin: 200 },
+  'GET /healthz': { anonymous: 200, user: 200, admin: 200 },
+  'GET /readyz': { anonymous: 200, user: 200, admin: 200 },
+  'GET /metrics': { anonymous: 403, user: 403, admin: 200 },
+  'GET /assets/:hash/:name': { anonymous: 200, user: 200, admin: 200, path: '/assets/x/app.css' },
+  'GET /account/register': { anonymous: 200, user: 200, admin: 200 },
+  'POST /account/register': { anonymous: 422, user: 422, admin: 422 },
+  'GET /account/confirm/:token': { anonymous: 200, user: 200, admin: 200, path: '/account/confirm/bogus' },
+  'POST /account/confirm/:token': { anonymous: 400, user: 400, admin: 400, path: '/account/confirm/bogus' },
+  'GET /account/sign-in': { anonymous: 200, user: 200, admin: 200 },
+  'POST /account/sign-in': { anonymous: 422, user: 422, admin: 422 },
+  'POST /account/sign-out': { anonymous: 303, user: 303, admin: 303 },
+  'POST /account/sign-out-everywhere': { anonymous: 303, user: 303, admin: 303 },
+  'GET /account/forgot': { anonymous: 200, user: 200, admin: 200 },
+  'POST /account/forgot': { anonymous: 422, user: 422, admin: 422 },
+  'GET /account/reset/:token': { anonymous: 400, user: 400, admin: 400, path: '/account/reset/bogus' },
+  'POST /account/reset/:token': { anonymous: 422, user: 422, admin: 422, path: '/account/reset/bogus' },
+  'GET /account/profile': { anonymous: 303, user: 200, admin: 200 },
+  'POST /account/profile': { anonymous: 303, user: 422, admin: 422 },
+  'POST /account/password': { anonymous: 303, user: 422, admin: 422 },
+  'GET /organisations': { anonymous: 303, user: 200, admin: 200 },
+  'GET /organisations/new': { anonymous: 303, user: 200, admin: 200 },
+  'POST /organisations/new': { anonymous: 303, user: 422, admin: 422 },
+  'GET /organisations/:slug': { anonymous: 200, user: 200, admin: 200, path: '/organisations/matrix-org' },
+  'POST /organisations/:slug/invitations': { anonymous: 303, user: 403, admin: 422, path: '/organisations/matrix-org/invitations' },
+  'POST /organisations/:slug/members/:userId/remove': { anonymous: 303, user: 403, admin: 404, path: '/organisations/matrix-org/members/nobody/remove' },
+  'GET /invitations/:token': { anonymous: 400, user: 400, admin: 400, path: '/invitations/bogus' },
+  'POST /invitations/:token': { anonymous: 303, user: 400, admin: 400, path: '/invitations/bogus' },
+  'GET /admin': { anonymous: 303, user: 403, admin: 200 },
+  'GET /admin/outbox': { anonymous: 303, user: 403, admin: 200 },
+  'GET /admin/roles': { anonymous: 303, user: 403, admin: 200 },
+  'POST /admin/roles': { anonymous: 303, user: 403, admin: 422 },
+  'POST /admin/roles/revoke': { anonymous: 303, user: 403, admin: 404 },
+  'GET /setup/:token': { anonymous: 400, user: 400, admin: 400, path: '/setup/bogus' },
+  'POST /setup/:token': { anonymous: 400, user: 400, admin: 400, path: '/setup/bogus' },
+};
+
+for (const dialect of testDialects()) {
+  describe(`the whole app (${dialect})`, () => {
+    let t: TestApp;
+    let user: TestClient;
+    let admin: TestClient;
+    before(async () => {
+      t = await startTestApp(dialect);
+      user = await signedInClient(t, 'plain@example.org', 'plain password 1');
+      admin = await signedInClient(t, 'admin@example.org', 'admin password 1');
+      await makeAdmin(t, 'admin@example.org');
+      const owner = await signedInClient(t, 'matrix-owner@example.org', 'owner password 1');
+      await owner.get('/organisations/new');
+      await owner.post('/organisations/new', { name: 'Matrix Org', stakeholderGroup: 'academia' });
+    });
+    after(() => t.close());
+
+    let throwaways = 0;
+    async function throwawayClient(who: 'user' | 'admin'): Promise<TestClient> {
+      const email = `throwaway-${++throwaways}@example.org`;
+      const client = await signedInClient(t, email, 'throwaway password');
+      if (who === 'admin') await makeAdmin(t, email);
+      return client;
+    }
+
+    test('every registered route is in the authorisation matrix', () => {
+      const registered = t.app.routeList.map((r) => `${r.method} ${r.url}`).sort();
+      assert.deepEqual(registered, Object.keys(MATRIX).sort());
+    });
+
+    test('every route answers visitors, signed-in people and administrators as the matrix says', async () => {
+      const failures: string[] = [];
+      for (const [route, expected] of Object.entries(MATRIX)) {
+        const [method, pattern] = route.split(' ') as [string, string];
+        const path = expected.path ?? pattern;
+        for (const [who, shared] of [['anonymous', t.client()], ['user', user], ['admin', admin]] as const) {
+          // Sign-out routes would end the shared sessions: check them on throwaway sessions.
+          const c = path.includes('sign-out') && who !== 'anonymous' ? await throwawayClient(who) : shared;
+          await c.get('/account/sign-in');
+          const response = method === 'GET' ? await c.get(path) : await c.post(path, {});
+          if (response.statusCode !== expected[who]) failures.push(`${route} as ${who}: ${response.statusCode}, expected ${expected[who]}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    test('pages carry a strict Content-Security-Policy and the usual headers', async () => {
+      const response = await t.client().get('/');
+      const csp = String(response.headers['content-security-policy']);
+      assert.match(csp, /default-src 'self'/);
+      assert.match(csp, /script-src 'self'(;|$)/);
+      assert.match(csp, /style-src 'self'(;|$)/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.ok(response.headers['referrer-policy']);
+      assert.doesNotMatch(response.body, /<script>|<style|style="/, 'no inline script or style');
+    });
+
+    test('health, readiness and metrics answer for operators', async () => {
+      const health = await t.client().get('/healthz');
+      assert.deepEqual(JSON.parse(health.body), { status: 'ok', database: dialect });
+      assert.equal((await t.client().get('/readyz')).statusCode, 200);
+      const metrics = await admin.get('/metrics');
+      assert.match(metrics.body, /polylogue_http_requests_total/);
+    });
+
+    test('the language comes from the URL, then the cookie, then Accept-Language; Arabic is right-to-left', async () => {
+      const c = t.client();
+      const arabic = await c.get('/', { 'accept-language': 'ar,en;q=0.5' });
+      assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
+      const french = await c.get('/?lang=fr');
+      assert.match(french.body, /<html lang="fr" dir="ltr">/);
+      const remembered = await c.get('/account/sign-in', { 'accept-language': 'ru' });
+      assert.match(remembered.body, /<html lang="fr"/, 'the choice made in the URL is remembered');
+      const chinese = await t.client().get('/', { 'accept-language': 'zh-CN,zh;q=0.9' });
+      assert.match(chinese.body, /<html lang="zh" dir="ltr">/);
+      const fallback = await t.client().get('/', { 'accept-language': 'de' });
+      assert.match(fallback.body, /<html lang="en"/);
+    });
+
+    test('unknown pages are a translated page in HTML and problem+json in the API', async () => {
+      const page = await t.client().get('/nowhere?lang=es');
+      assert.equal(page.statusCode, 404);
+      assert.match(page.headers['content-type'] as string, /text\/html/);
+      assert.match(page.body, /lang="es"/);
+      const api = await t.client().get('/api/v1/nowhere');
+      assert.equal(api.statusCode, 404);
+      assert.match(api.headers['content-type'] as string, /application\/problem\+json/);
+      assert.equal(JSON.parse(api.body).status, 404);
+    });
+
+    test('an oversized form body is refused with 413', async () => {
+      const c = t.client();
+      await c.get('/account/register');
+      const response = await c.post('/account/register', { displayName: 'x'.repeat(300 * 1024) });
+      assert.equal(response.statusCode, 413);
+    });
+  });
+}
