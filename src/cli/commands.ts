@@ -1,4 +1,14 @@
 // The list of CLI commands: one factory per file in this folder.
 import type { Command } from 'commander';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { createAdminCommand } from './create-admin.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedDemoCommand } from './seed-demo.ts';
 
-export const commands: Array<() => Command> = [];
+export const commands: Array<() => Command> = [
+  migrateCommand,
+  seedDemoCommand,
+  createAdminCommand,
+  backupCommand,
+  restoreCommand,
+];
