@@ -1,0 +1,89 @@
+// Starts the real server (or another script) as a child process for benchmarks, on a free port
+// with a fresh data directory, and stops it afterwards.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  dataDir: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+export async function startServer(script = 'src/app/server.ts', extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-bench-'));
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, POLYLOGUE_DEMO: '0', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv } as Record<string, string>;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/readyz`, child).catch(async () => waitFor(`${url}/`, child));
+  return {
+    url,
+    pid: child.pid ?? 0,
+    dataDir,
+    env,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the polylogue CLI against a server's data directory. */
+export function cli(server: RunningServer, args: string[]): string {
+  const result = spawnSync(process.execPath, [join(root, 'bin/polylogue.js'), ...args], { cwd: root, env: server.env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`polylogue ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+/** Signs in through the real form and returns the cookie header of the session. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${url}/account/sign-in`);
+  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const response = await fetch(`${url}/account/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ _csrf: token, email, password }).toString(),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
+  if (!session) throw new Error(`sign-in failed with ${response.status}`);
+  return session.split(';')[0] ?? '';
+}
