@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app/build-app.ts';
 import { prepareInstance } from '../app/instance.ts';
@@ -53,6 +53,7 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
 }
 
 export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -71,7 +72,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir });
   const services = createServices(config, database, { hasher: argon2Hasher({ memoryCost: 2048, timeCost: 2 }), ...(options.clock ? { clock: options.clock } : {}) });
   await prepareInstance(services);
-  const app = await buildApp(services, { logger: false });
+  const app = await buildApp(services, { logger: options.logger ?? false });
   await app.ready();
   return {
     dialect,
