@@ -2,10 +2,14 @@
 // 100 base clusters, then the base centres (weighted by their members) are clustered into 2–5
 // groups, the number chosen by silhouette.
 //
+// As in Pol.is, the silhouette that picks k is taken over the base centres unweighted (each base
+// cluster one point): on real conversations weighting by members let a large, diffuse majority
+// split into extra groups Pol.is does not find.
+//
 // Differs from Pol.is: Pol.is smooths k across updates (a new k must win several runs in a row)
 // because it recomputes on every few votes; we are a one-shot computation and take the best
 // silhouette directly (ties go to the smaller k).
-import { kmeans, kmeansBestOf, weightedSilhouette, type Points } from './kmeans.ts';
+import { kmeansBestOf, kmeansSampled, weightedSilhouette, type Points } from './kmeans.ts';
 import { colCount, rowCount, type VoteMatrix } from './matrix.ts';
 import { mulberry32 } from './prng.ts';
 
@@ -22,6 +26,12 @@ export interface ClusterOptions {
 }
 
 const GROUP_RESTARTS = 20;
+/**
+ * Base clustering fits its centres on at most this many participants (see kmeansSampled), in at
+ * most this many Lloyd rounds — Pol.is's own k-means default (its base clustering allows 100, but
+ * it resumes from the previous run's centres, so each run needs only a few).
+ */
+const BASE_LIMITS = { maxSample: 20_000, maxIterations: 20 };
 
 /** Pol.is clusters only participants with at least min(7, statements) votes. */
 export function clusteredRows(m: VoteMatrix): Int32Array {
@@ -43,7 +53,7 @@ function chooseGroups(bases: Points, maxGroups: number): Int32Array {
   for (let k = 2; k <= maxK; k++) {
     const c = kmeansBestOf(bases, k, GROUP_RESTARTS, random);
     if (c.k < 2) continue;
-    const score = weightedSilhouette(bases, c.assignment, c.k);
+    const score = weightedSilhouette({ x: bases.x, y: bases.y }, c.assignment, c.k);
     if (score > bestScore + 1e-12) {
       bestScore = score;
       best = c.assignment;
@@ -81,7 +91,7 @@ export function computeGroups(
     x: Float64Array.from(rows, (r) => coords.x[r]!),
     y: Float64Array.from(rows, (r) => coords.y[r]!),
   };
-  const base = kmeans(points, options.maxBaseClusters, mulberry32(0x2545f491));
+  const base = kmeansSampled(points, options.maxBaseClusters, BASE_LIMITS, mulberry32(0x2545f491));
   const groupOfBase = chooseGroups({ x: base.cx, y: base.cy, w: base.weight }, options.maxGroups);
   const groupOfRow = new Int32Array(rowCount(m)).fill(-1);
   rows.forEach((r, i) => (groupOfRow[r] = groupOfBase[base.assignment[i]!]!));

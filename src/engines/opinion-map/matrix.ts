@@ -79,18 +79,54 @@ function checkColumns(v: VoteColumns, nP: number, nS: number): void {
   }
 }
 
-/** Counting sort of entry positions by key (stable), keeping only keys ≥ 0. */
-function bucketBy(key: Int32Array, buckets: number, positions?: Int32Array): Int32Array {
-  if (!positions) {
-    positions = new Int32Array(key.length);
-    for (let e = 0; e < key.length; e++) positions[e] = e;
+// A row's entries are sorted on col × 2^24 + (position in the row): exact in a double while there
+// are fewer than 2^29 statements, and it keeps repeated votes on a pair in input order.
+const POSITION_BITS = 2 ** 24;
+
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= from && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
   }
-  const start = new Int32Array(buckets + 1);
-  for (const e of positions) if (key[e]! >= 0) start[key[e]! + 1]!++;
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const out = new Int32Array(start[buckets]!);
-  for (const e of positions) if (key[e]! >= 0) out[start[key[e]!]!++] = e;
-  return out;
+}
+
+/** Votes grouped by canonical row (input order kept), then each row sorted by column. */
+function rowsSortedByColumn(
+  votes: VoteColumns,
+  rowOf: Int32Array,
+  colOfStatement: Int32Array,
+  rows: number,
+) {
+  const n = votes.participant.length;
+  const start = new Int32Array(rows + 1);
+  for (let e = 0; e < n; e++) {
+    if (colOfStatement[votes.statement[e]!]! >= 0) start[rowOf[votes.participant[e]!]! + 1]!++;
+  }
+  for (let r = 0; r < rows; r++) start[r + 1]! += start[r]!;
+  const next = start.slice(0, rows);
+  const key = new Float64Array(start[rows]!);
+  const value = new Int8Array(key.length);
+  const time = votes.timestamp ? new Float64Array(key.length) : undefined;
+  for (let e = 0; e < n; e++) {
+    const c = colOfStatement[votes.statement[e]!]!;
+    if (c < 0) continue;
+    const r = rowOf[votes.participant[e]!]!;
+    const at = next[r]!++;
+    if (at - start[r]! >= POSITION_BITS) throw new RangeError('a participant has too many votes');
+    key[at] = c * POSITION_BITS + (at - start[r]!);
+    value[at] = votes.vote[e]!;
+    if (time) time[at] = votes.timestamp![e]!;
+  }
+  for (let r = 0; r < rows; r++) {
+    if (start[r + 1]! - start[r]! < 32) insertionSort(key, start[r]!, start[r + 1]!);
+    else key.subarray(start[r]!, start[r + 1]!).sort();
+  }
+  return { start, key, value, time };
 }
 
 export function buildVoteMatrix(input: OpinionMapInput): VoteMatrix {
@@ -111,50 +147,33 @@ export function buildVoteMatrix(input: OpinionMapInput): VoteMatrix {
   const colSource = allCols.filter((s) => !input.statements[s]!.removed);
   const colOfStatement = new Int32Array(nS).fill(-1);
   colSource.forEach((s, c) => (colOfStatement[s] = c));
-  const rowOf = inverse(rowSource);
-  const n = votes.participant.length;
-  const rowKey = new Int32Array(n);
-  const colKey = new Int32Array(n);
-  for (let e = 0; e < n; e++) {
-    rowKey[e] = rowOf[votes.participant[e]!]!;
-    colKey[e] = colOfStatement[votes.statement[e]!]!;
-  }
-  // Bucketing by column and then (stably) by row leaves each row sorted by column, with repeated
-  // votes on a pair in input order — so the latest is easy to pick.
-  const byCol = bucketBy(colKey, colSource.length);
-  const sorted = bucketBy(rowKey, nP, byCol);
-  return compactLatest({ rowSource, colSource, colOfStatement }, sorted, rowKey, colKey, votes);
+  const sorted = rowsSortedByColumn(votes, inverse(rowSource), colOfStatement, nP);
+  return { rowSource, colSource, colOfStatement, ...latestPerCell(sorted, nP) };
 }
 
-function compactLatest(
-  base: Pick<VoteMatrix, 'rowSource' | 'colSource' | 'colOfStatement'>,
-  sorted: Int32Array,
-  rowKey: Int32Array,
-  colKey: Int32Array,
-  votes: VoteColumns,
-): VoteMatrix {
-  const nP = base.rowSource.length;
-  const rowPtr = new Int32Array(nP + 1);
-  const col = new Int32Array(sorted.length);
-  const value = new Int8Array(sorted.length);
-  const time = votes.timestamp;
-  let out = -1;
-  let prev = -1;
-  for (let i = 0; i < sorted.length; i++) {
-    const e = sorted[i]!;
-    const r = rowKey[e]!;
-    const c = colKey[e]!;
-    const sameCell = out >= 0 && rowKey[prev]! === r && col[out] === c;
-    if (!sameCell) {
-      out++;
-      rowPtr[r + 1]!++;
-    } else if (time && time[e]! < time[prev]!) {
-      continue; // an older vote arriving later in the input: the stored one stays
+/** Keeps one vote per (row, column): the latest by timestamp, else the last in input order. */
+function latestPerCell(sorted: ReturnType<typeof rowsSortedByColumn>, rows: number) {
+  const { start, key, value, time } = sorted;
+  const rowPtr = new Int32Array(rows + 1);
+  const col = new Int32Array(key.length);
+  const kept = new Int8Array(key.length);
+  let out = 0;
+  for (let r = 0; r < rows; r++) {
+    let keptAt = -1;
+    for (let i = start[r]!; i < start[r + 1]!; i++) {
+      const c = Math.floor(key[i]! / POSITION_BITS);
+      const at = start[r]! + (key[i]! - c * POSITION_BITS);
+      if (keptAt >= 0 && col[out - 1] === c) {
+        // A repeated vote on the same pair: positions ascend, so this one came later in the input.
+        if (time && time[at]! < time[keptAt]!) continue;
+      } else {
+        out++;
+      }
+      col[out - 1] = c;
+      kept[out - 1] = value[at]!;
+      keptAt = at;
     }
-    col[out] = c;
-    value[out] = votes.vote[e]!;
-    prev = e;
+    rowPtr[r + 1] = out;
   }
-  for (let r = 0; r < nP; r++) rowPtr[r + 1]! += rowPtr[r]!;
-  return { ...base, rowPtr, col: col.slice(0, out + 1), value: value.slice(0, out + 1) };
+  return { rowPtr, col: col.slice(0, out), value: kept.slice(0, out) };
 }

@@ -26,6 +26,7 @@ const DEFAULTS: Settings = {
   minStakeholderGroups: 2,
   agreeThreshold: 0.5,
   maxRepresentative: 5,
+  removedStatements: 'zeroed',
   maxBaseClusters: 100,
   maxGroups: 5,
 };
@@ -111,7 +112,8 @@ export function computeOpinionMap(
   const settings: Settings = { ...DEFAULTS, ...options };
   const m = buildVoteMatrix(input);
   const pca = principalComponents(m);
-  const coords = project(m, pca);
+  const removed = input.statements.length - m.colSource.length;
+  const coords = project(m, pca, settings.removedStatements === 'zeroed' ? removed : 0);
   const groups =
     settings.groups === 'fixed'
       ? fixedGroups(

@@ -21,7 +21,7 @@ export interface Pca {
 
 const BLOCK = 4;
 const MAX_ITERATIONS = 500;
-const TOLERANCE = 1e-10;
+const TOLERANCE = 1e-8;
 
 export function columnMeans(m: VoteMatrix): Float64Array {
   const sum = new Float64Array(colCount(m));
@@ -33,37 +33,51 @@ export function columnMeans(m: VoteMatrix): Float64Array {
   return sum.map((s, j) => (count[j]! > 0 ? s / count[j]! : 0));
 }
 
-/** out = Cᵀ C Q for a block Q stored row-major (Q[j * p + k]), in one pass over the votes. */
-function multiplyGram(
-  m: VoteMatrix,
-  center: Float64Array,
-  q: Float64Array,
-  p: number,
-): Float64Array {
+/**
+ * out = Cᵀ C Q for a block of four vectors stored row-major (Q[j * 4 + k]), in one pass over the
+ * votes. Unrolled by hand: this loop is nearly all of the engine's time on large conversations,
+ * and V8 runs it about 2.5× faster with the four sums in locals than with an inner loop over k.
+ */
+function multiplyGram(m: VoteMatrix, centred: Float64Array, q: Float64Array): Float64Array {
   const out = new Float64Array(q.length);
-  const s = new Float64Array(p);
-  for (let r = 0; r < rowCount(m); r++) {
-    const end = m.rowPtr[r + 1]!;
-    s.fill(0);
-    for (let e = m.rowPtr[r]!; e < end; e++) {
-      const j = m.col[e]!;
-      const c = m.value[e]! - center[j]!;
-      for (let k = 0; k < p; k++) s[k]! += c * q[j * p + k]!;
+  const { rowPtr, col } = m;
+  const rows = rowCount(m);
+  for (let r = 0; r < rows; r++) {
+    const start = rowPtr[r]!;
+    const end = rowPtr[r + 1]!;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let e = start; e < end; e++) {
+      const b = col[e]! * BLOCK;
+      const c = centred[e]!;
+      s0 += c * q[b]!;
+      s1 += c * q[b + 1]!;
+      s2 += c * q[b + 2]!;
+      s3 += c * q[b + 3]!;
     }
-    for (let e = m.rowPtr[r]!; e < end; e++) {
-      const j = m.col[e]!;
-      const c = m.value[e]! - center[j]!;
-      for (let k = 0; k < p; k++) out[j * p + k]! += c * s[k]!;
+    for (let e = start; e < end; e++) {
+      const b = col[e]! * BLOCK;
+      const c = centred[e]!;
+      out[b]! += c * s0;
+      out[b + 1]! += c * s1;
+      out[b + 2]! += c * s2;
+      out[b + 3]! += c * s3;
     }
   }
   return out;
 }
 
-/** Modified Gram–Schmidt, twice for stability; a column that collapses is refilled at random. */
-function orthonormalize(q: Float64Array, p: number, random: () => number): void {
+/**
+ * Modified Gram–Schmidt, twice for stability. A column that collapses is refilled at random; with
+ * fewer than four statements some must stay zero, and do (their Ritz values are then 0).
+ */
+function orthonormalize(q: Float64Array, random: () => number): void {
+  const p = BLOCK;
   const n = q.length / p;
   for (let k = 0; k < p; k++) {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
       for (let pass = 0; pass < 2; pass++) {
         for (let l = 0; l < k; l++) {
           let dot = 0;
@@ -78,7 +92,7 @@ function orthonormalize(q: Float64Array, p: number, random: () => number): void 
         for (let j = 0; j < n; j++) q[j * p + k]! /= norm;
         break;
       }
-      for (let j = 0; j < n; j++) q[j * p + k] = random() - 0.5;
+      for (let j = 0; j < n; j++) q[j * p + k] = attempt < 3 ? random() - 0.5 : 0;
     }
   }
 }
@@ -111,7 +125,7 @@ function canonicalSign(u: Float64Array): Float64Array {
 
 function residualsConverged(az: Float64Array, ritz: Float64Array, p: number, values: number[]) {
   const scale = Math.max(values[0]!, 1e-300);
-  for (let k = 0; k < Math.min(2, p); k++) {
+  for (let k = 0; k < 2; k++) {
     let r = 0;
     for (let j = 0; j < az.length / p; j++)
       r += (az[j * p + k]! - values[k]! * ritz[j * p + k]!) ** 2;
@@ -136,25 +150,31 @@ function blockQuotient(q: Float64Array, z: Float64Array, p: number): number[][] 
 export function principalComponents(m: VoteMatrix): Pca {
   const n = colCount(m);
   const center = columnMeans(m);
+  // C's non-zeros, beside the votes: 8 bytes a vote buys a faster inner loop than looking up the
+  // column mean on every pass.
+  const centred = new Float64Array(m.value.length);
   let totalVariance = 0;
-  for (let e = 0; e < m.col.length; e++) totalVariance += (m.value[e]! - center[m.col[e]!]!) ** 2;
-  const p = Math.min(BLOCK, n);
+  for (let e = 0; e < centred.length; e++) {
+    centred[e] = m.value[e]! - center[m.col[e]!]!;
+    totalVariance += centred[e]! ** 2;
+  }
+  const p = BLOCK;
   const random = mulberry32(0x5eed);
   let q: Float64Array = new Float64Array(n * p).map(() => random() - 0.5);
-  orthonormalize(q, p, random);
+  orthonormalize(q, random);
   let ritz = q;
   let values = new Array<number>(p).fill(0);
-  for (let it = 0; it < MAX_ITERATIONS && p > 0; it++) {
-    const z = multiplyGram(m, center, q, p);
+  for (let it = 0; it < MAX_ITERATIONS && n > 0; it++) {
+    const z = multiplyGram(m, centred, q);
     const eig = symmetricEigen(blockQuotient(q, z, p));
     values = eig.values;
     ritz = rotateBlock(q, p, eig.vectors);
     const az = rotateBlock(z, p, eig.vectors);
     if (residualsConverged(az, ritz, p, values)) break;
-    orthonormalize(az, p, random);
+    orthonormalize(az, random);
     q = az;
   }
-  const pick = (k: number) => (k < p ? canonicalSign(column(ritz, p, k)) : new Float64Array(n));
+  const pick = (k: number) => canonicalSign(column(ritz, p, k));
   return {
     center,
     components: [pick(0), pick(1)],
@@ -167,23 +187,33 @@ export function principalComponents(m: VoteMatrix): Pca {
  * Pol.is's sparsity-aware projection: a participant's centred votes projected on the components,
  * scaled by sqrt(statements / max(votes, 1)) so people who voted on few statements are not all
  * pulled to the centre of the map.
+ *
+ * `zeroedColumns` reproduces Pol.is's handling of removed statements: it sets their columns to 0
+ * for everyone, so each counts both as a statement and as a vote in that ratio, damping the
+ * stretch in heavily moderated conversations. Pass 0 to leave removed statements out entirely.
  */
-export function project(m: VoteMatrix, pca: Pca): { x: Float64Array; y: Float64Array } {
+export function project(
+  m: VoteMatrix,
+  pca: Pca,
+  zeroedColumns = 0,
+): { x: Float64Array; y: Float64Array } {
   const x = new Float64Array(rowCount(m));
   const y = new Float64Array(rowCount(m));
   const [u, w] = pca.components;
+  const { rowPtr, col, value } = m;
+  const statements = colCount(m) + zeroedColumns;
   for (let r = 0; r < rowCount(m); r++) {
     let sx = 0;
     let sy = 0;
-    const start = m.rowPtr[r]!;
-    const end = m.rowPtr[r + 1]!;
+    const start = rowPtr[r]!;
+    const end = rowPtr[r + 1]!;
     for (let e = start; e < end; e++) {
-      const j = m.col[e]!;
-      const c = m.value[e]! - pca.center[j]!;
+      const j = col[e]!;
+      const c = value[e]! - pca.center[j]!;
       sx += c * u[j]!;
       sy += c * w[j]!;
     }
-    const scale = Math.sqrt(colCount(m) / Math.max(end - start, 1));
+    const scale = Math.sqrt(statements / Math.max(end - start + zeroedColumns, 1));
     x[r] = scale * sx;
     y[r] = scale * sy;
   }

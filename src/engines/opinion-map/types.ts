@@ -58,6 +58,12 @@ export interface OpinionMapOptions {
   agreeThreshold?: number;
   /** Representative statements kept per group. Default 5. */
   maxRepresentative?: number;
+  /**
+   * How removed statements enter the map's sparsity-aware scale. `'zeroed'` (default) as Pol.is:
+   * each counts as a statement everyone "voted" 0 on. `'ignored'`: as if they never existed.
+   * Either way, votes cast on removed statements are never used.
+   */
+  removedStatements?: 'zeroed' | 'ignored';
   /** Upper bound on base clusters. Default 100 (Pol.is). */
   maxBaseClusters?: number;
   /** Upper bound on opinion groups. Default 5 (Pol.is). */
