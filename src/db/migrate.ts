@@ -3,9 +3,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-accounts.ts';
+import * as m0002 from './migrations/0002-consultations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
+  '0002-consultations': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,7 @@ export interface UsersTable {
   age_band: string | null;
   disability: string | null;
   locale: string | null;
+  reminders_opt_out_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -91,6 +92,169 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+export interface ProcessesTable {
+  id: string;
+  slug: string;
+  title: string;
+  convener: string;
+  /** Markdown. */
+  description: string;
+  /** JSON array of framework labels (WSIS action lines, GDC objectives, SDGs …). */
+  frameworks: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessMilestonesTable {
+  id: string;
+  process_id: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  description: Generated<string>;
+}
+
+export interface ProcessDocumentsTable {
+  id: string;
+  process_id: string;
+  title: string;
+  url: string;
+  language: string | null;
+  position: number;
+}
+
+export interface ProcessLinksTable {
+  from_process_id: string;
+  to_process_id: string;
+  kind: string;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  process_id: string;
+  slug: string;
+  title: string;
+  /** Markdown. */
+  context: string;
+  /** JSON array of locale codes. */
+  languages: string;
+  eligibility: string;
+  rule: string;
+  opens_at: string;
+  closes_at: string;
+  time_zone: string;
+  /** Null while the consultation is a draft only the secretariat sees. */
+  published_at: string | null;
+  /** 'synthesis' or 'published' once the secretariat moves past 'closed'. */
+  phase_override: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationQuestionsTable {
+  id: string;
+  consultation_id: string;
+  position: number;
+  text: string;
+  help: Generated<string>;
+}
+
+export interface ConsultationInviteesTable {
+  consultation_id: string;
+  email: string;
+  created_at: string;
+}
+
+export interface AccreditationsTable {
+  id: string;
+  process_id: string;
+  organisation_id: string;
+  status: string;
+  motivation: Generated<string>;
+  reason: string | null;
+  requested_by: string | null;
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  consultation_id: string;
+  author_id: string;
+  organisation_id: string | null;
+  status: string;
+  language: string;
+  free_text: Generated<string>;
+  version: Generated<number>;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  published_at: string | null;
+  rejection_category: string | null;
+  rejection_note: string | null;
+  withdrawn_at: string | null;
+}
+
+export interface SubmissionAnswersTable {
+  submission_id: string;
+  question_id: string;
+  text: string;
+}
+
+export interface SubmissionVersionsTable {
+  submission_id: string;
+  version: number;
+  /** JSON of { freeText, answers, language }. */
+  content: string;
+  created_at: string;
+}
+
+export interface SubmissionAttachmentsTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  original_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export interface CosignaturesTable {
+  submission_id: string;
+  organisation_id: string;
+  status: string;
+  decided_by: string | null;
+  invited_at: string;
+  decided_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TransparencyLogTable {
+  seq: number;
+  /** Only the day: finer timestamps could re-identify contributors. */
+  day: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON; never names a contributor. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -101,4 +265,19 @@ export interface DB {
   role_grants: RoleGrantsTable;
   mail_outbox: MailOutboxTable;
   instance_settings: InstanceSettingsTable;
+  processes: ProcessesTable;
+  process_milestones: ProcessMilestonesTable;
+  process_documents: ProcessDocumentsTable;
+  process_links: ProcessLinksTable;
+  consultations: ConsultationsTable;
+  consultation_questions: ConsultationQuestionsTable;
+  consultation_invitees: ConsultationInviteesTable;
+  accreditations: AccreditationsTable;
+  submissions: SubmissionsTable;
+  submission_answers: SubmissionAnswersTable;
+  submission_versions: SubmissionVersionsTable;
+  submission_attachments: SubmissionAttachmentsTable;
+  cosignatures: CosignaturesTable;
+  api_tokens: ApiTokensTable;
+  transparency_log: TransparencyLogTable;
 }

@@ -1,18 +1,30 @@
 // Interface strings: ICU MessageFormat messages per language, compiled once and cached.
+// Messages live in messages/<locale>/<namespace>.json, one namespace per area of the product, so
+// translators and features work on separate files. English files are imported for the key type.
+import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import ar from './messages/ar.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
-import es from './messages/es.json' with { type: 'json' };
-import fr from './messages/fr.json' with { type: 'json' };
-import ru from './messages/ru.json' with { type: 'json' };
-import zh from './messages/zh.json' with { type: 'json' };
+import type enCore from './messages/en/core.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof enCore;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-export const catalogs: Record<Locale, Record<string, string>> = { ar, en, es, fr, ru, zh };
+const messagesDir = new URL('./messages/', import.meta.url);
+
+/** The namespace files of one locale, in a stable order. */
+export function namespaceFiles(locale: Locale): string[] {
+  return readdirSync(new URL(`${locale}/`, messagesDir)).filter((f) => f.endsWith('.json')).sort();
+}
+
+function loadCatalog(locale: Locale): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const file of namespaceFiles(locale)) Object.assign(merged, JSON.parse(readFileSync(new URL(`${locale}/${file}`, messagesDir), 'utf8')) as Record<string, string>);
+  return merged;
+}
+
+export const catalogs = Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)])) as Record<Locale, Record<string, string>>;
+const en = catalogs.en;
 
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -21,7 +33,7 @@ function format(locale: Locale, key: MessageKey, values?: MessageValues): string
   let message = compiled.get(cacheKey);
   if (!message) {
     // A key missing in a translation falls back to English; the i18n test keeps that from shipping.
-    const source = catalogs[locale][key] ?? en[key];
+    const source = catalogs[locale][key] ?? en[key] ?? key;
     message = new IntlMessageFormat(source, locale);
     compiled.set(cacheKey, message);
   }

@@ -8,15 +8,14 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import ar from './messages/ar.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
-import es from './messages/es.json' with { type: 'json' };
-import fr from './messages/fr.json' with { type: 'json' };
-import ru from './messages/ru.json' with { type: 'json' };
-import zh from './messages/zh.json' with { type: 'json' };
+import { catalogs, namespaceFiles } from './i18n.ts';
+import { LOCALES } from './locales.ts';
 
-const english: Record<string, string> = en;
-const translations: Record<string, Record<string, string>> = { fr, es, ar, zh, ru };
+const { en: english, ...translations } = catalogs;
+
+test('every language has the same namespace files', () => {
+  for (const locale of LOCALES) assert.deepEqual(namespaceFiles(locale), namespaceFiles('en'), locale);
+});
 const all: Record<string, Record<string, string>> = { en: english, ...translations };
 
 /**
@@ -29,8 +28,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
 };
 
 /** The key families: a quoted string `family.something` in the source is a message key. */
-const FAMILIES =
-  'nav|footer|home|account|profile|stakeholder|region|org|admin|role|scope|setup|flash|errors|mail';
+const FAMILIES = [...new Set(Object.keys(english).map((k) => k.split('.')[0]))].join('|');
 const KEY_LIKE = new RegExp(`^(${FAMILIES})\\.[A-Za-z0-9_.]+$`);
 const QUOTED_KEY_LIKE = new RegExp(`(['"])((?:${FAMILIES})\\.[A-Za-z0-9_.]+)\\1`, 'g');
 
