@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { createAdminCommand } from './create-admin.ts';
+import { keypointsCommand } from './keypoints.ts';
 import { migrateCommand } from './migrate.ts';
+import { opinionMapCommand } from './opinion-map.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 
 export const commands: Array<() => Command> = [
@@ -11,4 +13,6 @@ export const commands: Array<() => Command> = [
   createAdminCommand,
   backupCommand,
   restoreCommand,
+  keypointsCommand,
+  opinionMapCommand,
 ];
