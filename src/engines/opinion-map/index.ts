@@ -14,3 +14,12 @@ export {
   type PolisFiles,
   type PolisParticipant,
 } from './polis-csv.ts';
+export {
+  csvField,
+  writePolisComments,
+  writePolisParticipantsVotes,
+  writePolisSummary,
+  writePolisVotes,
+} from './polis-csv-writer.ts';
+export { adjustedRandIndex } from './ari.ts';
+export { baselineGroups } from './baseline.ts';
