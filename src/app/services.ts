@@ -5,7 +5,15 @@ import type { Database } from '../db/database.ts';
 import { accountsService } from '../features/accounts/accounts.service.ts';
 import { accountsStore } from '../features/accounts/accounts.store.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/passwords.ts';
+import { accreditationService } from '../features/accreditation/accreditation.service.ts';
 import { adminService } from '../features/admin/admin.service.ts';
+import { consultationsService } from '../features/consultations/consultations.service.ts';
+import { consultationsStore } from '../features/consultations/consultations.store.ts';
+import { processesService } from '../features/processes/processes.service.ts';
+import { processesStore } from '../features/processes/processes.store.ts';
+import { submissionsService } from '../features/submissions/submissions.service.ts';
+import { submissionsStore } from '../features/submissions/submissions.store.ts';
+import { transparencyService } from '../features/transparency/transparency.service.ts';
 import { organisationsService } from '../features/organisations/organisations.service.ts';
 import { organisationsStore } from '../features/organisations/organisations.store.ts';
 import { rolesStore } from '../features/roles/roles.store.ts';
@@ -24,9 +32,15 @@ export function createServices(config: Config, database: Database, overrides: Se
   const hasher = overrides.hasher ?? argon2Hasher();
   const roles = rolesStore(database.db);
   const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl });
-  const organisations = organisationsService({ store: organisationsStore(database.db), accounts, mailer, clock, baseUrl: config.baseUrl });
+  const orgStore = organisationsStore(database.db);
+  const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, roles, accounts, organisations, admin };
+  const transparency = transparencyService(database.db, clock);
+  const processes = processesService({ store: processesStore(database.db), clock });
+  const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock });
+  const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
+  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl });
+  return { config, database, db: database.db, clock, mailer, hasher, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,10 +3,11 @@
 // translators and features work on separate files. English files are imported for the key type.
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 
-export type MessageKey = keyof typeof enCore;
+export type MessageKey = keyof typeof enCore | keyof typeof enConsultations;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

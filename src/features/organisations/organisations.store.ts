@@ -36,6 +36,11 @@ export function organisationsStore(db: Kysely<DB>) {
       return row && toRecord(row);
     },
 
+    async findById(id: string): Promise<OrganisationRecord | undefined> {
+      const row = await db.selectFrom('organisations').select(columns).where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
     async slugExists(slug: string): Promise<boolean> {
       return (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
     },

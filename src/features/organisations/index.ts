@@ -1,0 +1,4 @@
+// The one door other features use into organisations.
+export { slugify } from './organisations.service.ts';
+export type { OrganisationsService } from './organisations.service.ts';
+export type { OrganisationsStore, OrganisationRecord } from './organisations.store.ts';

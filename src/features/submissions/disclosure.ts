@@ -1,0 +1,81 @@
+// The participation rule, applied in one place. Every surface that shows a submission to someone
+// other than its author — pages, API, feeds, exports, search, e-mails to third parties, reports —
+// receives a DisclosedSubmission built here and nothing else. Under `chatham_house` and
+// `anonymous` it carries no name, organisation, user id or original file name, and only the day.
+import type { ParticipationRule } from '../consultations/rules.ts';
+import { revealsIdentities, secretariatSeesIdentities } from '../consultations/rules.ts';
+import type { AnswerRecord, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
+
+export type Audience = 'public' | 'secretariat';
+
+export interface Attribution {
+  displayName: string;
+  organisation: { name: string; slug: string } | null;
+}
+
+export interface DisclosedSubmission {
+  id: string;
+  consultationSlug: string;
+  status: SubmissionRecord['status'];
+  language: string;
+  freeText: string;
+  answers: Array<{ questionId: string; position: number; question: string; text: string }>;
+  /** YYYY-MM-DD: finer times could tell who posted. */
+  publishedOn: string | null;
+  /** Null unless the rule lets this audience see who wrote it. */
+  author: Attribution | null;
+  /** Confirmed co-signing organisations; empty unless identities may be shown. */
+  cosignatories: Array<{ name: string; slug: string }>;
+  /** How many organisations confirmed: a joint submission can say so without saying who. */
+  cosignatoryCount: number;
+  attachments: Array<{ id: string; fileName: string; mediaType: string; size: number }>;
+}
+
+export interface DisclosureInput {
+  submission: SubmissionRecord;
+  consultation: { slug: string; rule: ParticipationRule };
+  questions: Array<{ id: string; position: number; text: string }>;
+  answers: AnswerRecord[];
+  cosignatures: CosignatureRecord[];
+  attachments: Array<{ id: string; originalName: string; mediaType: string; size: number }>;
+  /** Only looked up by callers when identitiesVisible() says so. */
+  author?: Attribution | undefined;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+export function identitiesVisible(rule: ParticipationRule, audience: Audience): boolean {
+  return audience === 'public' ? revealsIdentities(rule) : secretariatSeesIdentities(rule);
+}
+
+/** A file name that says nothing about its author: "submission-<id>-2.pdf". */
+export function neutralFileName(submissionId: string, position: number, mediaType: string): string {
+  return `submission-${submissionId}-${position}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+}
+
+export function disclose(input: DisclosureInput, audience: Audience): DisclosedSubmission {
+  const { submission, consultation } = input;
+  const visible = identitiesVisible(consultation.rule, audience);
+  const confirmed = input.cosignatures.filter((c) => c.status === 'confirmed');
+  const byId = new Map(input.questions.map((q) => [q.id, q]));
+  return {
+    id: submission.id,
+    consultationSlug: consultation.slug,
+    status: submission.status,
+    language: submission.language,
+    freeText: submission.freeText,
+    answers: input.answers
+      .map((a) => ({ questionId: a.questionId, position: byId.get(a.questionId)?.position ?? 0, question: byId.get(a.questionId)?.text ?? '', text: a.text }))
+      .filter((a) => a.position > 0 && a.text.trim())
+      .sort((a, b) => a.position - b.position),
+    publishedOn: submission.publishedAt?.slice(0, 10) ?? null,
+    author: visible ? (input.author ?? null) : null,
+    cosignatories: visible ? confirmed.map((c) => ({ name: c.organisationName, slug: c.organisationSlug })) : [],
+    cosignatoryCount: confirmed.length,
+    attachments: input.attachments.map((a, i) => ({ id: a.id, fileName: visible ? a.originalName : neutralFileName(submission.id, i + 1, a.mediaType), mediaType: a.mediaType, size: a.size })),
+  };
+}

@@ -1,0 +1,238 @@
+// Submission use cases: draft, submit (idempotently), edit until the deadline, withdraw, co-sign,
+// moderate, and read — every read for others goes through disclose().
+import type { Actor } from '../../shared/actor.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { isLocale } from '../../i18n/locales.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import type { AccountsService } from '../accounts/index.ts';
+import type { AccreditationService } from '../accreditation/accreditation.service.ts';
+import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { OrganisationsStore } from '../organisations/index.ts';
+import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
+import type { TransparencyService } from '../transparency/transparency.service.ts';
+import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
+import type { ContentFields, SubmissionRecord, SubmissionsStore, SubmissionStatus } from './submissions.store.ts';
+
+export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
+const MAX_TEXT = 20000;
+
+export interface DraftInput {
+  submissionId?: string | undefined;
+  /** Sent with every save and submit: a retried request lands on the same submission. */
+  idempotencyKey?: string | undefined;
+  organisationSlug?: string | null | undefined;
+  language: string;
+  freeText: string;
+  answers: Array<{ questionId: string; text: string }>;
+}
+
+export interface SubmissionsDeps {
+  store: SubmissionsStore;
+  consultations: ConsultationsService;
+  organisations: OrganisationsStore;
+  accreditation: AccreditationService;
+  accounts: AccountsService;
+  transparency: TransparencyService;
+  mailer: Mailer;
+  clock: Clock;
+  baseUrl: string;
+}
+
+export function submissionsService(deps: SubmissionsDeps) {
+  const { store, consultations, organisations, accreditation, accounts, transparency, mailer, clock, baseUrl } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function checkContent(consultation: ConsultationRecord, input: DraftInput): Promise<ContentFields> {
+    const questions = new Set((await consultations.questions(consultation.id)).map((q) => q.id));
+    const answers = input.answers.map((a) => ({ questionId: a.questionId, text: a.text.trim() })).filter((a) => a.text && questions.has(a.questionId));
+    if (input.freeText.length > MAX_TEXT || answers.some((a) => a.text.length > MAX_TEXT)) throw ValidationError({ freeText: 'errors.tooLong' });
+    if (!isLocale(input.language) && !/^[a-z]{2,3}$/.test(input.language)) throw ValidationError({ language: 'errors.choiceInvalid' });
+    return { language: input.language, freeText: input.freeText.trim(), answers };
+  }
+
+  async function organisationFor(actor: Actor, slug: string | null | undefined): Promise<string | null> {
+    if (!slug || !actor.user) return null;
+    const org = await organisations.findBySlug(slug);
+    if (!org || !(await organisations.roleOf(org.id, actor.user.id))) throw ValidationError({ organisation: 'errors.notMember' });
+    return org.id;
+  }
+
+  async function checkEligible(actor: Actor, consultation: ConsultationRecord, organisationId: string | null): Promise<void> {
+    if (!actor.user) throw UnauthenticatedError();
+    if (consultation.eligibility === 'accredited') {
+      if (!organisationId || (await accreditation.statusOf(consultation.processId, organisationId)) !== 'accepted') throw new AppError('not_eligible', 403, 'only accredited organisations may submit', { fields: { organisation: 'errors.notAccredited' } });
+    }
+    if (consultation.eligibility === 'invited' && !(await consultations.isInvited(consultation.id, actor.user.email))) throw new AppError('not_eligible', 403, 'this consultation is by invitation');
+  }
+
+  function requireOpen(consultation: ConsultationRecord): void {
+    if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 409, 'the consultation is not open for submissions');
+  }
+
+  async function ownSubmission(actor: Actor, id: string): Promise<SubmissionRecord> {
+    if (!actor.user) throw UnauthenticatedError();
+    const submission = await store.findById(id);
+    if (!submission || submission.authorId !== actor.user.id) throw NotFoundError('submission');
+    return submission;
+  }
+
+  async function present(consultation: ConsultationRecord, records: SubmissionRecord[], audience: Audience): Promise<DisclosedSubmission[]> {
+    const ids = records.map((r) => r.id);
+    const [questions, answers, cosignatures] = await Promise.all([consultations.questions(consultation.id), store.answers(ids), store.cosignatures(ids)]);
+    const withIdentities = identitiesVisible(consultation.rule, audience);
+    const out: DisclosedSubmission[] = [];
+    for (const submission of records) {
+      // Identities are not even looked up when the rule hides them.
+      const author = withIdentities ? await attributionOf(submission) : undefined;
+      out.push(disclose({ submission, consultation, questions, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], attachments: [], author }, audience));
+    }
+    return out;
+  }
+
+  async function attributionOf(submission: SubmissionRecord) {
+    const user = await accounts.findUser(submission.authorId);
+    const org = submission.organisationId ? await organisations.findById(submission.organisationId) : undefined;
+    return { displayName: user?.displayName ?? '', organisation: org ? { name: org.name, slug: org.slug } : null };
+  }
+
+  async function sendReceipt(actor: Actor, consultation: ConsultationRecord, submission: SubmissionRecord): Promise<void> {
+    if (!actor.user) return;
+    const user = await accounts.findUser(actor.user.id);
+    const t = translator(isLocale(user?.locale) ? user.locale : 'en');
+    await mailer.send({ to: actor.user.email, subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) });
+  }
+
+  return {
+    /** Creates or updates the actor's draft (or their submitted text while the consultation is open). */
+    async saveDraft(actor: Actor, consultationSlug: string, input: DraftInput): Promise<SubmissionRecord> {
+      const consultation = await consultations.loadVisible(actor, consultationSlug);
+      requireOpen(consultation);
+      const organisationId = await organisationFor(actor, input.organisationSlug);
+      await checkEligible(actor, consultation, organisationId);
+      const content = await checkContent(consultation, input);
+      const userId = actor.user?.id ?? '';
+      const existing = input.submissionId ? await ownSubmission(actor, input.submissionId) : input.idempotencyKey ? await store.findByIdempotencyKey(userId, input.idempotencyKey) : undefined;
+      if (existing) {
+        if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 409, 'this submission can no longer be edited');
+        // An edit after publication goes back to moderation before it shows again.
+        const status: SubmissionStatus | undefined = existing.status === 'published' ? 'submitted' : undefined;
+        await store.saveContent(existing.id, content, organisationId, now(), { status, snapshot: existing.status !== 'draft' });
+        return (await store.findById(existing.id)) as SubmissionRecord;
+      }
+      const id = newId();
+      await store.insertDraft({ id, consultationId: consultation.id, authorId: userId, organisationId, idempotencyKey: input.idempotencyKey ?? null, now: now(), ...content });
+      return (await store.findById(id)) as SubmissionRecord;
+    },
+
+    /** Saves and submits; submitting twice (a retry) changes nothing more. */
+    async submit(actor: Actor, consultationSlug: string, input: DraftInput): Promise<SubmissionRecord> {
+      const draft = await this.saveDraft(actor, consultationSlug, input);
+      if (draft.status !== 'draft') return draft;
+      if (!draft.freeText && (await store.answers([draft.id])).get(draft.id) === undefined) throw ValidationError({ freeText: 'errors.submissionEmpty' });
+      const content = { language: draft.language, freeText: draft.freeText, answers: (await store.answers([draft.id])).get(draft.id) ?? [] };
+      await store.saveContent(draft.id, content, draft.organisationId, now(), { status: 'submitted', snapshot: true });
+      const submitted = (await store.findById(draft.id)) as SubmissionRecord;
+      const consultation = await consultations.load(consultationSlug);
+      await sendReceipt(actor, consultation, submitted);
+      return submitted;
+    },
+
+    async withdraw(actor: Actor, submissionId: string): Promise<void> {
+      const submission = await ownSubmission(actor, submissionId);
+      if (submission.status === 'withdrawn') return;
+      const wasPublic = submission.status === 'published';
+      await store.setStatus(submission.id, 'withdrawn', now(), { withdrawnAt: now() });
+      if (wasPublic) await transparency.append('submission_withdrawn', 'consultation', await slugOf(submission), { submission: submission.id });
+    },
+
+    async moderate(actor: Actor, submissionId: string, decision: { action: 'publish' } | { action: 'reject'; category: string; note: string }): Promise<void> {
+      const submission = await store.findById(submissionId);
+      if (!submission) throw NotFoundError('submission');
+      const consultation = await consultations.load(await slugOf(submission));
+      requireSecretariat(actor, consultation.processId);
+      if (submission.status !== 'submitted') throw new AppError('not_pending', 409, 'only submitted texts wait for moderation');
+      if (decision.action === 'publish') {
+        await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
+        await transparency.append('submission_published', 'consultation', consultation.slug, { submission: submission.id });
+        return;
+      }
+      if (!(REJECTION_CATEGORIES as readonly string[]).includes(decision.category)) throw ValidationError({ category: 'errors.choiceInvalid' });
+      await store.setStatus(submission.id, 'rejected', now(), { rejectionCategory: decision.category, rejectionNote: decision.note.trim() || null });
+      await transparency.append('submission_rejected', 'consultation', consultation.slug, { category: decision.category });
+    },
+
+    async inviteCosignatory(actor: Actor, submissionId: string, organisationSlug: string): Promise<void> {
+      const submission = await ownSubmission(actor, submissionId);
+      const org = await organisations.findBySlug(organisationSlug);
+      if (!org) throw ValidationError({ organisation: 'errors.choiceInvalid' });
+      if (org.id === submission.organisationId) throw ValidationError({ organisation: 'errors.cosignOwn' });
+      await store.inviteCosignatory(submission.id, org.id, now());
+    },
+
+    /** A member of the invited organisation confirms or declines from their own account. */
+    async decideCosignature(actor: Actor, submissionId: string, organisationSlug: string, decision: 'confirmed' | 'declined'): Promise<void> {
+      if (!actor.user) throw UnauthenticatedError();
+      const org = await organisations.findBySlug(organisationSlug);
+      if (!org) throw NotFoundError('organisation');
+      if (!(await organisations.roleOf(org.id, actor.user.id))) throw new AppError('not_member', 403, 'only members of the organisation may co-sign for it');
+      if (!(await store.decideCosignature(submissionId, org.id, decision, actor.user.id, now()))) throw NotFoundError('co-signature invitation');
+    },
+
+    async pendingCosignatures(actor: Actor) {
+      if (!actor.user) return [];
+      const mine = await organisations.listForUser(actor.user.id);
+      const result: Array<{ submissionId: string; organisation: { name: string; slug: string } }> = [];
+      for (const org of mine) {
+        const rows = await store.cosignatureInvitationsFor(org.id);
+        for (const submissionId of rows) result.push({ submissionId, organisation: { name: org.name, slug: org.slug } });
+      }
+      return result;
+    },
+
+    async publicList(consultation: ConsultationRecord, page: { limit: number; before?: { at: string; id: string } }) {
+      const records = await store.listForConsultation(consultation.id, ['published'], page);
+      return present(consultation, records, 'public');
+    },
+
+    async publicOne(submissionId: string): Promise<{ consultation: ConsultationRecord; submission: DisclosedSubmission }> {
+      const record = await store.findById(submissionId);
+      if (!record || record.status !== 'published') throw NotFoundError('submission');
+      const consultation = await consultations.load(await slugOf(record));
+      const [submission] = await present(consultation, [record], 'public');
+      return { consultation, submission: submission as DisclosedSubmission };
+    },
+
+    async queue(actor: Actor, consultation: ConsultationRecord, statuses: SubmissionStatus[]) {
+      requireSecretariat(actor, consultation.processId);
+      const records = await store.listForConsultation(consultation.id, statuses, { limit: 500 });
+      return present(consultation, records, 'secretariat');
+    },
+
+    async mine(actor: Actor) {
+      if (!actor.user) throw UnauthenticatedError();
+      return store.listByAuthor(actor.user.id);
+    },
+
+    async ownWithContent(actor: Actor, submissionId: string) {
+      const submission = await ownSubmission(actor, submissionId);
+      const [answers, cosignatures, versions] = await Promise.all([store.answers([submission.id]), store.cosignatures([submission.id]), store.versions(submission.id)]);
+      return { submission, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], versions };
+    },
+
+    counts: (consultationId: string) => store.countByStatus(consultationId),
+    moderationLog: (consultationId: string) => store.rejectionCounts(consultationId),
+    canModerate: (actor: Actor, consultation: ConsultationRecord) => isSecretariat(actor, consultation.processId),
+  };
+
+  async function slugOf(submission: SubmissionRecord): Promise<string> {
+    const consultation = await consultations.findById(submission.consultationId);
+    if (!consultation) throw NotFoundError('consultation');
+    return consultation.slug;
+  }
+}
+
+export type SubmissionsService = ReturnType<typeof submissionsService>;

@@ -1,0 +1,185 @@
+// SQL for submissions, their answers, versions, attachments and co-signatures.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export const SUBMISSION_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface SubmissionRecord {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  organisationId: string | null;
+  status: SubmissionStatus;
+  language: string;
+  freeText: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  rejectionCategory: string | null;
+  rejectionNote: string | null;
+}
+
+export interface AnswerRecord {
+  questionId: string;
+  text: string;
+}
+
+export interface CosignatureRecord {
+  organisationId: string;
+  organisationName: string;
+  organisationSlug: string;
+  status: 'invited' | 'confirmed' | 'declined';
+}
+
+export interface ContentFields {
+  language: string;
+  freeText: string;
+  answers: AnswerRecord[];
+}
+
+const columns = ['id', 'consultation_id', 'author_id', 'organisation_id', 'status', 'language', 'free_text', 'version', 'created_at', 'updated_at', 'submitted_at', 'published_at', 'rejection_category', 'rejection_note'] as const;
+type Row = { id: string; consultation_id: string; author_id: string; organisation_id: string | null; status: string; language: string; free_text: string; version: number; created_at: string; updated_at: string; submitted_at: string | null; published_at: string | null; rejection_category: string | null; rejection_note: string | null };
+const toRecord = (r: Row): SubmissionRecord => ({
+  id: r.id,
+  consultationId: r.consultation_id,
+  authorId: r.author_id,
+  organisationId: r.organisation_id,
+  status: r.status as SubmissionStatus,
+  language: r.language,
+  freeText: r.free_text,
+  version: Number(r.version),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  submittedAt: r.submitted_at,
+  publishedAt: r.published_at,
+  rejectionCategory: r.rejection_category,
+  rejectionNote: r.rejection_note,
+});
+
+export function submissionsStore(db: Kysely<DB>) {
+  return {
+    async findById(id: string): Promise<SubmissionRecord | undefined> {
+      const row = await db.selectFrom('submissions').select(columns).where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async findByIdempotencyKey(authorId: string, key: string): Promise<SubmissionRecord | undefined> {
+      const row = await db.selectFrom('submissions').select(columns).where('author_id', '=', authorId).where('idempotency_key', '=', key).executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async listByAuthor(authorId: string): Promise<SubmissionRecord[]> {
+      return (await db.selectFrom('submissions').select(columns).where('author_id', '=', authorId).orderBy('updated_at', 'desc').execute()).map(toRecord);
+    },
+    async listByOrganisation(organisationId: string): Promise<SubmissionRecord[]> {
+      return (await db.selectFrom('submissions').select(columns).where('organisation_id', '=', organisationId).orderBy('updated_at', 'desc').execute()).map(toRecord);
+    },
+    /** Submissions of a consultation in the given states, newest first, with cursor pagination on (published_at|updated_at, id). */
+    async listForConsultation(consultationId: string, statuses: SubmissionStatus[], page: { limit: number; before?: { at: string; id: string } }): Promise<SubmissionRecord[]> {
+      let query = db.selectFrom('submissions').select(columns).where('consultation_id', '=', consultationId).where('status', 'in', statuses);
+      if (page.before) {
+        const { at, id } = page.before;
+        query = query.where((eb) => eb.or([eb('updated_at', '<', at), eb.and([eb('updated_at', '=', at), eb('id', '<', id)])]));
+      }
+      return (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute()).map(toRecord);
+    },
+    async countByStatus(consultationId: string): Promise<Record<string, number>> {
+      const rows = await db.selectFrom('submissions').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).where('consultation_id', '=', consultationId).groupBy('status').execute();
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+    async rejectionCounts(consultationId: string): Promise<Array<{ category: string; count: number }>> {
+      const rows = await db
+        .selectFrom('submissions')
+        .select(['rejection_category', (eb) => eb.fn.countAll<string | number>().as('n')])
+        .where('consultation_id', '=', consultationId)
+        .where('status', '=', 'rejected')
+        .groupBy('rejection_category')
+        .orderBy('rejection_category')
+        .execute();
+      return rows.map((r) => ({ category: r.rejection_category ?? 'other', count: Number(r.n) }));
+    },
+    async answers(submissionIds: string[]): Promise<Map<string, AnswerRecord[]>> {
+      const map = new Map<string, AnswerRecord[]>();
+      if (submissionIds.length === 0) return map;
+      const rows = await db.selectFrom('submission_answers').select(['submission_id', 'question_id', 'text']).where('submission_id', 'in', submissionIds).execute();
+      for (const r of rows) map.set(r.submission_id, [...(map.get(r.submission_id) ?? []), { questionId: r.question_id, text: r.text }]);
+      return map;
+    },
+    async insertDraft(s: { id: string; consultationId: string; authorId: string; organisationId: string | null; idempotencyKey: string | null; now: string } & ContentFields): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('submissions')
+          .values({ id: s.id, consultation_id: s.consultationId, author_id: s.authorId, organisation_id: s.organisationId, status: 'draft', language: s.language, free_text: s.freeText, version: 0, idempotency_key: s.idempotencyKey, created_at: s.now, updated_at: s.now, submitted_at: null, published_at: null, rejection_category: null, rejection_note: null, withdrawn_at: null })
+          .execute();
+        for (const a of s.answers) await trx.insertInto('submission_answers').values({ submission_id: s.id, question_id: a.questionId, text: a.text }).execute();
+      });
+    },
+    /** Replaces the content; with `snapshot`, also records a new version (the submitted text). */
+    async saveContent(id: string, content: ContentFields, organisationId: string | null, now: string, change: { status?: SubmissionStatus; snapshot?: boolean }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const current = await trx.selectFrom('submissions').select(['version', 'submitted_at']).where('id', '=', id).executeTakeFirstOrThrow();
+        const version = Number(current.version) + (change.snapshot ? 1 : 0);
+        await trx
+          .updateTable('submissions')
+          .set({ language: content.language, free_text: content.freeText, organisation_id: organisationId, updated_at: now, version, ...(change.status ? { status: change.status } : {}), ...(change.snapshot && !current.submitted_at ? { submitted_at: now } : {}) })
+          .where('id', '=', id)
+          .execute();
+        await trx.deleteFrom('submission_answers').where('submission_id', '=', id).execute();
+        for (const a of content.answers) await trx.insertInto('submission_answers').values({ submission_id: id, question_id: a.questionId, text: a.text }).execute();
+        if (change.snapshot) await trx.insertInto('submission_versions').values({ submission_id: id, version, content: JSON.stringify(content), created_at: now }).execute();
+      });
+    },
+    async setStatus(id: string, status: SubmissionStatus, now: string, extra: { publishedAt?: string | null; rejectionCategory?: string | null; rejectionNote?: string | null; withdrawnAt?: string } = {}): Promise<void> {
+      await db
+        .updateTable('submissions')
+        .set({
+          status,
+          updated_at: now,
+          ...(extra.publishedAt !== undefined ? { published_at: extra.publishedAt } : {}),
+          ...(extra.rejectionCategory !== undefined ? { rejection_category: extra.rejectionCategory } : {}),
+          ...(extra.rejectionNote !== undefined ? { rejection_note: extra.rejectionNote } : {}),
+          ...(extra.withdrawnAt ? { withdrawn_at: extra.withdrawnAt } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async versions(id: string): Promise<Array<{ version: number; content: ContentFields; createdAt: string }>> {
+      const rows = await db.selectFrom('submission_versions').select(['version', 'content', 'created_at']).where('submission_id', '=', id).orderBy('version').execute();
+      return rows.map((r) => ({ version: Number(r.version), content: JSON.parse(r.content) as ContentFields, createdAt: r.created_at }));
+    },
+    async cosignatures(submissionIds: string[]): Promise<Map<string, CosignatureRecord[]>> {
+      const map = new Map<string, CosignatureRecord[]>();
+      if (submissionIds.length === 0) return map;
+      const rows = await db
+        .selectFrom('cosignatures as c')
+        .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+        .select(['c.submission_id', 'c.organisation_id', 'c.status', 'o.name', 'o.slug'])
+        .where('c.submission_id', 'in', submissionIds)
+        .orderBy('o.name')
+        .execute();
+      for (const r of rows) map.set(r.submission_id, [...(map.get(r.submission_id) ?? []), { organisationId: r.organisation_id, organisationName: r.name, organisationSlug: r.slug, status: r.status as CosignatureRecord['status'] }]);
+      return map;
+    },
+    async inviteCosignatory(submissionId: string, organisationId: string, now: string): Promise<void> {
+      await db.insertInto('cosignatures').values({ submission_id: submissionId, organisation_id: organisationId, status: 'invited', decided_by: null, invited_at: now, decided_at: null }).onConflict((oc) => oc.columns(['submission_id', 'organisation_id']).doNothing()).execute();
+    },
+    async cosignatureInvitationsFor(organisationId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('cosignatures as c')
+        .innerJoin('submissions as s', 's.id', 'c.submission_id')
+        .select('c.submission_id')
+        .where('c.organisation_id', '=', organisationId)
+        .where('c.status', '=', 'invited')
+        .where('s.status', 'not in', ['withdrawn', 'rejected'])
+        .execute();
+      return rows.map((r) => r.submission_id);
+    },
+    async decideCosignature(submissionId: string, organisationId: string, status: 'confirmed' | 'declined', userId: string, now: string): Promise<boolean> {
+      const result = await db.updateTable('cosignatures').set({ status, decided_by: userId, decided_at: now }).where('submission_id', '=', submissionId).where('organisation_id', '=', organisationId).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}
+
+export type SubmissionsStore = ReturnType<typeof submissionsStore>;
