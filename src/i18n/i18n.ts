@@ -3,11 +3,21 @@
 // translators and features work on separate files. English files are imported for the key type.
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
+import type enOpenData from './messages/en/open-data.json';
+import type enParticipation from './messages/en/participation.json';
+import type enSecretariat from './messages/en/secretariat.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 
-export type MessageKey = keyof typeof enCore | keyof typeof enConsultations;
+export type MessageKey =
+  | keyof typeof enCore
+  | keyof typeof enConsultations
+  | keyof typeof enSecretariat
+  | keyof typeof enParticipation
+  | keyof typeof enApi
+  | keyof typeof enOpenData;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
