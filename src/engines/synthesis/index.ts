@@ -22,3 +22,36 @@ export {
   type LogisticModel,
   type LogisticOptions,
 } from './logistic.ts';
+export { synthesize, type SynthesisOptions } from './synthesize.ts';
+export type {
+  DuplicateGroup,
+  Quote,
+  Recommendation,
+  Synthesis,
+  SynthesisInput,
+  Theme,
+  ThemeWeights,
+  TimeBucket,
+} from './types.ts';
+export { isPrescriptive, prescriptiveLanguages } from './prescriptive.ts';
+export {
+  nearDuplicateGroups,
+  jaccard,
+  shingles,
+  type DuplicateOptions,
+} from './near-duplicates.ts';
+export {
+  clusterVectors,
+  defaultThemeCount,
+  seededRandom,
+  type ClusterOptions,
+  type Clustering,
+} from './clustering.ts';
+export {
+  codeInputs,
+  type CodebookTheme,
+  type CodingLabel,
+  type CodingOptions,
+  type CodingProposal,
+  type CodingResult,
+} from './coding.ts';
