@@ -1,0 +1,94 @@
+// `polylogue opinion-map` run as an operator would: a child process on the real Pol.is export.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePolisComments } from '../engines/opinion-map/index.ts';
+import { polisDataDir, readPolisFile } from '../engines/opinion-map/testing/polis-data.ts';
+
+const bin = new URL('../../bin/polylogue.js', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'polylogue-opinion-map-'));
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, 'opinion-map', ...args], { encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+interface Output {
+  k: number;
+  participants: Array<{ id: string; group: number | null }>;
+  groups: Array<{
+    id: number;
+    size: number;
+    representative: Array<{ statementId: string; direction: string }>;
+  }>;
+  statements: Array<{ id: string; groupInformedConsensus: number | null }>;
+}
+
+describe('polylogue opinion-map', () => {
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  test("with --use-polis-groups, prints one JSON object whose consensus equals Pol.is's", () => {
+    const { code, out, err } = run([
+      '--polis-dir',
+      join(polisDataDir(), 'bg2050-volunteers'),
+      '--use-polis-groups',
+      '--format',
+      'json',
+    ]);
+    assert.equal(code, 0, err);
+    const result = JSON.parse(out) as Output;
+    assert.equal(result.k, 2);
+    assert.equal(result.participants.length, 126);
+    assert.ok(result.participants.some((p) => p.group === null));
+    assert.ok(
+      result.groups.every((g) =>
+        g.representative.every((r) => ['agree', 'disagree'].includes(r.direction)),
+      ),
+    );
+    const ours = new Map(result.statements.map((s) => [s.id, s.groupInformedConsensus]));
+    const comments = parsePolisComments(readPolisFile('bg2050-volunteers', 'comments.csv'));
+    for (const c of comments.filter((c) => c.moderated !== -1)) {
+      assert.ok(Math.abs(ours.get(c.id)! - c.groupInformedConsensus!) <= 1e-9, `statement ${c.id}`);
+    }
+  });
+
+  const failures: Array<[string, () => string[], RegExp]> = [
+    [
+      'the folder does not exist',
+      () => ['--polis-dir', join(scratch, 'nowhere')],
+      /no such directory/,
+    ],
+    ['comments.csv is missing', () => ['--polis-dir', scratch], /no comments\.csv/],
+    [
+      'the format is unknown',
+      () => ['--polis-dir', scratch, '--format', 'xml'],
+      /unknown --format "xml"/,
+    ],
+    ['--polis-dir is not given', () => [], /required option '--polis-dir/],
+    [
+      'a CSV is malformed',
+      () => {
+        const dir = mkdtempSync(join(scratch, 'bad-'));
+        writeFileSync(
+          join(dir, 'comments.csv'),
+          'comment-id,author-id,moderated,comment-body\n1,0,1,"open\n',
+        );
+        writeFileSync(join(dir, 'votes.csv'), 'timestamp,comment-id,voter-id,vote\n1,1,0,1\n');
+        return ['--polis-dir', dir];
+      },
+      /comments\.csv: Quote Not Closed/,
+    ],
+  ];
+  for (const [what, args, message] of failures) {
+    test(`when ${what}, then one line on stderr and exit code 2`, () => {
+      const { code, out, err } = run(args());
+      assert.equal(code, 2);
+      assert.equal(out, '');
+      assert.match(err, message);
+      assert.equal(err.trim().split('\n').length, 1, err);
+    });
+  }
+});
