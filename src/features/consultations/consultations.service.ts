@@ -82,6 +82,8 @@ export function consultationsService(deps: ConsultationsDeps) {
     phase: (c: ConsultationRecord) => phaseOf(c, clock.now()),
     questions: (consultationId: string) => store.questions(consultationId),
     isInvited: (consultationId: string, email: string) => store.isInvited(consultationId, email),
+    /** The invitation list, for the secretariat's form (routes authorise). */
+    invitees: (consultationId: string) => store.invitees(consultationId),
 
     async createConsultation(actor: Actor, processSlug: string, input: ConsultationInput): Promise<ConsultationRecord> {
       const process = await processes.findBySlug(processSlug);

@@ -103,6 +103,15 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
       if (!other || other.id === process.id) throw ValidationError({ otherSlug: 'errors.choiceInvalid' });
       await store.insertLink(process.id, other.id, input.kind);
     },
+
+    /** Removes the link between two processes, whichever of them declared it. */
+    async unlinkProcess(actor: Actor, slug: string, otherSlug: string) {
+      const process = await load(slug);
+      requireSecretariat(actor, process.id);
+      const other = await store.findBySlug(otherSlug);
+      if (!other) throw NotFoundError('process');
+      await store.deleteLink(process.id, other.id);
+    },
   };
 }
 

@@ -90,6 +90,12 @@ export function processesStore(db: Kysely<DB>) {
     async insertLink(fromId: string, toId: string, kind: string): Promise<void> {
       await db.insertInto('process_links').values({ from_process_id: fromId, to_process_id: toId, kind }).onConflict((oc) => oc.columns(['from_process_id', 'to_process_id']).doUpdateSet({ kind })).execute();
     },
+    async deleteLink(a: string, b: string): Promise<void> {
+      await db
+        .deleteFrom('process_links')
+        .where((eb) => eb.or([eb.and([eb('from_process_id', '=', a), eb('to_process_id', '=', b)]), eb.and([eb('from_process_id', '=', b), eb('to_process_id', '=', a)])]))
+        .execute();
+    },
   };
 }
 
