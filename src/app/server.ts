@@ -31,9 +31,10 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const lines = [``, `Polylogue is running at ${config.baseUrl} (database: ${database.dialect}).`];
-  if (report.demoAccounts.length > 0) {
+  if (report.demo) {
     lines.push('', 'Demo loaded. Demo accounts (shown once; every password is generated for this instance):');
-    for (const a of report.demoAccounts) lines.push(`  ${a.email}  ${a.password}  (${a.displayName})`);
+    for (const a of report.demo.accounts) lines.push(`  ${a.email}  ${a.password}  (${a.displayName})`);
+    lines.push(`  …and ${report.demo.consultations.reduce((n, c) => n + c.contributors.length, 0)} demo contributors, all with the password ${report.demo.contributorPassword}`);
   }
   if (report.setupLink) lines.push('', 'Create the first instance administrator with this one-time link (valid 24 hours):', `  ${report.setupLink}`);
   if (services.mailer.kind === 'outbox') lines.push('', `No SMTP_URL: e-mails go to the development outbox at ${config.baseUrl}/admin/outbox`);

@@ -165,20 +165,32 @@ export function accountsService(deps: AccountsDeps) {
       await store.updateProfile(userId, { ...input, displayName, languages }, now());
     },
 
+    /** Deadline reminders are on unless the person opted out; the date records when they did. */
+    remindersOptOutAt: (userId: string) => store.remindersOptOutAt(userId),
+    async setRemindersOptOut(userId: string, optOut: boolean): Promise<void> {
+      const current = await store.remindersOptOutAt(userId);
+      if (optOut === (current !== null)) return;
+      await store.setRemindersOptOut(userId, optOut ? now() : null, now());
+    },
+
     findUser: (id: string) => store.findUserById(id),
     findUserByEmail: (email: string) => store.findUserByEmail(normaliseEmail(email)),
 
     /** Creates a confirmed account directly (CLI, demo seeding). */
-    async createConfirmedUser(input: { email: string; password: string; displayName: string; locale?: Locale }): Promise<string> {
+    /** `passwordHash` lets the demo loader hash one shared password once for many accounts. */
+    async createConfirmedUser(input: { email: string; password: string; displayName: string; locale?: Locale; passwordHash?: string }): Promise<string> {
       const email = normaliseEmail(input.email);
       checkEmail(email);
       checkPassword(input.password);
       if (await store.findUserByEmail(email)) throw new AppError('email_taken', 409, `an account with ${email} already exists`);
       const id = newId();
       const ts = now();
-      await store.insertUser({ id, email, passwordHash: await hasher.hash(input.password), displayName: input.displayName, locale: input.locale ?? null, now: ts, confirmedAt: ts });
+      const passwordHash = input.passwordHash ?? (await hasher.hash(input.password));
+      await store.insertUser({ id, email, passwordHash, displayName: input.displayName, locale: input.locale ?? null, now: ts, confirmedAt: ts });
       return id;
     },
+
+    hashPassword: (password: string) => hasher.hash(password),
   };
 }
 

@@ -3,12 +3,10 @@
 // Passwords are generated per instance and printed once to the operator.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Services } from '../../app/services.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Clock } from '../../shared/clock.ts';
 import type { StakeholderGroup } from '../../shared/stakeholders.ts';
-import type { AccountsService } from '../accounts/index.ts';
-import type { RolesStore } from '../roles/roles.store.ts';
-import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { seedDemoConsultations, type DemoConsultationSummary } from './demo-consultations.ts';
 
 export const DEMO_DOMAIN = 'demo.polylogue.example';
 
@@ -38,12 +36,12 @@ const PEOPLE: DemoPerson[] = [
   { key: 'olga', displayName: 'Olga Petrova (demo)', group: 'government', country: 'KZ', locale: 'ru', languages: ['ru', 'kk'] },
 ];
 
-export interface DemoDeps {
-  db: Kysely<DB>;
-  accounts: AccountsService;
-  organisations: OrganisationsService;
-  roles: RolesStore;
-  clock: Clock;
+export interface DemoResult {
+  /** The named demo accounts, each with its own password. */
+  accounts: DemoAccount[];
+  /** One password shared by the many demo contributors of the demo consultations. */
+  contributorPassword: string;
+  consultations: DemoConsultationSummary[];
 }
 
 function demoPassword(): string {
@@ -54,9 +52,9 @@ export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('instance_settings').select('value').where('key', '=', 'demo_loaded_at').executeTakeFirst()) !== undefined;
 }
 
-/** Loads the demo once; returns the demo accounts with their passwords (empty if already loaded). */
-export async function seedDemo(deps: DemoDeps): Promise<DemoAccount[]> {
-  if (await isDemoLoaded(deps.db)) return [];
+/** Loads the demo once; returns what it created (null if it was already loaded). */
+export async function seedDemo(deps: Services): Promise<DemoResult | null> {
+  if (await isDemoLoaded(deps.db)) return null;
   const created: DemoAccount[] = [];
   for (const person of PEOPLE) {
     const email = `${person.key}@${DEMO_DOMAIN}`;
@@ -69,6 +67,9 @@ export async function seedDemo(deps: DemoDeps): Promise<DemoAccount[]> {
     }
     created.push({ email, password, displayName: person.displayName, role: person.key === 'secretariat' ? 'secretariat' : 'participant' });
   }
+  const secretariat = await deps.accounts.findUserByEmail(`secretariat@${DEMO_DOMAIN}`);
+  const contributorPassword = demoPassword();
+  const consultations = await seedDemoConsultations(deps, secretariat?.id ?? '', contributorPassword);
   await deps.db.insertInto('instance_settings').values({ key: 'demo_loaded_at', value: deps.clock.now().toISOString() }).execute();
-  return created;
+  return { accounts: created, contributorPassword, consultations };
 }
