@@ -28,7 +28,7 @@ describe('the polylogue command', () => {
   });
 
   test('migrate, seed the demo once, create an administrator', () => {
-    assert.match(run(['migrate']).out, /Applied 1 migration/);
+    assert.match(run(['migrate']).out, /Applied \d+ migration/);
     assert.match(run(['migrate']).out, /up to date/);
     const seeded = JSON.parse(run(['seed-demo', '--json']).out) as { alreadyLoaded: boolean; accounts: Array<{ email: string; password: string }> };
     assert.equal(seeded.alreadyLoaded, false);
