@@ -8,6 +8,8 @@ export interface ClusterOptions {
   k?: number;
   seed?: number;
   maxIterations?: number;
+  /** Seeded k-means++ starts to try (default 3). */
+  restarts?: number;
 }
 
 export interface Clustering {
