@@ -33,12 +33,30 @@ const GROUP_RESTARTS = 20;
  */
 const BASE_LIMITS = { maxSample: 20_000, maxIterations: 20 };
 
-/** Pol.is clusters only participants with at least min(7, statements) votes. */
+/** Pol.is tops the clustered participants up to this many with the most active voters. */
+const GREEDY_MINIMUM = 15;
+
+/**
+ * Participants clustered, as Pol.is: everyone with at least min(7, statements) votes and, while
+ * fewer than 15 qualify, the most active of the rest (ties by canonical order).
+ *
+ * Differs from Pol.is: its set only grows over a conversation's life (once in, always in) and it
+ * counts votes on removed statements too; we decide from the current votes on live statements,
+ * so a participant's place never depends on history or on what moderation later removed.
+ */
 export function clusteredRows(m: VoteMatrix): Int32Array {
   const threshold = Math.max(1, Math.min(7, colCount(m)));
+  const votes = (r: number) => m.rowPtr[r + 1]! - m.rowPtr[r]!;
   const rows: number[] = [];
+  const rest: number[] = [];
   for (let r = 0; r < rowCount(m); r++) {
-    if (m.rowPtr[r + 1]! - m.rowPtr[r]! >= threshold) rows.push(r);
+    if (votes(r) >= threshold) rows.push(r);
+    else if (votes(r) > 0) rest.push(r);
+  }
+  if (rows.length < GREEDY_MINIMUM) {
+    rest.sort((a, b) => votes(b) - votes(a) || a - b);
+    rows.push(...rest.slice(0, GREEDY_MINIMUM - rows.length));
+    rows.sort((a, b) => a - b);
   }
   return Int32Array.from(rows);
 }

@@ -179,9 +179,33 @@ describe('computed groups', () => {
     }
   });
 
-  test('when few people voted, then nobody is grouped and nothing breaks', () => {
+  test('when few reach 7 votes, then the most active are added up to 15, as Pol.is does', () => {
+    const votes: VoteRecord[] = [];
+    for (let i = 0; i < 20; i++) {
+      const count = i < 4 ? 8 : i < 12 ? 3 : 1;
+      for (let j = 0; j < count; j++)
+        votes.push(vote(`p${i}`, `s${j}`, (((i + j) % 3) - 1) as VoteValue));
+    }
+    const input: OpinionMapInput = {
+      participants: Array.from({ length: 21 }, (_, i) => ({ id: `p${i}` })),
+      statements: Array.from({ length: 10 }, (_, j) => ({ id: `s${j}` })),
+      votes,
+    };
+    const grouped = computeOpinionMap(input).participants.map((p) => p.group !== null);
+    // p0–p3 qualify, p4–p11 are the most active of the rest, then p12–p14 by id order.
+    assert.deepEqual(
+      grouped,
+      Array.from({ length: 21 }, (_, i) => i < 15),
+    );
+  });
+
+  test('when one person voted once, then nothing breaks', () => {
     const result = computeOpinionMap(smallConversation([vote('a', 's1', 1)]));
-    assert.equal(result.participants[0]!.group, null);
+    assert.equal(result.k, 1);
+    assert.deepEqual(
+      result.participants.map((p) => p.group),
+      [0, null, null, null],
+    );
     assert.ok(result.participants.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)));
     const empty = computeOpinionMap({ participants: [], statements: [], votes: [] });
     assert.equal(empty.k, 0);

@@ -118,6 +118,26 @@ const PARTICIPANT_COLUMNS = [
   'n-disagree',
 ];
 
+function participantsHeader(rows: string[][]) {
+  const header = rows[0] ?? [];
+  const firstComment = header.indexOf('n-disagree') + 1;
+  if (header[0] !== 'participant' || !header.includes('group-id') || firstComment === 0) {
+    throw new PolisFormatError(
+      'participants-votes.csv: expected a header "participant,[xid,]group-id,…,n-disagree,<comment ids>"',
+    );
+  }
+  const unknown = header.slice(0, firstComment).filter((c) => !PARTICIPANT_COLUMNS.includes(c));
+  if (unknown.length > 0) {
+    throw new PolisFormatError(`participants-votes.csv: unexpected column ${unknown.join(', ')}`);
+  }
+  return {
+    header,
+    firstComment,
+    xidAt: header.indexOf('xid'),
+    groupAt: header.indexOf('group-id'),
+  };
+}
+
 export function parsePolisParticipantsVotes(text: string): {
   participants: PolisParticipant[];
   votes: VoteRecord[];
@@ -130,18 +150,7 @@ export function parsePolisParticipantsVotes(text: string): {
       `participants-votes.csv: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const header = rows[0] ?? [];
-  const firstComment = header.indexOf('n-disagree') + 1;
-  if (header[0] !== 'participant' || !header.includes('group-id') || firstComment === 0) {
-    throw new PolisFormatError(
-      'participants-votes.csv: expected a header "participant,[xid,]group-id,…,n-disagree,<comment ids>"',
-    );
-  }
-  const unknown = header.slice(0, firstComment).filter((c) => !PARTICIPANT_COLUMNS.includes(c));
-  if (unknown.length > 0)
-    throw new PolisFormatError(`participants-votes.csv: unexpected column ${unknown.join(', ')}`);
-  const xidAt = header.indexOf('xid');
-  const groupAt = header.indexOf('group-id');
+  const { header, firstComment, xidAt, groupAt } = participantsHeader(rows);
   const participants: PolisParticipant[] = [];
   const votes: VoteRecord[] = [];
   rows.slice(1).forEach((row, i) => {
