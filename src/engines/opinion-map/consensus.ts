@@ -17,6 +17,9 @@ export const smoothedShare = (count: number, seen: number) => (count + 1) / (see
 /**
  * Product over opinion groups of (A_g+1)/(S_g+2) and of (D_g+1)/(S_g+2). Matches Pol.is exactly
  * when given its groups: S counts passes, and only grouped participants are counted.
+ *
+ * Differs from Pol.is: Pol.is also reports a figure for removed statements (from their raw
+ * votes); we report none, since a removed statement must not surface as consensus.
  */
 export function groupInformedConsensus(
   t: Tallies,
