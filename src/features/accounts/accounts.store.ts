@@ -109,6 +109,15 @@ export function accountsStore(db: Kysely<DB>) {
       await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
     },
 
+    async remindersOptOutAt(id: string): Promise<string | null> {
+      const row = await db.selectFrom('users').select('reminders_opt_out_at').where('id', '=', id).executeTakeFirst();
+      return row?.reminders_opt_out_at ?? null;
+    },
+
+    async setRemindersOptOut(id: string, at: string | null, now: string): Promise<void> {
+      await db.updateTable('users').set({ reminders_opt_out_at: at, updated_at: now }).where('id', '=', id).execute();
+    },
+
     async confirmEmail(id: string, now: string): Promise<void> {
       await db.updateTable('users').set({ email_confirmed_at: now, updated_at: now }).where('id', '=', id).execute();
     },

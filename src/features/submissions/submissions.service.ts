@@ -193,6 +193,50 @@ export function submissionsService(deps: SubmissionsDeps) {
       return result;
     },
 
+    /**
+     * A page of published submissions for public pages. The cursor is the last submission's id, so
+     * no timestamp finer than the day ever appears in a URL.
+     */
+    async publicPage(consultation: ConsultationRecord, page: { limit: number; beforeId?: string | undefined }) {
+      const last = page.beforeId ? await store.findById(page.beforeId) : undefined;
+      const before = last && last.consultationId === consultation.id && last.status === 'published' ? { at: last.updatedAt, id: last.id } : undefined;
+      const records = await store.listForConsultation(consultation.id, ['published'], { limit: page.limit + 1, ...(before ? { before } : {}) });
+      const items = await present(consultation, records.slice(0, page.limit), 'public');
+      return { items, next: records.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /** Whether the actor may write to this consultation, without saying on whose behalf yet. */
+    async participation(actor: Actor, consultation: ConsultationRecord): Promise<'sign_in' | 'eligible' | 'not_eligible'> {
+      if (!actor.user) return 'sign_in';
+      if (consultation.eligibility === 'invited') return (await consultations.isInvited(consultation.id, actor.user.email)) ? 'eligible' : 'not_eligible';
+      if (consultation.eligibility === 'open') return 'eligible';
+      for (const org of await organisations.listForUser(actor.user.id)) {
+        if ((await accreditation.statusOf(consultation.processId, org.id)) === 'accepted') return 'eligible';
+      }
+      return 'not_eligible';
+    },
+
+    /** The actor's submission made with this idempotency key, if a previous request created one. */
+    async ownByIdempotencyKey(actor: Actor, key: string): Promise<SubmissionRecord | undefined> {
+      return actor.user ? store.findByIdempotencyKey(actor.user.id, key) : undefined;
+    },
+
+    /**
+     * Pending co-signature requests for the actor's organisations, with the text to co-sign. The
+     * invited organisation is a third party: it sees the submission as the public would.
+     */
+    async cosignatureRequests(actor: Actor) {
+      const result: Array<{ organisation: { name: string; slug: string }; consultation: { slug: string; title: string }; submission: DisclosedSubmission }> = [];
+      for (const pending of await this.pendingCosignatures(actor)) {
+        const record = await store.findById(pending.submissionId);
+        const consultation = record && (await consultations.findById(record.consultationId));
+        if (!record || !consultation) continue;
+        const [submission] = await present(consultation, [record], 'public');
+        if (submission) result.push({ organisation: pending.organisation, consultation: { slug: consultation.slug, title: consultation.title }, submission });
+      }
+      return result;
+    },
+
     async publicList(consultation: ConsultationRecord, page: { limit: number; before?: { at: string; id: string } }) {
       const records = await store.listForConsultation(consultation.id, ['published'], page);
       return present(consultation, records, 'public');

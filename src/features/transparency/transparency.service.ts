@@ -37,11 +37,13 @@ export function entryHash(e: Omit<LogEntry, 'hash'>): string {
 }
 
 /** The first entry whose stored hash or back-link does not match, or null when the chain holds. */
-export function verifyChain(entries: LogEntry[]): { ok: true; count: number } | { ok: false; brokenAt: number; reason: string } {
+export type ChainCheck = { ok: true; count: number } | { ok: false; brokenAt: number; kind: 'link' | 'content'; reason: string };
+
+export function verifyChain(entries: LogEntry[]): ChainCheck {
   let prev = GENESIS_HASH;
   for (const e of entries) {
-    if (e.prevHash !== prev) return { ok: false, brokenAt: e.seq, reason: 'previous hash does not match' };
-    if (entryHash(e) !== e.hash) return { ok: false, brokenAt: e.seq, reason: 'entry hash does not match its content' };
+    if (e.prevHash !== prev) return { ok: false, brokenAt: e.seq, kind: 'link', reason: 'previous hash does not match' };
+    if (entryHash(e) !== e.hash) return { ok: false, brokenAt: e.seq, kind: 'content', reason: 'entry hash does not match its content' };
     prev = e.hash;
   }
   return { ok: true, count: entries.length };
