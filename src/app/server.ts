@@ -1,6 +1,8 @@
 // `npm start`: configuration, database, first-start preparation, HTTP server, graceful shutdown.
 import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
+import { jobRegistry } from '../jobs/registry.ts';
+import { startWorker } from '../jobs/worker.ts';
 import { UsageError } from '../shared/errors.ts';
 import { buildApp } from './build-app.ts';
 import { prepareInstance } from './instance.ts';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
   const services = createServices(config, database);
   const report = await prepareInstance(services);
   const app = await buildApp(services);
+  const worker = startWorker({ queue: services.jobs, registry: jobRegistry(services), log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await worker.stop();
     await database.close();
     process.exit(0);
   };

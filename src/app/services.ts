@@ -6,6 +6,7 @@ import { accountsService } from '../features/accounts/accounts.service.ts';
 import { accountsStore } from '../features/accounts/accounts.store.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/passwords.ts';
 import { accreditationService } from '../features/accreditation/accreditation.service.ts';
+import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
 import { adminService } from '../features/admin/admin.service.ts';
 import { consultationsService } from '../features/consultations/consultations.service.ts';
 import { consultationsStore } from '../features/consultations/consultations.store.ts';
@@ -16,7 +17,11 @@ import { submissionsStore } from '../features/submissions/submissions.store.ts';
 import { transparencyService } from '../features/transparency/transparency.service.ts';
 import { organisationsService } from '../features/organisations/organisations.service.ts';
 import { organisationsStore } from '../features/organisations/organisations.store.ts';
+import { openDataService } from '../features/open-data/index.ts';
+import { searchService } from '../features/search/index.ts';
+import { searchSql } from '../db/search.ts';
 import { rolesStore } from '../features/roles/roles.store.ts';
+import { jobQueue } from '../jobs/queue.ts';
 import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 
@@ -36,11 +41,16 @@ export function createServices(config: Config, database: Database, overrides: Se
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
   const transparency = transparencyService(database.db, clock);
+  const jobs = jobQueue(database, clock);
   const processes = processesService({ store: processesStore(database.db), clock });
-  const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock });
+  const search = searchService({ sql: searchSql(database) });
+  const attachmentRecords = attachmentsStore(database.db);
+  const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
-  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions };
+  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
+  const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
+  const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData };
 }
 
 export type Services = ReturnType<typeof createServices>;

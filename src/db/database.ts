@@ -49,3 +49,11 @@ export function openDatabase(options: DatabaseOptions): Database {
 export async function ping(database: Database): Promise<void> {
   await sql`select 1`.execute(database.db);
 }
+
+/**
+ * Locks the selected rows for this transaction and skips rows other transactions hold, on
+ * PostgreSQL; SQLite serialises writers, so there the query is unchanged.
+ */
+export function lockSkippingLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(query: Q, dialect: DialectName): Q {
+  return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+}

@@ -255,6 +255,36 @@ export interface TransparencyLogTable {
   hash: string;
 }
 
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  /** At most one queued or running job per key (e.g. one recompute per conversation). */
+  unique_key: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  progress: number | null;
+  progress_note: string | null;
+  /** JSON. */
+  result: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface SentRemindersTable {
+  kind: string;
+  subject_id: string;
+  user_id: string;
+  sent_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -280,4 +310,6 @@ export interface DB {
   cosignatures: CosignaturesTable;
   api_tokens: ApiTokensTable;
   transparency_log: TransparencyLogTable;
+  jobs: JobsTable;
+  sent_reminders: SentRemindersTable;
 }

@@ -12,6 +12,8 @@ import { loadConfig, testDatabaseUrl } from '../config/config.ts';
 import { openDatabase, type DialectName } from '../db/database.ts';
 import { argon2Hasher } from '../features/accounts/passwords.ts';
 import type { Clock } from '../shared/clock.ts';
+import { jobRegistry } from '../jobs/registry.ts';
+import { startWorker, type Worker } from '../jobs/worker.ts';
 
 export function testDialects(): DialectName[] {
   return testDatabaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -43,8 +45,12 @@ export interface TestApp {
   dialect: DialectName;
   app: FastifyInstance;
   services: Services;
+  /** The job worker, not polling: tests run due jobs with `worker.drain()`. */
+  worker: Worker;
   /** A new cookie-keeping client. */
   client(): TestClient;
+  /** The database, for tests that set up states no route offers. */
+  db(): Services['db'];
   /** The most recent mail sent to an address (from the outbox). */
   lastMailTo(email: string): Promise<{ subject: string; text: string } | undefined>;
   close(): Promise<void>;
@@ -74,16 +80,20 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
   await prepareInstance(services);
   const app = await buildApp(services, { logger: options.logger ?? false });
   await app.ready();
+  const worker = startWorker({ queue: services.jobs, registry: jobRegistry(services), log: { error: () => undefined }, autostart: false });
   return {
     dialect,
     app,
     services,
+    worker,
     client: () => new TestClient(app),
+    db: () => database.db,
     async lastMailTo(email) {
       const row = await database.db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', email).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
       return row && { subject: row.subject, text: row.body_text };
     },
     async close() {
+      await worker.stop();
       await app.close();
       await database.close();
       await pgDb?.drop();
