@@ -8,9 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountsRoutes } from '../features/accounts/accounts.routes.tsx';
 import { adminRoutes } from '../features/admin/admin.routes.tsx';
+import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
 import { homeRoutes } from '../features/home/home.routes.tsx';
 import { operationsRoutes } from '../features/operations/operations.routes.ts';
 import { organisationsRoutes } from '../features/organisations/organisations.routes.tsx';
+import { mySubmissionsRoutes } from '../features/submissions/my-submissions.routes.tsx';
+import { submissionsRoutes } from '../features/submissions/submissions.routes.tsx';
+import { transparencyRoutes } from '../features/transparency/transparency.routes.tsx';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
@@ -82,6 +86,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(accountsRoutes, { accounts, secureCookies: config.secureCookies, authRateLimit });
   await app.register(organisationsRoutes, { organisations });
   await app.register(adminRoutes, { admin, mailerKind: mailer.kind });
+  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts };
+  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions });
+  await app.register(submissionsRoutes, participation);
+  await app.register(mySubmissionsRoutes, participation);
+  await app.register(transparencyRoutes, { transparency: services.transparency });
 
   return app;
 }

@@ -6,6 +6,7 @@ import { keypointsCommand } from './keypoints.ts';
 import { migrateCommand } from './migrate.ts';
 import { opinionMapCommand } from './opinion-map.ts';
 import { seedDemoCommand } from './seed-demo.ts';
+import { verifyLogCommand } from './verify-log.ts';
 
 export const commands: Array<() => Command> = [
   migrateCommand,
@@ -15,4 +16,5 @@ export const commands: Array<() => Command> = [
   restoreCommand,
   keypointsCommand,
   opinionMapCommand,
+  verifyLogCommand,
 ];

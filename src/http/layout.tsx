@@ -22,6 +22,9 @@ function Header({ ctx }: { ctx: ViewContext }) {
           <li>
             <a href="/">{t('nav.home')}</a>
           </li>
+          <li>
+            <a href="/consultations">{t('nav.consultations')}</a>
+          </li>
           {user ? (
             <>
               <li>

@@ -1,0 +1,78 @@
+// Words for the consultation vocabulary on public pages: phases, rules explained in plain words,
+// eligibility, dates in the consultation's own time zone. Every message key is spelled out so the
+// translation check can see it is used.
+import type { Translate } from '../../i18n/i18n.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Eligibility, ParticipationRule, Phase } from './rules.ts';
+
+const PHASE_KEYS = {
+  draft: 'consult.phase.draft',
+  upcoming: 'consult.phase.upcoming',
+  open: 'consult.phase.open',
+  closed: 'consult.phase.closed',
+  synthesis: 'consult.phase.synthesis',
+  published: 'consult.phase.published',
+} as const;
+
+const RULE_KEYS = {
+  attributed: 'consult.rule.attributed',
+  chatham_house: 'consult.rule.chathamHouse',
+  anonymous: 'consult.rule.anonymous',
+} as const;
+
+const ELIGIBILITY_KEYS = {
+  open: 'consult.eligibility.open',
+  accredited: 'consult.eligibility.accredited',
+  invited: 'consult.eligibility.invited',
+} as const;
+
+const CATEGORY_KEYS = {
+  off_topic: 'consult.modlog.category.offTopic',
+  abusive: 'consult.modlog.category.abusive',
+  spam: 'consult.modlog.category.spam',
+  duplicate: 'consult.modlog.category.duplicate',
+  personal_data: 'consult.modlog.category.personalData',
+  other: 'consult.modlog.category.other',
+} as const;
+
+export function rejectionCategoryLabel(t: Translate, category: string): string {
+  return t(CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS] ?? CATEGORY_KEYS.other);
+}
+
+export function phaseLabel(t: Translate, phase: Phase): string {
+  return t(PHASE_KEYS[phase]);
+}
+
+/** The rule as a sentence a newcomer understands, e.g. what Chatham House means here. */
+export function ruleExplanation(t: Translate, rule: ParticipationRule): string {
+  return t(RULE_KEYS[rule]);
+}
+
+export function eligibilityExplanation(t: Translate, eligibility: Eligibility): string {
+  return t(ELIGIBILITY_KEYS[eligibility]);
+}
+
+/** A deadline as people there read it: the consultation's wall-clock time, with its zone named. */
+export function dateInZone(t: Translate, locale: Locale, iso: string, timeZone: string): string {
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
+  return t('consult.dateInZone', { date, zone: timeZone });
+}
+
+/** A day (YYYY-MM-DD) in the reader's language; days carry no time zone. */
+export function dayLabel(locale: Locale, day: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+export function languageName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

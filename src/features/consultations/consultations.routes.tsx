@@ -1,0 +1,118 @@
+// Public consultation pages: list, one consultation with its published submissions, and the
+// public moderation log. Submissions are shown only as the disclosure mechanism returns them.
+import type { FastifyPluginAsync } from 'fastify';
+import { renderMarkdown } from '../../http/markdown.ts';
+import { sendPage } from '../../http/render.ts';
+import { viewContext } from '../../http/view-context.ts';
+import { isLocale } from '../../i18n/locales.ts';
+import type { ProcessesService } from '../processes/processes.service.ts';
+import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationsService } from './consultations.service.ts';
+import {
+  ConsultationListPage,
+  ConsultationPage,
+  ModerationLogPage,
+  type ListFilter,
+} from './consultations.views.tsx';
+import { PHASES, type Phase } from './rules.ts';
+
+export interface ConsultationsRoutesOptions {
+  consultations: ConsultationsService;
+  processes: ProcessesService;
+  submissions: SubmissionsService;
+}
+
+const PAGE_SIZE = 20;
+
+type ListQuery = { Querystring: { process?: string; phase?: string; language?: string } };
+type PageRequest = { Params: { slug: string }; Querystring: { before?: string } };
+
+function readFilter(query: ListQuery['Querystring']): ListFilter {
+  const pick = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  return { process: pick(query.process), phase: pick(query.phase), language: pick(query.language) };
+}
+
+export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions> = async (
+  app,
+  { consultations, processes, submissions },
+) => {
+  app.get<ListQuery>('/consultations', async (request, reply) => {
+    const filter = readFilter(request.query);
+    const all = await processes.list();
+    const process = filter.process ? all.find((p) => p.slug === filter.process) : undefined;
+    // An unknown process or phase matches nothing rather than silently showing everything.
+    const unknownProcess = filter.process !== '' && !process;
+    const phaseFilter = (PHASES as readonly string[]).includes(filter.phase)
+      ? (filter.phase as Phase)
+      : filter.phase
+        ? null
+        : undefined;
+    const published =
+      unknownProcess || phaseFilter === null
+        ? []
+        : await consultations.listPublished({
+            ...(process ? { processId: process.id } : {}),
+            ...(isLocale(filter.language) ? { language: filter.language } : {}),
+          });
+    const titles = new Map(all.map((p) => [p.id, p.title]));
+    const items = published
+      .map((consultation) => ({
+        consultation,
+        phase: consultations.phase(consultation),
+        processTitle: titles.get(consultation.processId) ?? '',
+      }))
+      .filter((i) => !phaseFilter || i.phase === phaseFilter);
+    const processOptions = all.map((p) => ({ slug: p.slug, title: p.title }));
+    return sendPage(
+      reply,
+      <ConsultationListPage
+        ctx={viewContext(request, reply)}
+        items={items}
+        filter={filter}
+        processes={processOptions}
+      />,
+    );
+  });
+
+  app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
+    const consultation = await consultations.loadVisible(request.actor, request.params.slug);
+    const before = typeof request.query.before === 'string' ? request.query.before : undefined;
+    const [process, questions, page, participation] = await Promise.all([
+      processes.findById(consultation.processId),
+      consultations.questions(consultation.id),
+      submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
+      submissions.participation(request.actor, consultation),
+    ]);
+    return sendPage(
+      reply,
+      <ConsultationPage
+        ctx={viewContext(request, reply)}
+        consultation={consultation}
+        processTitle={process?.title ?? ''}
+        phase={consultations.phase(consultation)}
+        contextHtml={renderMarkdown(consultation.context)}
+        questions={questions}
+        participation={participation}
+        submissions={page.items}
+        next={page.next}
+        paged={before !== undefined}
+      />,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/consultations/:slug/moderation-log',
+    async (request, reply) => {
+      const consultation = await consultations.loadVisible(request.actor, request.params.slug);
+      const rows = await submissions.moderationLog(consultation.id);
+      return sendPage(
+        reply,
+        <ModerationLogPage
+          ctx={viewContext(request, reply)}
+          consultation={consultation}
+          rows={rows}
+        />,
+      );
+    },
+  );
+};

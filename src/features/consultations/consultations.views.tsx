@@ -1,0 +1,317 @@
+// Public consultation pages: the list with its filters, one consultation with its questions and
+// published submissions, and its moderation log. Nothing here names a contributor unless the
+// disclosed submissions carry the name.
+import { Layout } from '../../http/layout.tsx';
+import type { ViewContext } from '../../http/view-context.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import {
+  dateInZone,
+  eligibilityExplanation,
+  languageName,
+  phaseLabel,
+  rejectionCategoryLabel,
+  ruleExplanation,
+} from './consultation-labels.ts';
+import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
+import { PHASES, type Phase } from './rules.ts';
+
+export interface ListedConsultation {
+  consultation: ConsultationRecord;
+  phase: Phase;
+  processTitle: string;
+}
+
+export interface ListFilter {
+  process: string;
+  phase: string;
+  language: string;
+}
+
+function Facts({ ctx, c, phase }: { ctx: ViewContext; c: ConsultationRecord; phase: Phase }) {
+  const { t, locale } = ctx;
+  return (
+    <dl class="facts">
+      <dt>{t('consult.facts.phase')}</dt>
+      <dd>{phaseLabel(t, phase)}</dd>
+      <dt>{t('consult.facts.opens')}</dt>
+      <dd>{dateInZone(t, locale, c.opensAt, c.timeZone)}</dd>
+      <dt>{t('consult.facts.deadline')}</dt>
+      <dd>{dateInZone(t, locale, c.closesAt, c.timeZone)}</dd>
+      <dt>{t('consult.facts.languages')}</dt>
+      <dd>{c.languages.map((l) => languageName(locale, l)).join(', ')}</dd>
+      <dt>{t('consult.facts.eligibility')}</dt>
+      <dd>{eligibilityExplanation(t, c.eligibility)}</dd>
+      <dt>{t('consult.facts.rule')}</dt>
+      <dd>{ruleExplanation(t, c.rule)}</dd>
+    </dl>
+  );
+}
+
+function FilterForm({
+  ctx,
+  filter,
+  processes,
+}: {
+  ctx: ViewContext;
+  filter: ListFilter;
+  processes: Array<{ slug: string; title: string }>;
+}) {
+  const { t, locale } = ctx;
+  const select = (
+    name: keyof ListFilter,
+    label: string,
+    options: Array<{ value: string; label: string }>,
+  ) => (
+    <div class="field">
+      <label for={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name}>
+        <option value="">{t('consult.filter.any')}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === filter[name]}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" action="/consultations" role="search" aria-label={t('consult.filter.title')}>
+      {select(
+        'process',
+        t('consult.filter.process'),
+        processes.map((p) => ({ value: p.slug, label: p.title })),
+      )}
+      {select(
+        'phase',
+        t('consult.filter.phase'),
+        PHASES.filter((p) => p !== 'draft').map((p) => ({ value: p, label: phaseLabel(t, p) })),
+      )}
+      {select(
+        'language',
+        t('consult.filter.language'),
+        LOCALES.map((l) => ({ value: l, label: languageName(locale, l) })),
+      )}
+      <button type="submit">{t('consult.filter.submit')}</button>
+    </form>
+  );
+}
+
+function ListSection({
+  ctx,
+  id,
+  title,
+  items,
+}: {
+  ctx: ViewContext;
+  id: string;
+  title: string;
+  items: ListedConsultation[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul class="consultations">
+        {items.map(({ consultation: c, phase, processTitle }) => (
+          <li>
+            <h3>
+              <a href={`/consultations/${c.slug}`}>{c.title}</a>
+            </h3>
+            <p class="hint">{processTitle}</p>
+            <Facts ctx={ctx} c={c} phase={phase} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ConsultationListPage({
+  ctx,
+  items,
+  filter,
+  processes,
+}: {
+  ctx: ViewContext;
+  items: ListedConsultation[];
+  filter: ListFilter;
+  processes: Array<{ slug: string; title: string }>;
+}) {
+  const { t } = ctx;
+  const isPast = (p: Phase) => p === 'closed' || p === 'synthesis' || p === 'published';
+  return (
+    <Layout ctx={ctx} title={t('consult.list.title')}>
+      <h1>{t('consult.list.title')}</h1>
+      <p class="lead">{t('consult.list.intro')}</p>
+      <FilterForm ctx={ctx} filter={filter} processes={processes} />
+      {items.length === 0 && <p role="status">{t('consult.list.none')}</p>}
+      <ListSection
+        ctx={ctx}
+        id="open-title"
+        title={t('consult.list.open')}
+        items={items.filter((i) => i.phase === 'open')}
+      />
+      <ListSection
+        ctx={ctx}
+        id="upcoming-title"
+        title={t('consult.list.upcoming')}
+        items={items.filter((i) => i.phase === 'upcoming')}
+      />
+      <ListSection
+        ctx={ctx}
+        id="past-title"
+        title={t('consult.list.past')}
+        items={items.filter((i) => isPast(i.phase))}
+      />
+    </Layout>
+  );
+}
+
+export interface ConsultationPageProps {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  processTitle: string;
+  phase: Phase;
+  contextHtml: string;
+  questions: QuestionRecord[];
+  participation: 'sign_in' | 'eligible' | 'not_eligible';
+  submissions: DisclosedSubmission[];
+  next: string | null;
+  paged: boolean;
+}
+
+function CallToAction({
+  ctx,
+  slug,
+  phase,
+  participation,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  phase: Phase;
+  participation: ConsultationPageProps['participation'];
+}) {
+  const { t } = ctx;
+  if (phase !== 'open') return null;
+  if (participation === 'eligible') {
+    return (
+      <p>
+        <a class="button" href={`/consultations/${slug}/submit`}>
+          {t('consult.cta.write')}
+        </a>
+      </p>
+    );
+  }
+  if (participation === 'sign_in') {
+    return (
+      <p>
+        <a href={`/account/sign-in?next=${encodeURIComponent(`/consultations/${slug}`)}`}>
+          {t('consult.cta.signIn')}
+        </a>
+      </p>
+    );
+  }
+  return <p>{t('consult.cta.notEligible')}</p>;
+}
+
+export function ConsultationPage(props: ConsultationPageProps) {
+  const { ctx, consultation: c, phase } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={c.title}>
+      <p class="hint">{props.processTitle}</p>
+      <h1>{c.title}</h1>
+      <Facts ctx={ctx} c={c} phase={phase} />
+      <CallToAction ctx={ctx} slug={c.slug} phase={phase} participation={props.participation} />
+      {c.context && (
+        <section aria-labelledby="context-title">
+          <h2 id="context-title">{t('consult.context')}</h2>
+          <div class="markdown" dangerouslySetInnerHTML={{ __html: props.contextHtml }} />
+        </section>
+      )}
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">{t('consult.questions')}</h2>
+        <ol>
+          {props.questions.map((q) => (
+            <li>
+              <p>{q.text}</p>
+              {q.help && <p class="hint">{q.help}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="submissions-title">
+        <h2 id="submissions-title">{t('consult.submissions.title')}</h2>
+        {props.submissions.length === 0 && <p>{t('consult.submissions.none')}</p>}
+        {props.submissions.map((s) => (
+          <PublishedSubmission ctx={ctx} s={s} level={3} />
+        ))}
+        <nav aria-label={t('consult.submissions.pages')}>
+          <ul class="links">
+            {props.paged && (
+              <li>
+                <a href={`/consultations/${c.slug}`}>{t('consult.submissions.newest')}</a>
+              </li>
+            )}
+            {props.next && (
+              <li>
+                <a href={`/consultations/${c.slug}?before=${encodeURIComponent(props.next)}`}>
+                  {t('consult.submissions.older')}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </section>
+      <p>
+        <a href={`/consultations/${c.slug}/moderation-log`}>{t('consult.modlog.link')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ModerationLogPage({
+  ctx,
+  consultation,
+  rows,
+}: {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  rows: Array<{ category: string; count: number }>;
+}) {
+  const { t } = ctx;
+  const title = t('consult.modlog.title', { consultation: consultation.title });
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={`/consultations/${consultation.slug}`}>{consultation.title}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('consult.modlog.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('consult.modlog.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('consult.modlog.caption', { count: total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('consult.modlog.reason')}</th>
+              <th scope="col">{t('consult.modlog.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{rejectionCategoryLabel(t, r.category)}</th>
+                <td>{new Intl.NumberFormat(ctx.locale).format(r.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,279 @@
+// Submission pages for readers and writers: a published submission (built only from a
+// DisclosedSubmission, so the participation rule has already been applied), its public page, and
+// the writing form with its two buttons.
+import type { ComponentChildren } from 'preact';
+import { SelectField, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Layout } from '../../http/layout.tsx';
+import type { ViewContext } from '../../http/view-context.ts';
+import type { MessageKey } from '../../i18n/i18n.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import {
+  dateInZone,
+  dayLabel,
+  languageName,
+  ruleExplanation,
+} from '../consultations/consultation-labels.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
+import type { DisclosedSubmission } from './disclosure.ts';
+
+/** Plain text as paragraphs: participants' text is never interpreted as markup. */
+export function Paragraphs({ text, lang }: { text: string; lang: string }) {
+  const blocks = text.split(/\n\s*\n/).filter((b) => b.trim());
+  return (
+    <div class="submission-text" lang={lang} dir="auto">
+      {blocks.map((block) => (
+        <p>
+          {block.split('\n').map((line, i) => (
+            <>
+              {i > 0 && <br />}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Attribution({ ctx, s }: { ctx: ViewContext; s: DisclosedSubmission }) {
+  const { t } = ctx;
+  const cosigners = s.cosignatories.map((c) => c.name).join(', ');
+  return (
+    <>
+      {s.author && (
+        <p>
+          {s.author.organisation
+            ? t('submission.byOnBehalf', {
+                name: s.author.displayName,
+                organisation: s.author.organisation.name,
+              })
+            : t('submission.by', { name: s.author.displayName })}
+        </p>
+      )}
+      {s.cosignatories.length > 0 && (
+        <p>{t('submission.cosignedBy', { organisations: cosigners })}</p>
+      )}
+      {s.cosignatories.length === 0 && s.cosignatoryCount > 0 && (
+        <p>{t('submission.joint', { count: s.cosignatoryCount })}</p>
+      )}
+    </>
+  );
+}
+
+/** One published submission. Identities appear only when the disclosed object carries them. */
+export function PublishedSubmission({
+  ctx,
+  s,
+  level = 2,
+}: {
+  ctx: ViewContext;
+  s: DisclosedSubmission;
+  level?: 2 | 3;
+}) {
+  const { t, locale } = ctx;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
+  const day = s.publishedOn ? dayLabel(locale, s.publishedOn) : '';
+  return (
+    <article class="submission" aria-labelledby={`submission-${s.id}`}>
+      <Heading id={`submission-${s.id}`}>
+        {s.publishedOn ? (
+          <a href={`/submissions/${s.id}`}>{t('submission.heading', { day })}</a>
+        ) : (
+          t('submission.headingUnpublished')
+        )}
+      </Heading>
+      <p class="hint">
+        {t('submission.languageLine', { language: languageName(locale, s.language) })}
+      </p>
+      <Attribution ctx={ctx} s={s} />
+      {s.answers.map((a) => (
+        <section aria-labelledby={`answer-${s.id}-${a.position}`}>
+          <Sub id={`answer-${s.id}-${a.position}`}>
+            {t('submission.questionNumber', { number: a.position, question: a.question })}
+          </Sub>
+          <Paragraphs text={a.text} lang={s.language} />
+        </section>
+      ))}
+      {s.freeText && (
+        <section aria-labelledby={`free-${s.id}`}>
+          <Sub id={`free-${s.id}`}>{t('submission.freeText')}</Sub>
+          <Paragraphs text={s.freeText} lang={s.language} />
+        </section>
+      )}
+    </article>
+  );
+}
+
+export function PublicSubmissionPage({
+  ctx,
+  consultation,
+  submission,
+}: {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  submission: DisclosedSubmission;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('submission.pageTitle', { consultation: consultation.title })}>
+      <p>
+        <a href={`/consultations/${consultation.slug}`}>
+          {t('submission.backTo', { consultation: consultation.title })}
+        </a>
+      </p>
+      <h1>{t('submission.pageTitle', { consultation: consultation.title })}</h1>
+      <p>{ruleExplanation(t, consultation.rule)}</p>
+      <PublishedSubmission ctx={ctx} s={submission} />
+    </Layout>
+  );
+}
+
+export function NoticePage({
+  ctx,
+  title,
+  body,
+  status,
+  children,
+}: {
+  ctx: ViewContext;
+  title: MessageKey;
+  body: MessageKey;
+  status?: 'alert';
+  children?: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t(title)}>
+      <h1>{ctx.t(title)}</h1>
+      <p role={status}>{ctx.t(body)}</p>
+      {children}
+    </Layout>
+  );
+}
+
+export interface SubmissionFormProps {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  questions: QuestionRecord[];
+  organisations: Array<{ slug: string; name: string }>;
+  state: FormState;
+  /** A problem with the whole request (deadline, session, CSRF), not with one field. */
+  general?: MessageKey | undefined;
+  /** A submitted text being edited: one button, since every save is then a new version. */
+  editingSubmitted?: boolean;
+}
+
+function ErrorSummary({
+  ctx,
+  state,
+  general,
+  labels,
+}: {
+  ctx: ViewContext;
+  state: FormState;
+  general: MessageKey | undefined;
+  labels: Record<string, string>;
+}) {
+  const fields = Object.entries(state.errors);
+  if (!general && fields.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{ctx.t('errors.summaryTitle')}</h2>
+      <ul>
+        {general && <li>{ctx.t(general)}</li>}
+        {fields.map(([field, key]) => (
+          <li>
+            <a href={`#field-${field}`}>
+              {labels[field] ? `${labels[field]}: ` : ''}
+              {ctx.t(key as MessageKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SubmissionFormPage(props: SubmissionFormProps) {
+  const { ctx, consultation, questions, state } = props;
+  const { t, locale } = ctx;
+  const labels = {
+    freeText: t('submission.form.freeText'),
+    language: t('submission.form.language'),
+    organisation: t('submission.form.behalf'),
+  };
+  const title = t('submission.form.title', { consultation: consultation.title });
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      hasErrors={props.general !== undefined || Object.keys(state.errors).length > 0}
+    >
+      <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} state={state} general={props.general} labels={labels} />
+      <p>
+        {t('submission.form.deadline', {
+          deadline: dateInZone(t, locale, consultation.closesAt, consultation.timeZone),
+        })}
+      </p>
+      <p>{ruleExplanation(t, consultation.rule)}</p>
+      <form method="post" action={`/consultations/${consultation.slug}/submit`} novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <input type="hidden" name="idempotencyKey" value={state.values.idempotencyKey ?? ''} />
+        {state.values.submissionId && (
+          <input type="hidden" name="submissionId" value={state.values.submissionId} />
+        )}
+        {questions.map((q) => (
+          <TextAreaField
+            ctx={ctx}
+            state={state}
+            name={`answer-${q.id}`}
+            label={t('submission.questionNumber', { number: q.position, question: q.text })}
+            hint={q.help || undefined}
+            rows={6}
+            maxLength={20000}
+          />
+        ))}
+        <TextAreaField
+          ctx={ctx}
+          state={state}
+          name="freeText"
+          label={labels.freeText}
+          hint={t('submission.form.freeTextHint')}
+          rows={8}
+          maxLength={20000}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="language"
+          label={labels.language}
+          hint={t('submission.form.languageHint')}
+          options={LOCALES.map((l) => ({ value: l, label: languageName(locale, l) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="organisation"
+          label={labels.organisation}
+          emptyLabel={t('submission.form.myself')}
+          options={props.organisations.map((o) => ({ value: o.slug, label: o.name }))}
+        />
+        {props.editingSubmitted ? (
+          <button type="submit" name="action" value="submit">
+            {t('submission.form.saveChanges')}
+          </button>
+        ) : (
+          <>
+            <button type="submit" name="action" value="draft" class="secondary">
+              {t('submission.form.saveDraft')}
+            </button>{' '}
+            <button type="submit" name="action" value="submit">
+              {t('submission.form.submit')}
+            </button>
+          </>
+        )}
+      </form>
+    </Layout>
+  );
+}
