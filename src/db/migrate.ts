@@ -4,11 +4,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-accounts.ts';
 import * as m0002 from './migrations/0002-consultations.ts';
+import * as m0003 from './migrations/0003-search.ts';
 import * as m0004 from './migrations/0004-jobs.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
   '0002-consultations': m0002,
+  '0003-search': m0003,
   '0004-jobs': m0004,
 };
 

@@ -9,6 +9,7 @@ import { isLocale } from '../../i18n/locales.ts';
 import { slugify } from '../organisations/index.ts';
 import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
+import type { PublicIndex } from '../search/index.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import type { ConsultationFields, ConsultationRecord, ConsultationsStore, QuestionRecord } from './consultations.store.ts';
 import { isEligibility, isParticipationRule, phaseOf } from './rules.ts';
@@ -56,11 +57,19 @@ export interface ConsultationsDeps {
   processes: ProcessesService;
   transparency: TransparencyService;
   clock: Clock;
+  /** Kept up to date with what the public may read (search). */
+  index?: PublicIndex;
 }
 
 export function consultationsService(deps: ConsultationsDeps) {
-  const { store, processes, transparency, clock } = deps;
+  const { store, processes, transparency, clock, index } = deps;
   const now = () => clock.now().toISOString();
+
+  /** Re-indexes a consultation after a change; drafts are removed from (or never enter) the index. */
+  async function reindex(id: string): Promise<void> {
+    const fresh = await store.findById(id);
+    if (fresh && index) await index.consultationChanged(fresh, await store.questions(id));
+  }
 
   async function load(slug: string): Promise<ConsultationRecord> {
     const consultation = await store.findBySlug(slug);
@@ -104,6 +113,7 @@ export function consultationsService(deps: ConsultationsDeps) {
       // Changing the rule after contributions arrived would expose people who wrote under another promise.
       if (consultation.publishedAt && fields.rule !== consultation.rule) throw ValidationError({ rule: 'errors.ruleLocked' });
       await store.update(consultation.id, fields, now());
+      await reindex(consultation.id);
     },
 
     async saveQuestions(actor: Actor, slug: string, questions: QuestionInput[]): Promise<void> {
@@ -114,6 +124,7 @@ export function consultationsService(deps: ConsultationsDeps) {
       const existing = new Set((await store.questions(consultation.id)).map((q) => q.id));
       const records: QuestionRecord[] = cleaned.map((q, i) => ({ id: q.id && existing.has(q.id) ? q.id : newId(), position: i + 1, text: q.text, help: q.help }));
       await store.saveQuestions(consultation.id, records);
+      await reindex(consultation.id);
     },
 
     async publishConsultation(actor: Actor, slug: string): Promise<void> {
@@ -123,6 +134,7 @@ export function consultationsService(deps: ConsultationsDeps) {
       if ((await store.questions(consultation.id)).length === 0) throw ValidationError({ questions: 'errors.questionsRequired' });
       await store.setPublished(consultation.id, now());
       await transparency.append('consultation_opened', 'consultation', consultation.slug, { opensAt: consultation.opensAt.slice(0, 10), closesAt: consultation.closesAt.slice(0, 10), rule: consultation.rule });
+      await reindex(consultation.id);
     },
 
     /** Closes submissions now (if still open) and moves to synthesis or published. */

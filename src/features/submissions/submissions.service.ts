@@ -12,6 +12,8 @@ import type { AccreditationService } from '../accreditation/accreditation.servic
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
+import type { AttachmentLookup } from '../attachments/index.ts';
+import type { PublicIndex } from '../search/index.ts';
 import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
@@ -40,10 +42,14 @@ export interface SubmissionsDeps {
   mailer: Mailer;
   clock: Clock;
   baseUrl: string;
+  /** Attachments for disclosure; absent in tools that never show files. */
+  attachments?: AttachmentLookup;
+  /** Kept up to date with what the public may read (search). */
+  index?: PublicIndex;
 }
 
 export function submissionsService(deps: SubmissionsDeps) {
-  const { store, consultations, organisations, accreditation, accounts, transparency, mailer, clock, baseUrl } = deps;
+  const { store, consultations, organisations, accreditation, accounts, transparency, mailer, clock, baseUrl, index } = deps;
   const now = () => clock.now().toISOString();
 
   async function checkContent(consultation: ConsultationRecord, input: DraftInput): Promise<ContentFields> {
@@ -82,13 +88,13 @@ export function submissionsService(deps: SubmissionsDeps) {
 
   async function present(consultation: ConsultationRecord, records: SubmissionRecord[], audience: Audience): Promise<DisclosedSubmission[]> {
     const ids = records.map((r) => r.id);
-    const [questions, answers, cosignatures] = await Promise.all([consultations.questions(consultation.id), store.answers(ids), store.cosignatures(ids)]);
+    const [questions, answers, cosignatures, attachments] = await Promise.all([consultations.questions(consultation.id), store.answers(ids), store.cosignatures(ids), deps.attachments?.listFor(ids)]);
     const withIdentities = identitiesVisible(consultation.rule, audience);
     const out: DisclosedSubmission[] = [];
     for (const submission of records) {
       // Identities are not even looked up when the rule hides them.
       const author = withIdentities ? await attributionOf(submission) : undefined;
-      out.push(disclose({ submission, consultation, questions, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], attachments: [], author }, audience));
+      out.push(disclose({ submission, consultation, questions, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], attachments: attachments?.get(submission.id) ?? [], author }, audience));
     }
     return out;
   }
@@ -121,6 +127,7 @@ export function submissionsService(deps: SubmissionsDeps) {
         // An edit after publication goes back to moderation before it shows again.
         const status: SubmissionStatus | undefined = existing.status === 'published' ? 'submitted' : undefined;
         await store.saveContent(existing.id, content, organisationId, now(), { status, snapshot: existing.status !== 'draft' });
+        if (status) await index?.submissionHidden(existing.id);
         return (await store.findById(existing.id)) as SubmissionRecord;
       }
       const id = newId();
@@ -147,6 +154,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       const wasPublic = submission.status === 'published';
       await store.setStatus(submission.id, 'withdrawn', now(), { withdrawnAt: now() });
       if (wasPublic) await transparency.append('submission_withdrawn', 'consultation', await slugOf(submission), { submission: submission.id });
+      if (wasPublic) await index?.submissionHidden(submission.id);
     },
 
     async moderate(actor: Actor, submissionId: string, decision: { action: 'publish' } | { action: 'reject'; category: string; note: string }): Promise<void> {
@@ -158,6 +166,9 @@ export function submissionsService(deps: SubmissionsDeps) {
       if (decision.action === 'publish') {
         await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
         await transparency.append('submission_published', 'consultation', consultation.slug, { submission: submission.id });
+        // The index receives the disclosed form only, never the record.
+        const [disclosed] = await present(consultation, [(await store.findById(submission.id)) as SubmissionRecord], 'public');
+        if (disclosed) await index?.submissionPublished(consultation, disclosed);
         return;
       }
       if (!(REJECTION_CATEGORIES as readonly string[]).includes(decision.category)) throw ValidationError({ category: 'errors.choiceInvalid' });
@@ -242,12 +253,34 @@ export function submissionsService(deps: SubmissionsDeps) {
       return present(consultation, records, 'public');
     },
 
+    /** Every published submission of a consultation, disclosed, in batches (exports). */
+    async *eachPublished(consultation: ConsultationRecord, batchSize = 200): AsyncGenerator<DisclosedSubmission[]> {
+      let before: { at: string; id: string } | undefined;
+      for (;;) {
+        const records = await store.listForConsultation(consultation.id, ['published'], { limit: batchSize, ...(before ? { before } : {}) });
+        if (records.length === 0) return;
+        yield present(consultation, records, 'public');
+        const last = records[records.length - 1] as SubmissionRecord;
+        before = { at: last.updatedAt, id: last.id };
+      }
+    },
+
     async publicOne(submissionId: string): Promise<{ consultation: ConsultationRecord; submission: DisclosedSubmission }> {
       const record = await store.findById(submissionId);
       if (!record || record.status !== 'published') throw NotFoundError('submission');
       const consultation = await consultations.load(await slugOf(record));
       const [submission] = await present(consultation, [record], 'public');
       return { consultation, submission: submission as DisclosedSubmission };
+    },
+
+    /** One submission as its secretariat sees it, from submission on (to review its files). */
+    async secretariatOne(actor: Actor, submissionId: string): Promise<DisclosedSubmission> {
+      const record = await store.findById(submissionId);
+      if (!record || record.status === 'draft' || record.status === 'withdrawn') throw NotFoundError('submission');
+      const consultation = await consultations.load(await slugOf(record));
+      requireSecretariat(actor, consultation.processId);
+      const [submission] = await present(consultation, [record], 'secretariat');
+      return submission as DisclosedSubmission;
     },
 
     async queue(actor: Actor, consultation: ConsultationRecord, statuses: SubmissionStatus[]) {

@@ -1,0 +1,61 @@
+// The iCalendar of a process: its milestones as all-day events, and each published consultation's
+// opening and deadline at their exact public times (a schedule, not anyone's activity).
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { Translate } from '../../i18n/i18n.ts';
+import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { MilestoneRecord, ProcessRecord } from '../processes/processes.store.ts';
+
+export interface CalendarInput {
+  baseUrl: string;
+  t: Translate;
+  process: ProcessRecord;
+  milestones: MilestoneRecord[];
+  consultations: ConsultationRecord[];
+}
+
+export function processCalendar({
+  baseUrl,
+  t,
+  process,
+  milestones,
+  consultations,
+}: CalendarInput): string {
+  const host = new URL(baseUrl).hostname;
+  const processUrl = `${baseUrl}/processes/${process.slug}`;
+  const calendar = ical({
+    name: process.title,
+    prodId: { company: 'Polylogue', product: 'Polylogue', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    url: processUrl,
+  });
+  for (const m of milestones) {
+    calendar.createEvent({
+      id: `milestone-${m.id}@${host}`,
+      allDay: true,
+      start: new Date(`${m.date}T00:00:00Z`),
+      summary: m.title,
+      description: m.description || null,
+      url: processUrl,
+      categories: [{ name: m.kind.toUpperCase() }],
+    });
+  }
+  for (const c of consultations.filter((x) => x.publishedAt)) {
+    const url = `${baseUrl}/consultations/${c.slug}`;
+    calendar.createEvent({
+      id: `consultation-${c.id}-opens@${host}`,
+      start: new Date(c.opensAt),
+      end: new Date(c.opensAt),
+      summary: t('opendata.calendar.opens', { title: c.title }),
+      url,
+    });
+    calendar.createEvent({
+      id: `consultation-${c.id}-deadline@${host}`,
+      start: new Date(c.closesAt),
+      end: new Date(c.closesAt),
+      summary: t('opendata.calendar.deadline', { title: c.title }),
+      url,
+      categories: [{ name: 'DEADLINE' }],
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Actor } from '../../shared/actor.ts';
+import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
+import { seedWorld, type World } from '../open-data/open-data.fixtures.ts';
+import { documentTokens, foldDiacritics, queryGroups } from './search-text.ts';
+
+test('when text is normalised, then case, accents and Arabic vowel marks fold, and Chinese gets bigrams', () => {
+  assert.equal(foldDiacritics('Écoles accès'), 'Ecoles acces');
+  assert.match(documentTokens('L’accès des Écoles', 'fr'), /\bacces\b/);
+  assert.ok(documentTokens('مَدْرَسَة', 'ar').split(' ').includes('مدرسة'));
+  assert.ok(documentTokens('缩小数字鸿沟', 'zh').split(' ').includes('鸿沟'));
+  assert.deepEqual(queryGroups('鸿沟', ['zh']), [['鸿沟']]);
+  assert.deepEqual(queryGroups('   ', ['en']), []);
+});
+
+const urls = (html: string) =>
+  [...html.matchAll(/href="(\/(?:submissions|consultations)\/[^"]+)"/g)].map((m) => m[1]);
+
+for (const dialect of testDialects()) {
+  describe(`search (${dialect})`, () => {
+    let t: TestApp;
+    let world: World;
+    let author: Actor;
+    let slug: string;
+    const ids: Record<string, string> = {};
+    before(async () => {
+      t = await startTestApp(dialect);
+      world = await seedWorld(t);
+      author = await world.actorFor('writer@example.org', 'Writer');
+      slug = (
+        await world.openConsultation('attributed', 'Digital inclusion consultation', {
+          questions: ['Which barriers remain?'],
+        })
+      ).slug;
+      ids.en = await world.publish(author, slug, {
+        language: 'en',
+        answers: ['Affordable connectivity for rural schools is missing.'],
+      });
+      ids.fr = await world.publish(author, slug, {
+        language: 'fr',
+        freeText: "L'accès à Internet des écoles rurales reste coûteux.",
+      });
+      ids.ar = await world.publish(author, slug, {
+        language: 'ar',
+        freeText: 'يجب توفير الإنترنت للمدارس الريفية بأسعار معقولة.',
+      });
+      ids.ru = await world.publish(author, slug, {
+        language: 'ru',
+        freeText: 'Доступ к интернету для сельских школ остаётся дорогим.',
+      });
+      ids.zh = await world.publish(author, slug, {
+        language: 'zh',
+        freeText: '我们需要缩小城乡之间的数字鸿沟以促进农村发展。',
+      });
+    });
+    after(() => t.close());
+
+    async function found(query: string, lang = 'en'): Promise<string[]> {
+      const { results } = await t.services.search.search(query, { language: lang, page: 1 });
+      return results.map((r) => r.url);
+    }
+
+    test('when submissions in five languages are published, then a word of each language finds its submission', async () => {
+      assert.deepEqual(
+        await found('school'),
+        [`/submissions/${ids.en}`],
+        'English, stemmed: schools → school',
+      );
+      assert.deepEqual(
+        await found('acces ecoles', 'fr'),
+        [`/submissions/${ids.fr}`],
+        'French, without accents',
+      );
+      assert.deepEqual(await found('المدارس', 'ar'), [`/submissions/${ids.ar}`], 'Arabic');
+      assert.deepEqual(
+        await found('школы', 'ru'),
+        [`/submissions/${ids.ru}`],
+        'Russian, another case form',
+      );
+      assert.deepEqual(
+        await found('鸿沟', 'zh'),
+        [`/submissions/${ids.zh}`],
+        'a Chinese word inside a longer sentence',
+      );
+      assert.deepEqual(
+        await found('数字鸿沟'),
+        [`/submissions/${ids.zh}`],
+        'a Chinese phrase, whatever the interface language',
+      );
+    });
+
+    test('when the consultation is published, then its title and questions are found, and a draft is not', async () => {
+      assert.ok((await found('barriers inclusion')).includes(`/consultations/${slug}`));
+      await t.services.consultations.createConsultation(world.secretariat, world.processSlug, {
+        title: 'Secret draft zebra',
+        context: 'zebra',
+        languages: ['en'],
+        eligibility: 'open',
+        rule: 'attributed',
+        opensAtLocal: '2030-01-01T00:00',
+        closesAtLocal: '2030-02-01T00:00',
+        timeZone: 'UTC',
+      });
+      assert.deepEqual(await found('zebra'), []);
+    });
+
+    test('when a submission is withdrawn, rejected or edited back into moderation, then it is not found', async () => {
+      const withdrawn = await world.publish(author, slug, {
+        language: 'en',
+        freeText: 'Quokka habitats need fibre.',
+      });
+      assert.deepEqual(await found('quokka'), [`/submissions/${withdrawn}`]);
+      await t.services.submissions.withdraw(author, withdrawn);
+      assert.deepEqual(await found('quokka'), []);
+
+      const rejected = await t.services.submissions.submit(author, slug, {
+        idempotencyKey: 'rejected-1',
+        language: 'en',
+        freeText: 'Narwhal spam spam.',
+        answers: [],
+      });
+      await t.services.submissions.moderate(world.secretariat, rejected.id, {
+        action: 'reject',
+        category: 'spam',
+        note: '',
+      });
+      assert.deepEqual(await found('narwhal'), []);
+
+      const edited = await world.publish(author, slug, {
+        language: 'en',
+        freeText: 'Okapi networks.',
+      });
+      await t.services.submissions.saveDraft(author, slug, {
+        submissionId: edited,
+        language: 'en',
+        freeText: 'Okapi networks, revised.',
+        answers: [],
+      });
+      assert.deepEqual(await found('okapi'), [], 'an edit waits for moderation again');
+      await t.services.submissions.moderate(world.secretariat, edited, { action: 'publish' });
+      assert.deepEqual(await found('revised'), [`/submissions/${edited}`]);
+    });
+
+    test('when the search page is asked, then it shows labelled results with links and excerpts', async () => {
+      const page = await t.client().get('/search?q=rural%20schools');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<form role="search"/);
+      assert.match(page.body, /<label for="search-q">/);
+      assert.deepEqual(urls(page.body), [`/submissions/${ids.en}`]);
+      assert.match(page.body, /<mark>(rural|schools)<\/mark>/);
+      assert.match(page.body, /role="status"/);
+      const empty = await t.client().get('/search?q=nothingmatchesthis');
+      assert.match(empty.body, /Nothing found/);
+      assert.equal((await t.client().get('/search')).statusCode, 200);
+    });
+  });
+}
