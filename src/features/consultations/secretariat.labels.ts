@@ -1,0 +1,102 @@
+// Translated labels of the consultation vocabulary (phases, rules, eligibility, submission states,
+// rejection reasons), every message key spelled out so the messages test sees it is used.
+import type { Translate } from '../../i18n/i18n.ts';
+import type { Locale } from '../../i18n/locales.ts';
+
+const PHASE_KEYS = {
+  draft: 'secretariat.phase.draft',
+  upcoming: 'secretariat.phase.upcoming',
+  open: 'secretariat.phase.open',
+  closed: 'secretariat.phase.closed',
+  synthesis: 'secretariat.phase.synthesis',
+  published: 'secretariat.phase.published',
+} as const;
+
+export function phaseLabel(t: Translate, phase: string): string {
+  const key = PHASE_KEYS[phase as keyof typeof PHASE_KEYS];
+  return key ? t(key) : phase;
+}
+
+const RULE_KEYS = {
+  attributed: {
+    label: 'secretariat.rule.attributed',
+    explanation: 'secretariat.rule.attributedExplained',
+  },
+  chatham_house: {
+    label: 'secretariat.rule.chathamHouse',
+    explanation: 'secretariat.rule.chathamHouseExplained',
+  },
+  anonymous: {
+    label: 'secretariat.rule.anonymous',
+    explanation: 'secretariat.rule.anonymousExplained',
+  },
+} as const;
+
+export function ruleLabel(t: Translate, rule: string): { label: string; explanation: string } {
+  const keys = RULE_KEYS[rule as keyof typeof RULE_KEYS];
+  return keys
+    ? { label: t(keys.label), explanation: t(keys.explanation) }
+    : { label: rule, explanation: '' };
+}
+
+const ELIGIBILITY_KEYS = {
+  open: {
+    label: 'secretariat.eligibility.open',
+    explanation: 'secretariat.eligibility.openExplained',
+  },
+  accredited: {
+    label: 'secretariat.eligibility.accredited',
+    explanation: 'secretariat.eligibility.accreditedExplained',
+  },
+  invited: {
+    label: 'secretariat.eligibility.invited',
+    explanation: 'secretariat.eligibility.invitedExplained',
+  },
+} as const;
+
+export function eligibilityLabel(
+  t: Translate,
+  eligibility: string,
+): { label: string; explanation: string } {
+  const keys = ELIGIBILITY_KEYS[eligibility as keyof typeof ELIGIBILITY_KEYS];
+  return keys
+    ? { label: t(keys.label), explanation: t(keys.explanation) }
+    : { label: eligibility, explanation: '' };
+}
+
+const STATUS_KEYS = {
+  draft: 'secretariat.status.draft',
+  submitted: 'secretariat.status.submitted',
+  published: 'secretariat.status.published',
+  rejected: 'secretariat.status.rejected',
+  withdrawn: 'secretariat.status.withdrawn',
+} as const;
+
+export function submissionStatusLabel(t: Translate, status: string): string {
+  const key = STATUS_KEYS[status as keyof typeof STATUS_KEYS];
+  return key ? t(key) : status;
+}
+
+const CATEGORY_KEYS = {
+  off_topic: 'secretariat.rejection.offTopic',
+  abusive: 'secretariat.rejection.abusive',
+  spam: 'secretariat.rejection.spam',
+  duplicate: 'secretariat.rejection.duplicate',
+  personal_data: 'secretariat.rejection.personalData',
+  other: 'secretariat.rejection.other',
+} as const;
+
+export function rejectionLabel(t: Translate, category: string): string {
+  const key = CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS];
+  return key ? t(key) : category;
+}
+
+/** A date and time as the consultation's own time zone shows it, with the zone named. */
+export function formatInZone(locale: Locale, iso: string, timeZone: string): string {
+  const formatted = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
+  return `${formatted} (${timeZone})`;
+}
