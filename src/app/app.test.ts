@@ -39,6 +39,31 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'GET /admin/roles': { anonymous: 303, user: 403, admin: 200 },
   'POST /admin/roles': { anonymous: 303, user: 403, admin: 422 },
   'POST /admin/roles/revoke': { anonymous: 303, user: 403, admin: 404 },
+  'GET /processes': { anonymous: 200, user: 200, admin: 200 },
+  'GET /processes/new': { anonymous: 303, user: 403, admin: 200 },
+  'POST /processes/new': { anonymous: 303, user: 403, admin: 422 },
+  'GET /processes/:slug': { anonymous: 200, user: 200, admin: 200, path: '/processes/matrix-process' },
+  'GET /processes/:slug/edit': { anonymous: 303, user: 403, admin: 200, path: '/processes/matrix-process/edit' },
+  'POST /processes/:slug/edit': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/edit' },
+  'POST /processes/:slug/milestones': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/milestones' },
+  'POST /processes/:slug/milestones/:id/remove': { anonymous: 303, user: 403, admin: 303, path: '/processes/matrix-process/milestones/nothing/remove' },
+  'POST /processes/:slug/documents': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/documents' },
+  'POST /processes/:slug/documents/:id/remove': { anonymous: 303, user: 403, admin: 303, path: '/processes/matrix-process/documents/nothing/remove' },
+  'POST /processes/:slug/links': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/links' },
+  'POST /processes/:slug/links/remove': { anonymous: 303, user: 403, admin: 404, path: '/processes/matrix-process/links/remove' },
+  'POST /processes/:slug/secretariat': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/secretariat' },
+  'POST /processes/:slug/accreditations/request': { anonymous: 303, user: 422, admin: 422, path: '/processes/matrix-process/accreditations/request' },
+  'GET /processes/:slug/accreditations': { anonymous: 303, user: 403, admin: 200, path: '/processes/matrix-process/accreditations' },
+  'POST /processes/:slug/accreditations/:id/decide': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/accreditations/nothing/decide' },
+  'GET /processes/:slug/consultations/new': { anonymous: 303, user: 403, admin: 200, path: '/processes/matrix-process/consultations/new' },
+  'POST /processes/:slug/consultations/new': { anonymous: 303, user: 403, admin: 422, path: '/processes/matrix-process/consultations/new' },
+  'GET /consultations/:slug/edit': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/edit' },
+  'POST /consultations/:slug/edit': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/edit' },
+  'POST /consultations/:slug/publish': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/publish' },
+  'POST /consultations/:slug/phase': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/phase' },
+  'GET /consultations/:slug/dashboard': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/dashboard' },
+  'GET /consultations/:slug/moderation': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/moderation' },
+  'POST /consultations/:slug/moderation/:id': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/moderation/nothing' },
   'GET /processes/:slug/feed.atom': { anonymous: 404, user: 404, admin: 404, path: '/processes/nowhere/feed.atom' },
   'GET /processes/:slug/calendar.ics': { anonymous: 404, user: 404, admin: 404, path: '/processes/nowhere/calendar.ics' },
   'GET /consultations/:slug/feed.atom': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nowhere/feed.atom' },
@@ -83,6 +108,11 @@ for (const dialect of testDialects()) {
       const owner = await signedInClient(t, 'matrix-owner@example.org', 'owner password 1');
       await owner.get('/organisations/new');
       await owner.post('/organisations/new', { name: 'Matrix Org', stakeholderGroup: 'academia' });
+      // A process with a draft consultation (no questions, so it stays a draft) for the secretariat's routes.
+      await admin.get('/processes/new');
+      await admin.post('/processes/new', { title: 'Matrix Process', convener: 'Matrix Convener' });
+      await admin.get('/processes/matrix-process/consultations/new');
+      await admin.post('/processes/matrix-process/consultations/new', { title: 'Matrix Consultation', languages: 'en', eligibility: 'open', rule: 'attributed', opensAt: '2030-01-01T09:00', closesAt: '2030-02-01T09:00', timeZone: 'UTC' });
     });
     after(() => t.close());
 
