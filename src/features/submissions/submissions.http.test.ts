@@ -238,6 +238,84 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('when an author invites an organisation to co-sign, then only its members can confirm, and only then does it show', async () => {
+      const c = await f.openConsultation({ title: 'Co-signing', rule: 'attributed' });
+      const writer = await authorActor();
+      const own = await f.organisation('Writers Guild', [writer]);
+      const memberActor = await actorFor(t, 'partner.member@example.org', 'Partner Member');
+      const partner = await f.organisation('Partner Network', [memberActor]);
+      const s = await t.services.submissions.submit(writer, c.slug, {
+        idempotencyKey: 'cosign-key-00001',
+        language: 'en',
+        freeText: 'Please co-sign this.',
+        answers: [],
+        organisationSlug: own.slug,
+      });
+
+      await author.get(`/my/submissions/${s.id}`);
+      const unknown = await author.post(`/my/submissions/${s.id}/cosignatories`, {
+        organisation: 'no-such-org',
+      });
+      assert.equal(unknown.statusCode, 422);
+      assert.match(unknown.body, /aria-invalid="true"/);
+      const itself = await author.post(`/my/submissions/${s.id}/cosignatories`, {
+        organisation: own.slug,
+      });
+      assert.equal(itself.statusCode, 422);
+      assert.match(itself.body, /cannot co-sign its own submission/);
+      assert.equal(
+        (await author.post(`/my/submissions/${s.id}/cosignatories`, { organisation: partner.slug }))
+          .statusCode,
+        303,
+      );
+      assert.match(
+        (await author.get(`/my/submissions/${s.id}`)).body,
+        /Partner Network: invited, no answer yet/,
+      );
+
+      const stranger = await signedInClient(
+        t,
+        'stranger.cosign@example.org',
+        'stranger password 1',
+        'Stranger',
+      );
+      assert.doesNotMatch((await stranger.get('/my/cosignatures')).body, /Please co-sign this\./);
+      const refused = await stranger.post(`/my/cosignatures/${s.id}`, {
+        organisation: partner.slug,
+        decision: 'confirmed',
+      });
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /Only members of the organisation can co-sign/);
+
+      const member = await signedInClient(t, 'partner.member@example.org', 'long password 123');
+      const requests = await member.get('/my/cosignatures');
+      assert.match(requests.body, /Partner Network is asked to co-sign/);
+      assert.match(requests.body, /Please co-sign this\./);
+      await f.publish(s.id);
+      assert.doesNotMatch(
+        (await t.client().get(`/submissions/${s.id}`)).body,
+        /Partner Network/,
+        'not before confirming',
+      );
+      assert.equal(
+        (
+          await member.post(`/my/cosignatures/${s.id}`, {
+            organisation: partner.slug,
+            decision: 'confirmed',
+          })
+        ).statusCode,
+        303,
+      );
+      assert.match(
+        (await t.client().get(`/submissions/${s.id}`)).body,
+        /Co-signed by Partner Network/,
+      );
+      assert.match(
+        (await author.get(`/my/submissions/${s.id}`)).body,
+        /Partner Network: confirmed/,
+      );
+    });
+
     test('when someone opts out of deadline reminders, then it is recorded and can be undone', async () => {
       const page = await author.get('/my/notifications');
       assert.equal(page.statusCode, 200);
