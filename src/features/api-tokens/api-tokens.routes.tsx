@@ -1,0 +1,57 @@
+// /account/tokens: a profile sub-page to create (shown once), list and revoke personal API tokens.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { failedForm, formBody, text } from '../../http/form-body.ts';
+import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { sendPage } from '../../http/render.ts';
+import { setFlash, viewContext } from '../../http/view-context.ts';
+import type { ApiTokensService } from './api-tokens.service.ts';
+import { TokensPage } from './api-tokens.views.tsx';
+
+export interface ApiTokensRoutesOptions {
+  apiTokens: ApiTokensService;
+}
+
+export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async (
+  app,
+  { apiTokens },
+) => {
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: FormState,
+    status = 200,
+    created?: { name: string; token: string },
+  ) {
+    const tokens = await apiTokens.listTokens(request.actor);
+    return sendPage(
+      reply,
+      <TokensPage
+        ctx={viewContext(request, reply)}
+        tokens={tokens}
+        state={state}
+        created={created}
+      />,
+      status,
+    );
+  }
+
+  app.get('/account/tokens', async (request, reply) => show(request, reply, emptyForm));
+
+  // Answers with the page itself (not a redirect): the clear-text token must never travel in a URL
+  // or a cookie, and sendPage marks the response no-store.
+  app.post('/account/tokens', async (request, reply) => {
+    const values = { name: text(formBody(request), 'name') };
+    try {
+      const { token, record } = await apiTokens.createToken(request.actor, values);
+      return await show(request, reply, emptyForm, 200, { name: record.name, token });
+    } catch (error) {
+      return show(request, reply, failedForm(error, values), 422);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (request, reply) => {
+    await apiTokens.revokeToken(request.actor, request.params.id);
+    setFlash(reply, 'api.tokens.revokedFlash');
+    return reply.redirect('/account/tokens', 303);
+  });
+};

@@ -1,0 +1,109 @@
+// SQL for personal API tokens. Only a token's SHA-256 hash is stored; the token itself is shown once.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const columns = ['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at'] as const;
+type Row = {
+  id: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+const toRecord = (r: Row): ApiTokenRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+export function apiTokensStore(db: Kysely<DB>) {
+  return {
+    async insert(t: {
+      id: string;
+      userId: string;
+      name: string;
+      tokenHash: string;
+      now: string;
+    }): Promise<void> {
+      await db
+        .insertInto('api_tokens')
+        .values({
+          id: t.id,
+          user_id: t.userId,
+          name: t.name,
+          token_hash: t.tokenHash,
+          created_at: t.now,
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+    },
+    /** The live (not revoked) token with this hash. */
+    async findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+      const row = await db
+        .selectFrom('api_tokens')
+        .select(columns)
+        .where('token_hash', '=', tokenHash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async listForUser(userId: string): Promise<ApiTokenRecord[]> {
+      return (
+        await db
+          .selectFrom('api_tokens')
+          .select(columns)
+          .where('user_id', '=', userId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .execute()
+      ).map(toRecord);
+    },
+    async countActive(userId: string): Promise<number> {
+      const row = await db
+        .selectFrom('api_tokens')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    /** Revokes one of the user's tokens; false when there is no such live token of theirs. */
+    async revoke(userId: string, id: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** Records use, but only when the last record is older than `staleBefore`: one write a minute at most. */
+    async touch(id: string, now: string, staleBefore: string): Promise<void> {
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', id)
+        .where((eb) =>
+          eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]),
+        )
+        .execute();
+    },
+  };
+}
+
+export type ApiTokensStore = ReturnType<typeof apiTokensStore>;
