@@ -93,6 +93,27 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'GET /transparency': { anonymous: 200, user: 200, admin: 200 },
   'GET /transparency/verify': { anonymous: 200, user: 200, admin: 200 },
   'POST /setup/:token': { anonymous: 400, user: 400, admin: 400, path: '/setup/bogus' },
+  // Personal API tokens, and the API: writes answer 401 to visitors, then 400 to the matrix's empty
+  // form bodies (the schema wants JSON fields) or 404 for the bogus ids.
+  'GET /account/tokens': { anonymous: 303, user: 200, admin: 200 },
+  'POST /account/tokens': { anonymous: 303, user: 422, admin: 422 },
+  'POST /account/tokens/:id/revoke': { anonymous: 303, user: 404, admin: 404, path: '/account/tokens/nothing/revoke' },
+  'GET /api/v1/openapi.json': { anonymous: 200, user: 200, admin: 200 },
+  'GET /api/v1/processes': { anonymous: 200, user: 200, admin: 200 },
+  'GET /api/v1/processes/:slug': { anonymous: 404, user: 404, admin: 404, path: '/api/v1/processes/nothing-here' },
+  'GET /api/v1/consultations': { anonymous: 200, user: 200, admin: 200 },
+  'GET /api/v1/consultations/:slug': { anonymous: 404, user: 404, admin: 200, path: '/api/v1/consultations/matrix-consultation' },
+  'GET /api/v1/consultations/:slug/questions': { anonymous: 404, user: 404, admin: 200, path: '/api/v1/consultations/matrix-consultation/questions' },
+  'GET /api/v1/consultations/:slug/submissions': { anonymous: 404, user: 404, admin: 200, path: '/api/v1/consultations/matrix-consultation/submissions' },
+  'GET /api/v1/consultations/:slug/moderation-log': { anonymous: 404, user: 404, admin: 200, path: '/api/v1/consultations/matrix-consultation/moderation-log' },
+  'GET /api/v1/submissions/:id': { anonymous: 404, user: 404, admin: 404, path: '/api/v1/submissions/nothing' },
+  'GET /api/v1/transparency': { anonymous: 200, user: 200, admin: 200 },
+  'GET /api/v1/transparency/verify': { anonymous: 200, user: 200, admin: 200 },
+  'POST /api/v1/consultations/:slug/submissions': { anonymous: 401, user: 400, admin: 400, path: '/api/v1/consultations/matrix-consultation/submissions' },
+  'POST /api/v1/submissions/:id/withdraw': { anonymous: 401, user: 404, admin: 404, path: '/api/v1/submissions/nothing/withdraw' },
+  'POST /api/v1/submissions/:id/cosignatories': { anonymous: 401, user: 400, admin: 400, path: '/api/v1/submissions/nothing/cosignatories' },
+  'POST /api/v1/submissions/:id/cosignatures/:organisationSlug': { anonymous: 401, user: 400, admin: 400, path: '/api/v1/submissions/nothing/cosignatures/matrix-org' },
+  'POST /api/v1/submissions/:id/moderation': { anonymous: 401, user: 400, admin: 400, path: '/api/v1/submissions/nothing/moderation' },
 };
 
 for (const dialect of testDialects()) {

@@ -9,6 +9,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { accountsRoutes } from '../features/accounts/accounts.routes.tsx';
 import { accreditationRoutes } from '../features/accreditation/accreditation.routes.tsx';
 import { adminRoutes } from '../features/admin/admin.routes.tsx';
+import { apiTokensRoutes } from '../features/api-tokens/index.ts';
+import { consultationsApi } from '../features/consultations/consultations.api.ts';
+import { processesApi } from '../features/processes/processes.api.ts';
+import { submissionsApi } from '../features/submissions/submissions.api.ts';
+import { transparencyApi } from '../features/transparency/transparency.api.ts';
+import { registerApiAuth } from '../http/api-auth.ts';
+import { cursorCodec } from '../http/api-cursor.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
@@ -26,6 +33,7 @@ import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
 import { loggerOptions } from '../http/logging.ts';
+import { API_PREFIX, registerOpenApi, useApiValidation } from '../http/openapi.ts';
 import { registerSessionHook } from '../http/session-hook.ts';
 import type { Services } from './services.ts';
 
@@ -84,8 +92,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   registerErrorHandling(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
+  registerApiAuth(app, { apiTokens: services.apiTokens });
   registerCsrfCheck(app);
   registerAssets(app);
+  // Before the routes: @fastify/swagger documents the routes registered after it.
+  await registerOpenApi(app);
 
   const authRateLimit = { max: config.authRateLimit, timeWindow: '1 minute' };
   await app.register(operationsRoutes, { database, metricsToken: config.metricsToken });
@@ -107,6 +118,18 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });
+  await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
+  const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
+  await app.register(
+    async (v1) => {
+      useApiValidation(v1);
+      await v1.register(processesApi, api);
+      await v1.register(consultationsApi, api);
+      await v1.register(submissionsApi, api);
+      await v1.register(transparencyApi, api);
+    },
+    { prefix: API_PREFIX },
+  );
 
   return app;
 }

@@ -8,6 +8,7 @@ import { argon2Hasher, type PasswordHasher } from '../features/accounts/password
 import { accreditationService } from '../features/accreditation/accreditation.service.ts';
 import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
 import { adminService } from '../features/admin/admin.service.ts';
+import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
 import { consultationsService } from '../features/consultations/consultations.service.ts';
 import { consultationsStore } from '../features/consultations/consultations.store.ts';
 import { processesService } from '../features/processes/processes.service.ts';
@@ -47,10 +48,11 @@ export function createServices(config: Config, database: Database, overrides: Se
   const attachmentRecords = attachmentsStore(database.db);
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
+  const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData };
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens };
 }
 
 export type Services = ReturnType<typeof createServices>;

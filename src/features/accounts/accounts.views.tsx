@@ -152,6 +152,12 @@ export function ProfilePage({ ctx, state, passwordState }: { ctx: ViewContext; s
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <button type="submit">{t('profile.signOutEverywhere')}</button>
       </form>
+
+      <h2>{t('api.tokens.profileTitle')}</h2>
+      <p>{t('api.tokens.profileIntro')}</p>
+      <p>
+        <a href="/account/tokens">{t('api.tokens.manage')}</a>
+      </p>
     </Layout>
   );
 }
