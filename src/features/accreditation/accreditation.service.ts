@@ -72,6 +72,12 @@ export function accreditationService(deps: AccreditationDeps) {
         .execute();
     },
 
+    /** The organisation's own view of its request: the status, and the reason if refused. */
+    async decisionOf(processId: string, organisationId: string): Promise<{ status: AccreditationStatus; reason: string | null } | null> {
+      const row = await db.selectFrom('accreditations').select(['status', 'reason']).where('process_id', '=', processId).where('organisation_id', '=', organisationId).executeTakeFirst();
+      return row ? { status: row.status as AccreditationStatus, reason: row.reason } : null;
+    },
+
     async statusOf(processId: string, organisationId: string): Promise<AccreditationStatus | null> {
       const row = await db.selectFrom('accreditations').select('status').where('process_id', '=', processId).where('organisation_id', '=', organisationId).executeTakeFirst();
       return (row?.status as AccreditationStatus | undefined) ?? null;

@@ -11,6 +11,8 @@ export interface RequestableOrganisation {
   slug: string;
   name: string;
   status: AccreditationStatus | null;
+  /** Why the secretariat refused, shown to the organisation that asked. */
+  reason: string | null;
 }
 
 type Requests = Awaited<ReturnType<AccreditationService['listForProcess']>>;
@@ -58,6 +60,12 @@ export function AccreditationRequestSection(props: {
               <li>
                 {o.name}:{' '}
                 {o.status ? statusLabel(t, o.status) : t('secretariat.accreditation.notRequested')}
+                {o.status === 'refused' && o.reason && (
+                  <span dir="auto">
+                    {' '}
+                    — {t('secretariat.accreditation.reasonGiven', { reason: o.reason })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

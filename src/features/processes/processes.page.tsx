@@ -30,11 +30,15 @@ export function processPageRenderer(deps: ProcessesRoutesOptions) {
       (o) => o.role === 'owner' || o.role === 'admin',
     );
     return Promise.all(
-      mine.map(async (o) => ({
-        slug: o.slug,
-        name: o.name,
-        status: await accreditation.statusOf(processId, o.id),
-      })),
+      mine.map(async (o) => {
+        const decision = await accreditation.decisionOf(processId, o.id);
+        return {
+          slug: o.slug,
+          name: o.name,
+          status: decision?.status ?? null,
+          reason: decision?.reason ?? null,
+        };
+      }),
     );
   }
 
