@@ -53,8 +53,8 @@ export const attachmentsRoutes: FastifyPluginAsync<{ attachments: AttachmentsSer
     try {
       await attachments.addAttachment(request.actor, request.params.id, uploadIn(request.body));
     } catch (error) {
-      const field = error instanceof AppError ? error.fields?.file : undefined;
-      if (!field) throw error;
+      if (!(error instanceof AppError) || !error.fields?.file) throw error;
+      const field = error.fields.file;
       const view = await attachments.ownView(request.actor, request.params.id);
       return sendPage(
         reply,
@@ -63,7 +63,7 @@ export const attachmentsRoutes: FastifyPluginAsync<{ attachments: AttachmentsSer
           view={view}
           error={field as MessageKey}
         />,
-        error instanceof AppError ? Math.min(error.status, 422) : 422,
+        error.status,
       );
     }
     setFlash(reply, 'attachments.flash.added');
