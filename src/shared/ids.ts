@@ -1,11 +1,16 @@
 // Identifiers and secret tokens.
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A time-sortable id: 10 base-36 characters of milliseconds, then 12 random ones. */
+/**
+ * A random id of 20 base-36 characters (about 103 bits). Deliberately not time-ordered: ids
+ * appear in public URLs, feeds and exports, and a creation time finer than the day could tell
+ * who wrote a submission under the Chatham House rule.
+ */
 export function newId(): string {
-  const time = Date.now().toString(36).padStart(10, '0');
-  const random = randomBytes(8).readBigUInt64BE().toString(36).padStart(12, '0').slice(0, 12);
-  return time + random;
+  const bytes = randomBytes(16);
+  const high = bytes.readBigUInt64BE(0).toString(36).padStart(13, '0');
+  const low = bytes.readBigUInt64BE(8).toString(36).padStart(13, '0');
+  return (high + low).slice(0, 20);
 }
 
 /** A secret for links and sessions: 32 random bytes, URL-safe. Only its hash is stored. */
