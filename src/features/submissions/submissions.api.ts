@@ -41,6 +41,7 @@ export interface SubmissionsApiOptions {
 
 const isBeforeId = (v: unknown): v is { before: string } =>
   typeof v === 'object' && v !== null && typeof (v as { before?: unknown }).before === 'string';
+const RACE_ATTEMPTS = 3;
 const writeSchema = { tags: ['submissions'], security: SECURED };
 
 export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
@@ -64,8 +65,11 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
     };
   }
 
-  /** Saves or submits. Two copies of one request can race past the idempotency lookup, and the loser
-   * then hits the unique (author, key) index: running it again finds the winner's submission. */
+  /**
+   * Saves or submits. Copies of one request can race past the idempotency lookup; the losers then
+   * hit a unique index (the key, or the next version number) and, run again, find the winner's
+   * submission, which the service leaves untouched when the content is the same.
+   */
   async function write(
     actor: Actor,
     slug: string,
@@ -75,18 +79,19 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
       idempotencyKey: body.idempotencyKey,
       organisationSlug: body.organisation ?? null,
       language: body.language,
-      freeText: body.freeText,
-      answers: body.answers,
+      freeText: body.freeText ?? '',
+      answers: body.answers ?? [],
     };
     const run = () =>
       body.submit
         ? submissions.submit(actor, slug, input)
         : submissions.saveDraft(actor, slug, input);
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      return run();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof AppError || attempt >= RACE_ATTEMPTS) throw error;
+      }
     }
   }
 

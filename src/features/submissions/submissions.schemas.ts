@@ -63,13 +63,15 @@ export const SubmissionWrite = Type.Object({
     }),
   ),
   language: Type.String({ pattern: '^[a-z]{2,3}$' }),
-  freeText: Type.String({ maxLength: MAX_TEXT, default: '' }),
-  answers: Type.Array(
-    Type.Object({
-      questionId: Type.String({ maxLength: 40 }),
-      text: Type.String({ maxLength: MAX_TEXT }),
-    }),
-    { maxItems: 200, default: [] },
+  freeText: Type.Optional(Type.String({ maxLength: MAX_TEXT, default: '' })),
+  answers: Type.Optional(
+    Type.Array(
+      Type.Object({
+        questionId: Type.String({ maxLength: 40 }),
+        text: Type.String({ maxLength: MAX_TEXT }),
+      }),
+      { maxItems: 200, default: [] },
+    ),
   ),
   submit: Type.Boolean({ description: 'false saves a draft; true submits it for moderation.' }),
 });

@@ -79,6 +79,12 @@ export function submissionsService(deps: SubmissionsDeps) {
     if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 409, 'the consultation is not open for submissions');
   }
 
+  async function unchanged(existing: SubmissionRecord, content: ContentFields, organisationId: string | null): Promise<boolean> {
+    if (existing.language !== content.language || existing.freeText !== content.freeText || existing.organisationId !== organisationId) return false;
+    const key = (answers: ContentFields['answers']) => JSON.stringify([...answers].sort((a, b) => a.questionId.localeCompare(b.questionId)));
+    return key((await store.answers([existing.id])).get(existing.id) ?? []) === key(content.answers);
+  }
+
   async function ownSubmission(actor: Actor, id: string): Promise<SubmissionRecord> {
     if (!actor.user) throw UnauthenticatedError();
     const submission = await store.findById(id);
@@ -124,6 +130,9 @@ export function submissionsService(deps: SubmissionsDeps) {
       const existing = input.submissionId ? await ownSubmission(actor, input.submissionId) : input.idempotencyKey ? await store.findByIdempotencyKey(userId, input.idempotencyKey) : undefined;
       if (existing) {
         if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 409, 'this submission can no longer be edited');
+        // A retried request (same key, same content) changes nothing: no new version, and a text
+        // already published is not sent back to moderation.
+        if (await unchanged(existing, content, organisationId)) return existing;
         // An edit after publication goes back to moderation before it shows again.
         const status: SubmissionStatus | undefined = existing.status === 'published' ? 'submitted' : undefined;
         await store.saveContent(existing.id, content, organisationId, now(), { status, snapshot: existing.status !== 'draft' });
