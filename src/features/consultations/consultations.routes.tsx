@@ -8,12 +8,8 @@ import { isLocale } from '../../i18n/locales.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ConsultationsService } from './consultations.service.ts';
-import {
-  ConsultationListPage,
-  ConsultationPage,
-  ModerationLogPage,
-  type ListFilter,
-} from './consultations.views.tsx';
+import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
+import { ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
 import { PHASES, type Phase } from './rules.ts';
 
 export interface ConsultationsRoutesOptions {

@@ -88,6 +88,31 @@ for (const dialect of testDialects()) {
       assert.equal(mine[0]?.status, 'submitted');
     });
 
+    test('when the author edits a submitted text before the deadline, then it becomes a new version with one save button', async () => {
+      const c = await f.openConsultation({ title: 'Editing', rule: 'attributed' });
+      const s = await t.services.submissions.submit(await authorActor(), c.slug, {
+        idempotencyKey: 'edit-key-000001',
+        language: 'en',
+        freeText: 'First wording.',
+        answers: [],
+      });
+      const form = await author.get(`/my/submissions/${s.id}/edit`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /First wording\./);
+      assert.doesNotMatch(form.body, /value="draft"/, 'a submitted text has no draft button');
+      const saved = await author.post(`/consultations/${c.slug}/submit`, {
+        submissionId: s.id,
+        idempotencyKey: keyIn(form.body),
+        freeText: 'Second wording.',
+        language: 'en',
+        action: 'submit',
+      });
+      assert.equal(saved.statusCode, 303);
+      const own = await author.get(`/my/submissions/${s.id}`);
+      assert.match(own.body, /Second wording\./);
+      assert.match(own.body, /Version 2/);
+    });
+
     test('when fields are invalid or everything is empty, then the form comes back with 422, field errors and the text', async () => {
       const c = await f.openConsultation({ title: 'Invalid input', rule: 'attributed' });
       const key = keyIn((await author.get(`/consultations/${c.slug}/submit`)).body);

@@ -194,8 +194,82 @@ function ErrorSummary({
   );
 }
 
+function Buttons({ ctx, editingSubmitted }: { ctx: ViewContext; editingSubmitted: boolean }) {
+  const { t } = ctx;
+  if (editingSubmitted) {
+    return (
+      <button type="submit" name="action" value="submit">
+        {t('submission.form.saveChanges')}
+      </button>
+    );
+  }
+  // "Save draft" comes first so that pressing Enter in a field never submits by accident.
+  return (
+    <>
+      <button type="submit" name="action" value="draft" class="secondary">
+        {t('submission.form.saveDraft')}
+      </button>{' '}
+      <button type="submit" name="action" value="submit">
+        {t('submission.form.submit')}
+      </button>
+    </>
+  );
+}
+
+function Fields({
+  ctx,
+  state,
+  questions,
+  organisations,
+  labels,
+}: Pick<SubmissionFormProps, 'ctx' | 'state' | 'questions' | 'organisations'> & {
+  labels: Record<'freeText' | 'language' | 'organisation', string>;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      {questions.map((q) => (
+        <TextAreaField
+          ctx={ctx}
+          state={state}
+          name={`answer-${q.id}`}
+          label={t('submission.questionNumber', { number: q.position, question: q.text })}
+          hint={q.help || undefined}
+          rows={6}
+          maxLength={20000}
+        />
+      ))}
+      <TextAreaField
+        ctx={ctx}
+        state={state}
+        name="freeText"
+        label={labels.freeText}
+        hint={t('submission.form.freeTextHint')}
+        rows={8}
+        maxLength={20000}
+      />
+      <SelectField
+        ctx={ctx}
+        state={state}
+        name="language"
+        label={labels.language}
+        hint={t('submission.form.languageHint')}
+        options={LOCALES.map((l) => ({ value: l, label: languageName(locale, l) }))}
+      />
+      <SelectField
+        ctx={ctx}
+        state={state}
+        name="organisation"
+        label={labels.organisation}
+        emptyLabel={t('submission.form.myself')}
+        options={organisations.map((o) => ({ value: o.slug, label: o.name }))}
+      />
+    </>
+  );
+}
+
 export function SubmissionFormPage(props: SubmissionFormProps) {
-  const { ctx, consultation, questions, state } = props;
+  const { ctx, consultation, state } = props;
   const { t, locale } = ctx;
   const labels = {
     freeText: t('submission.form.freeText'),
@@ -203,6 +277,7 @@ export function SubmissionFormPage(props: SubmissionFormProps) {
     organisation: t('submission.form.behalf'),
   };
   const title = t('submission.form.title', { consultation: consultation.title });
+  const deadline = dateInZone(t, locale, consultation.closesAt, consultation.timeZone);
   return (
     <Layout
       ctx={ctx}
@@ -211,11 +286,7 @@ export function SubmissionFormPage(props: SubmissionFormProps) {
     >
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} state={state} general={props.general} labels={labels} />
-      <p>
-        {t('submission.form.deadline', {
-          deadline: dateInZone(t, locale, consultation.closesAt, consultation.timeZone),
-        })}
-      </p>
+      <p>{t('submission.form.deadline', { deadline })}</p>
       <p>{ruleExplanation(t, consultation.rule)}</p>
       <form method="post" action={`/consultations/${consultation.slug}/submit`} novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -223,56 +294,14 @@ export function SubmissionFormPage(props: SubmissionFormProps) {
         {state.values.submissionId && (
           <input type="hidden" name="submissionId" value={state.values.submissionId} />
         )}
-        {questions.map((q) => (
-          <TextAreaField
-            ctx={ctx}
-            state={state}
-            name={`answer-${q.id}`}
-            label={t('submission.questionNumber', { number: q.position, question: q.text })}
-            hint={q.help || undefined}
-            rows={6}
-            maxLength={20000}
-          />
-        ))}
-        <TextAreaField
+        <Fields
           ctx={ctx}
           state={state}
-          name="freeText"
-          label={labels.freeText}
-          hint={t('submission.form.freeTextHint')}
-          rows={8}
-          maxLength={20000}
+          questions={props.questions}
+          organisations={props.organisations}
+          labels={labels}
         />
-        <SelectField
-          ctx={ctx}
-          state={state}
-          name="language"
-          label={labels.language}
-          hint={t('submission.form.languageHint')}
-          options={LOCALES.map((l) => ({ value: l, label: languageName(locale, l) }))}
-        />
-        <SelectField
-          ctx={ctx}
-          state={state}
-          name="organisation"
-          label={labels.organisation}
-          emptyLabel={t('submission.form.myself')}
-          options={props.organisations.map((o) => ({ value: o.slug, label: o.name }))}
-        />
-        {props.editingSubmitted ? (
-          <button type="submit" name="action" value="submit">
-            {t('submission.form.saveChanges')}
-          </button>
-        ) : (
-          <>
-            <button type="submit" name="action" value="draft" class="secondary">
-              {t('submission.form.saveDraft')}
-            </button>{' '}
-            <button type="submit" name="action" value="submit">
-              {t('submission.form.submit')}
-            </button>
-          </>
-        )}
+        <Buttons ctx={ctx} editingSubmitted={props.editingSubmitted ?? false} />
       </form>
     </Layout>
   );
