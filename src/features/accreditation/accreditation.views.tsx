@@ -28,6 +28,46 @@ function statusLabel(t: Translate, status: string): string {
   return key ? t(key) : status;
 }
 
+function RequestForm(props: {
+  ctx: ViewContext;
+  processSlug: string;
+  askable: RequestableOrganisation[];
+  state: FormState;
+}) {
+  const { ctx, processSlug, askable, state } = props;
+  const { t } = ctx;
+  return (
+    <Form
+      ctx={ctx}
+      action={`/processes/${processSlug}/accreditations/request`}
+      state={state}
+      submit={t('secretariat.accreditation.request')}
+      fieldLabels={{
+        organisation: t('secretariat.accreditation.organisation'),
+        motivation: t('secretariat.accreditation.motivation'),
+      }}
+    >
+      <SelectField
+        ctx={ctx}
+        state={state}
+        name="organisation"
+        label={t('secretariat.accreditation.organisation')}
+        emptyLabel={t('org.choose')}
+        options={askable.map((o) => ({ value: o.slug, label: o.name }))}
+      />
+      <TextAreaField
+        ctx={ctx}
+        state={state}
+        name="motivation"
+        label={t('secretariat.accreditation.motivation')}
+        hint={t('secretariat.accreditation.motivationHint')}
+        rows={4}
+        maxLength={2000}
+      />
+    </Form>
+  );
+}
+
 /** On the process page: owners and administrators of organisations ask for accreditation. */
 export function AccreditationRequestSection(props: {
   ctx: ViewContext;
@@ -70,34 +110,7 @@ export function AccreditationRequestSection(props: {
             ))}
           </ul>
           {askable.length > 0 && (
-            <Form
-              ctx={ctx}
-              action={`/processes/${processSlug}/accreditations/request`}
-              state={state}
-              submit={t('secretariat.accreditation.request')}
-              fieldLabels={{
-                organisation: t('secretariat.accreditation.organisation'),
-                motivation: t('secretariat.accreditation.motivation'),
-              }}
-            >
-              <SelectField
-                ctx={ctx}
-                state={state}
-                name="organisation"
-                label={t('secretariat.accreditation.organisation')}
-                emptyLabel={t('org.choose')}
-                options={askable.map((o) => ({ value: o.slug, label: o.name }))}
-              />
-              <TextAreaField
-                ctx={ctx}
-                state={state}
-                name="motivation"
-                label={t('secretariat.accreditation.motivation')}
-                hint={t('secretariat.accreditation.motivationHint')}
-                rows={4}
-                maxLength={2000}
-              />
-            </Form>
+            <RequestForm ctx={ctx} processSlug={processSlug} askable={askable} state={state} />
           )}
         </>
       )}
@@ -146,6 +159,58 @@ function RefuseForm(props: {
   );
 }
 
+function RequestRow(props: {
+  ctx: ViewContext;
+  processSlug: string;
+  request: Requests[number];
+  failed: FormState | undefined;
+}) {
+  const { ctx, request: r, failed } = props;
+  const { t } = ctx;
+  const action = `/processes/${props.processSlug}/accreditations/${r.id}/decide`;
+  return (
+    <tr id={`request-${r.id}`}>
+      <td>
+        <a href={`/organisations/${r.slug}`}>{r.name}</a>
+        <br />
+        {stakeholderLabel(t, r.stakeholder_group)}
+        <br />
+        {t('secretariat.accreditation.requestedOn', {
+          date: formatDate(ctx.locale, r.created_at),
+        })}
+      </td>
+      <td dir="auto">{r.motivation || '—'}</td>
+      <td>
+        {statusLabel(t, r.status)}
+        {r.reason && (
+          <p dir="auto">{t('secretariat.accreditation.reasonGiven', { reason: r.reason })}</p>
+        )}
+      </td>
+      <td>
+        {r.status !== 'accepted' && (
+          <PostButton
+            ctx={ctx}
+            action={action}
+            fields={{ decision: 'accepted' }}
+            label={t('secretariat.accreditation.accept')}
+            ariaLabel={t('secretariat.accreditation.acceptNamed', { name: r.name })}
+          />
+        )}
+        {r.status !== 'refused' && (
+          <RefuseForm
+            ctx={ctx}
+            action={action}
+            id={r.id}
+            organisation={r.name}
+            error={failed?.errors.reason}
+            reason={failed?.values.reason ?? ''}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
 export function AccreditationsPage(props: {
   ctx: ViewContext;
   process: { slug: string; title: string };
@@ -185,52 +250,14 @@ export function AccreditationsPage(props: {
             </tr>
           </thead>
           <tbody>
-            {props.requests.map((r) => {
-              const action = `/processes/${process.slug}/accreditations/${r.id}/decide`;
-              return (
-                <tr id={`request-${r.id}`}>
-                  <td>
-                    <a href={`/organisations/${r.slug}`}>{r.name}</a>
-                    <br />
-                    {stakeholderLabel(t, r.stakeholder_group)}
-                    <br />
-                    {t('secretariat.accreditation.requestedOn', {
-                      date: formatDate(ctx.locale, r.created_at),
-                    })}
-                  </td>
-                  <td dir="auto">{r.motivation || '—'}</td>
-                  <td>
-                    {statusLabel(t, r.status)}
-                    {r.reason && (
-                      <p dir="auto">
-                        {t('secretariat.accreditation.reasonGiven', { reason: r.reason })}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    {r.status !== 'accepted' && (
-                      <PostButton
-                        ctx={ctx}
-                        action={action}
-                        fields={{ decision: 'accepted' }}
-                        label={t('secretariat.accreditation.accept')}
-                        ariaLabel={t('secretariat.accreditation.acceptNamed', { name: r.name })}
-                      />
-                    )}
-                    {r.status !== 'refused' && (
-                      <RefuseForm
-                        ctx={ctx}
-                        action={action}
-                        id={r.id}
-                        organisation={r.name}
-                        error={failed?.id === r.id ? failed.state.errors.reason : undefined}
-                        reason={failed?.id === r.id ? (failed.state.values.reason ?? '') : ''}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {props.requests.map((r) => (
+              <RequestRow
+                ctx={ctx}
+                processSlug={process.slug}
+                request={r}
+                failed={failed?.id === r.id ? failed.state : undefined}
+              />
+            ))}
           </tbody>
         </table>
       )}

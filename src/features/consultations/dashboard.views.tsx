@@ -64,6 +64,51 @@ function PhaseActions({ ctx, model }: { ctx: ViewContext; model: DashboardModel 
   );
 }
 
+function Facts({ ctx, model }: { ctx: ViewContext; model: DashboardModel }) {
+  const { t } = ctx;
+  const c = model.consultation;
+  return (
+    <dl class="facts">
+      <dt>{t('secretariat.dashboard.phase')}</dt>
+      <dd>{phaseLabel(t, model.phase)}</dd>
+      <dt>{t('secretariat.consultation.opensAt')}</dt>
+      <dd>{formatInZone(ctx.locale, c.opensAt, c.timeZone)}</dd>
+      <dt>{t('secretariat.consultation.closesAt')}</dt>
+      <dd>{formatInZone(ctx.locale, c.closesAt, c.timeZone)}</dd>
+      <dt>{t('secretariat.rule.legend')}</dt>
+      <dd>{ruleLabel(t, c.rule).label}</dd>
+      <dt>{t('secretariat.eligibility.legend')}</dt>
+      <dd>{eligibilityLabel(t, c.eligibility).label}</dd>
+      <dt>{t('secretariat.questions.title')}</dt>
+      <dd>{formatNumber(ctx.locale, model.questions)}</dd>
+    </dl>
+  );
+}
+
+/** Submissions by status; each count carries its status so tests and scripts can read it. */
+function Counts({ ctx, counts }: { ctx: ViewContext; counts: Record<string, number> }) {
+  const { t } = ctx;
+  return (
+    <table>
+      <caption>{t('secretariat.dashboard.counts')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('secretariat.dashboard.status')}</th>
+          <th scope="col">{t('secretariat.dashboard.number')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {SUBMISSION_STATUSES.map((s) => (
+          <tr>
+            <th scope="row">{submissionStatusLabel(t, s)}</th>
+            <td data-status={s}>{formatNumber(ctx.locale, counts[s] ?? 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function DashboardPage({ ctx, model }: { ctx: ViewContext; model: DashboardModel }) {
   const { t } = ctx;
   const c = model.consultation;
@@ -74,37 +119,8 @@ export function DashboardPage({ ctx, model }: { ctx: ViewContext; model: Dashboa
         <a href={`/processes/${model.process.slug}`}>{model.process.title}</a>
       </p>
       <h1>{t('secretariat.dashboard.heading', { title: c.title })}</h1>
-      <dl class="facts">
-        <dt>{t('secretariat.dashboard.phase')}</dt>
-        <dd>{phaseLabel(t, model.phase)}</dd>
-        <dt>{t('secretariat.consultation.opensAt')}</dt>
-        <dd>{formatInZone(ctx.locale, c.opensAt, c.timeZone)}</dd>
-        <dt>{t('secretariat.consultation.closesAt')}</dt>
-        <dd>{formatInZone(ctx.locale, c.closesAt, c.timeZone)}</dd>
-        <dt>{t('secretariat.rule.legend')}</dt>
-        <dd>{ruleLabel(t, c.rule).label}</dd>
-        <dt>{t('secretariat.eligibility.legend')}</dt>
-        <dd>{eligibilityLabel(t, c.eligibility).label}</dd>
-        <dt>{t('secretariat.questions.title')}</dt>
-        <dd>{formatNumber(ctx.locale, model.questions)}</dd>
-      </dl>
-      <table>
-        <caption>{t('secretariat.dashboard.counts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('secretariat.dashboard.status')}</th>
-            <th scope="col">{t('secretariat.dashboard.number')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SUBMISSION_STATUSES.map((s) => (
-            <tr>
-              <th scope="row">{submissionStatusLabel(t, s)}</th>
-              <td data-status={s}>{formatNumber(ctx.locale, model.counts[s] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Facts ctx={ctx} model={model} />
+      <Counts ctx={ctx} counts={model.counts} />
       <p>
         <a class="button" href={`/consultations/${c.slug}/moderation`}>
           {t('secretariat.dashboard.moderate', { count: waiting })}

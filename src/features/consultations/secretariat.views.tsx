@@ -114,7 +114,8 @@ function RuleField({ ctx, model }: { ctx: ViewContext; model: ConsultationFormMo
   );
 }
 
-function ConsultationFields({ ctx, model }: { ctx: ViewContext; model: ConsultationFormModel }) {
+/** Title and context; "Preview" re-renders the form with the context as it will be shown. */
+function ContextFields({ ctx, model }: { ctx: ViewContext; model: ConsultationFormModel }) {
   const { t } = ctx;
   const { state } = model;
   return (
@@ -145,6 +146,16 @@ function ConsultationFields({ ctx, model }: { ctx: ViewContext; model: Consultat
           <Markdown source={model.preview} />
         </section>
       )}
+    </>
+  );
+}
+
+/** Languages, who may submit, and the invitation list used when only invited people may. */
+function WhoFields({ ctx, model }: { ctx: ViewContext; model: ConsultationFormModel }) {
+  const { t } = ctx;
+  const { state } = model;
+  return (
+    <>
       <ChoiceFieldset
         ctx={ctx}
         state={state}
@@ -172,7 +183,16 @@ function ConsultationFields({ ctx, model }: { ctx: ViewContext; model: Consultat
         hint={t('secretariat.invitees.hint')}
         rows={4}
       />
-      <RuleField ctx={ctx} model={model} />
+    </>
+  );
+}
+
+/** Opening and closing as wall-clock times in a named time zone. */
+function WhenFields({ ctx, model }: { ctx: ViewContext; model: ConsultationFormModel }) {
+  const { t } = ctx;
+  const { state } = model;
+  return (
+    <>
       <InputField
         ctx={ctx}
         state={state}
@@ -197,7 +217,18 @@ function ConsultationFields({ ctx, model }: { ctx: ViewContext; model: Consultat
         hint={t('secretariat.consultation.timeZoneHint')}
         options={TIME_ZONES.map((z) => ({ value: z, label: z }))}
       />
-      <QuestionFields ctx={ctx} state={state} slots={model.questionSlots} />
+    </>
+  );
+}
+
+function ConsultationFields({ ctx, model }: { ctx: ViewContext; model: ConsultationFormModel }) {
+  return (
+    <>
+      <ContextFields ctx={ctx} model={model} />
+      <WhoFields ctx={ctx} model={model} />
+      <RuleField ctx={ctx} model={model} />
+      <WhenFields ctx={ctx} model={model} />
+      <QuestionFields ctx={ctx} state={model.state} slots={model.questionSlots} />
     </>
   );
 }

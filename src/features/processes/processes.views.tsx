@@ -147,21 +147,12 @@ export function ProcessFormPage(props: {
   );
 }
 
-export function ProcessPage({
-  ctx,
-  model,
-  forms,
-}: {
-  ctx: ViewContext;
-  model: ProcessPageModel;
-  forms: ProcessPageForms;
-}) {
+/** Convener, frameworks, the id administrators need to grant roles, and the secretariat's links. */
+function ProcessFacts({ ctx, model }: { ctx: ViewContext; model: ProcessPageModel }) {
   const { t } = ctx;
   const { process } = model.view;
-  const hasErrors = Object.values(forms).some((f) => f && Object.keys(f.errors).length > 0);
   return (
-    <Layout ctx={ctx} title={process.title} hasErrors={hasErrors}>
-      <h1>{process.title}</h1>
+    <>
       <dl class="facts">
         <dt>{t('secretariat.process.convener')}</dt>
         <dd dir="auto">{process.convener}</dd>
@@ -188,6 +179,42 @@ export function ProcessPage({
           </a>
         </p>
       )}
+    </>
+  );
+}
+
+function Accredited({ ctx, model }: { ctx: ViewContext; model: ProcessPageModel }) {
+  const { t } = ctx;
+  return model.accredited.length === 0 ? (
+    <p>{t('secretariat.accredited.none')}</p>
+  ) : (
+    <ul class="links">
+      {model.accredited.map((o) => (
+        <li>
+          <a href={`/organisations/${o.slug}`}>{o.name}</a> —{' '}
+          {stakeholderLabel(t, o.stakeholder_group)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ProcessPage({
+  ctx,
+  model,
+  forms,
+}: {
+  ctx: ViewContext;
+  model: ProcessPageModel;
+  forms: ProcessPageForms;
+}) {
+  const { t } = ctx;
+  const { process } = model.view;
+  const hasErrors = Object.values(forms).some((f) => f && Object.keys(f.errors).length > 0);
+  return (
+    <Layout ctx={ctx} title={process.title} hasErrors={hasErrors}>
+      <h1>{process.title}</h1>
+      <ProcessFacts ctx={ctx} model={model} />
       {process.description && <Markdown source={process.description} />}
       <Section id="timeline" title={t('secretariat.timeline.title')}>
         <Timeline ctx={ctx} model={model} />
@@ -202,18 +229,7 @@ export function ProcessPage({
         <Consultations ctx={ctx} model={model} />
       </Section>
       <Section id="accredited" title={t('secretariat.accredited.title')}>
-        {model.accredited.length === 0 ? (
-          <p>{t('secretariat.accredited.none')}</p>
-        ) : (
-          <ul class="links">
-            {model.accredited.map((o) => (
-              <li>
-                <a href={`/organisations/${o.slug}`}>{o.name}</a> —{' '}
-                {stakeholderLabel(t, o.stakeholder_group)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <Accredited ctx={ctx} model={model} />
       </Section>
       <AccreditationRequestSection
         ctx={ctx}

@@ -126,6 +126,43 @@ function RejectForm({
   );
 }
 
+/** What was written: language, co-signing count, answers under their questions, free text, files. */
+function Content({ ctx, s }: { ctx: ViewContext; s: DisclosedSubmission }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        {t('secretariat.moderation.language', {
+          language: isLocale(s.language) ? LOCALE_NAMES[s.language] : s.language,
+        })}
+        {s.cosignatoryCount > 0 &&
+          ` — ${t('secretariat.moderation.cosignatoryCount', { count: s.cosignatoryCount })}`}
+      </p>
+      {s.answers.map((a) => (
+        <section aria-labelledby={`q-${s.id}-${a.position}`}>
+          <h3 id={`q-${s.id}-${a.position}`} dir="auto">
+            {a.position}. {a.question}
+          </h3>
+          <PlainText text={a.text} lang={s.language} />
+        </section>
+      ))}
+      {s.freeText && (
+        <section aria-labelledby={`free-${s.id}`}>
+          <h3 id={`free-${s.id}`}>{t('secretariat.moderation.freeText')}</h3>
+          <PlainText text={s.freeText} lang={s.language} />
+        </section>
+      )}
+      {s.attachments.length > 0 && (
+        <p>
+          {t('secretariat.moderation.attachments', {
+            files: s.attachments.map((a) => a.fileName).join(', '),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
 function QueueItem({
   ctx,
   model,
@@ -147,34 +184,7 @@ function QueueItem({
           {label}
         </h2>
         <Identity ctx={ctx} s={s} rule={model.consultation.rule} />
-        <p>
-          {t('secretariat.moderation.language', {
-            language: isLocale(s.language) ? LOCALE_NAMES[s.language] : s.language,
-          })}
-          {s.cosignatoryCount > 0 &&
-            ` — ${t('secretariat.moderation.cosignatoryCount', { count: s.cosignatoryCount })}`}
-        </p>
-        {s.answers.map((a) => (
-          <section aria-labelledby={`q-${s.id}-${a.position}`}>
-            <h3 id={`q-${s.id}-${a.position}`} dir="auto">
-              {a.position}. {a.question}
-            </h3>
-            <PlainText text={a.text} lang={s.language} />
-          </section>
-        ))}
-        {s.freeText && (
-          <section aria-labelledby={`free-${s.id}`}>
-            <h3 id={`free-${s.id}`}>{t('secretariat.moderation.freeText')}</h3>
-            <PlainText text={s.freeText} lang={s.language} />
-          </section>
-        )}
-        {s.attachments.length > 0 && (
-          <p>
-            {t('secretariat.moderation.attachments', {
-              files: s.attachments.map((a) => a.fileName).join(', '),
-            })}
-          </p>
-        )}
+        <Content ctx={ctx} s={s} />
         <PostButton
           ctx={ctx}
           action={`/consultations/${s.consultationSlug}/moderation/${s.id}`}
