@@ -19,6 +19,7 @@ import { cursorCodec } from '../http/api-cursor.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
+import { deliberationRoutes } from '../features/deliberation/index.ts';
 import { homeRoutes } from '../features/home/home.routes.tsx';
 import { openDataRoutes } from '../features/open-data/index.ts';
 import { operationsRoutes } from '../features/operations/operations.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });
+  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
   await app.register(

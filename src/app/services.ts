@@ -11,6 +11,7 @@ import { adminService } from '../features/admin/admin.service.ts';
 import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
 import { consultationsService } from '../features/consultations/consultations.service.ts';
 import { consultationsStore } from '../features/consultations/consultations.store.ts';
+import { deliberationFeature } from '../features/deliberation/index.ts';
 import { processesService } from '../features/processes/processes.service.ts';
 import { processesStore } from '../features/processes/processes.store.ts';
 import { submissionsService } from '../features/submissions/submissions.service.ts';
@@ -51,8 +52,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
+  const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens };
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation };
 }
 
 export type Services = ReturnType<typeof createServices>;

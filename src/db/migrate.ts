@@ -6,12 +6,14 @@ import * as m0001 from './migrations/0001-accounts.ts';
 import * as m0002 from './migrations/0002-consultations.ts';
 import * as m0003 from './migrations/0003-search.ts';
 import * as m0004 from './migrations/0004-jobs.ts';
+import * as m0005 from './migrations/0005-deliberation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
   '0002-consultations': m0002,
   '0003-search': m0003,
   '0004-jobs': m0004,
+  '0005-deliberation': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -285,6 +285,64 @@ export interface SentRemindersTable {
   sent_at: string;
 }
 
+export interface ConversationsTable {
+  id: string;
+  consultation_id: string;
+  topic: string;
+  description: string;
+  /** 'before': statements show once accepted; 'after': they show until rejected. */
+  moderation: string;
+  allow_guests: number;
+  allow_statements: number;
+  version: Generated<number>;
+  next_participant: Generated<number>;
+  next_statement: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationParticipantsTable {
+  id: string;
+  conversation_id: string;
+  number: number;
+  user_id: string | null;
+  guest_key_hash: string | null;
+  stakeholder_group: string | null;
+  country: string | null;
+  created_at: string;
+}
+
+export interface StatementsTable {
+  id: string;
+  conversation_id: string;
+  number: number;
+  author_participant_id: string | null;
+  is_seed: number;
+  body: string;
+  /** pending | accepted | rejected. */
+  status: string;
+  created_at: string;
+  moderated_at: string | null;
+}
+
+export interface VotesTable {
+  participant_id: string;
+  statement_id: string;
+  conversation_id: string;
+  /** 1 agree, -1 disagree, 0 pass. */
+  vote: number;
+  /** Milliseconds since the epoch. */
+  voted_at: number | string;
+}
+
+export interface OpinionMapsTable {
+  conversation_id: string;
+  version: number;
+  computed_at: string;
+  /** JSON of the cached, identity-free map. */
+  result: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -312,4 +370,9 @@ export interface DB {
   transparency_log: TransparencyLogTable;
   jobs: JobsTable;
   sent_reminders: SentRemindersTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  statements: StatementsTable;
+  votes: VotesTable;
+  opinion_maps: OpinionMapsTable;
 }

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 
 const dir = new URL('./assets/', import.meta.url);
 const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+// vote.js and deliberation.css load only on the conversation pages.
+const NAMES = ['app.css', 'app.js', 'vote.js', 'deliberation.css'];
 
 interface Asset {
   body: Buffer;
@@ -13,7 +15,7 @@ interface Asset {
 }
 
 const assets = new Map<string, Asset>();
-for (const name of ['app.css', 'app.js']) {
+for (const name of NAMES) {
   const body = readFileSync(new URL(name, dir));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   assets.set(name, { body, hash, type: TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream' });

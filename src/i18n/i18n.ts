@@ -6,6 +6,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
+import type enDeliberation from './messages/en/deliberation.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enSecretariat from './messages/en/secretariat.json';
@@ -17,7 +18,8 @@ export type MessageKey =
   | keyof typeof enSecretariat
   | keyof typeof enParticipation
   | keyof typeof enApi
-  | keyof typeof enOpenData;
+  | keyof typeof enOpenData
+  | keyof typeof enDeliberation;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

@@ -1,5 +1,6 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
 import type { Services } from '../app/services.ts';
+import { opinionMapJob } from '../features/deliberation/index.ts';
 import { deadlineReminders } from '../features/submissions/reminders.ts';
 import type { JobRegistry } from './worker.ts';
 
@@ -7,5 +8,6 @@ export function jobRegistry(services: Services): JobRegistry {
   const reminders = deadlineReminders({ db: services.db, mailer: services.mailer, clock: services.clock, baseUrl: services.config.baseUrl });
   return {
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => reminders() },
+    ...opinionMapJob(services.deliberation),
   };
 }
