@@ -24,7 +24,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> =
   app,
   options,
 ) => {
-  const { consultations, submissions, organisations, accounts } = options;
+  const { consultations, submissions, organisations, accounts, attachments } = options;
   const showForm = submissionForm(options);
 
   /** Everything the author's own view shows; another person's submission is "not found". */
@@ -32,9 +32,10 @@ export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> =
     const own = await submissions.ownWithContent(request.actor, id);
     const consultation = await consultations.findById(own.submission.consultationId);
     if (!consultation) throw new AppError('not_found', 404, 'consultation not found');
-    const [questions, mine] = await Promise.all([
+    const [questions, mine, attachmentsView] = await Promise.all([
       consultations.questions(consultation.id),
       organisations.myOrganisations(request.actor),
+      attachments.ownView(request.actor, id),
     ]);
     const organisation = mine.find((o) => o.id === own.submission.organisationId) ?? null;
     return {
@@ -42,6 +43,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> =
       consultation,
       questions,
       organisation,
+      attachmentsView,
       phase: consultations.phase(consultation),
     };
   }

@@ -1,6 +1,7 @@
 // The author's own pages. These show the author's own records (they wrote them); anything about a
 // third party's submission (a co-signature request) is a DisclosedSubmission.
 import { Form, TextField, type FormState } from '../../http/forms.tsx';
+import { AttachmentsSection, type AttachmentsView } from '../attachments/index.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import {
@@ -85,6 +86,7 @@ export interface OwnView {
   consultation: ConsultationRecord;
   questions: QuestionRecord[];
   organisation: { name: string } | null;
+  attachmentsView: AttachmentsView;
   phase: Phase;
 }
 
@@ -232,6 +234,7 @@ export function MySubmissionPage({
           questions={view.questions}
         />
       </section>
+      <AttachmentsSection ctx={ctx} view={view.attachmentsView} />
       <Cosignatories ctx={ctx} view={view} state={inviteState} />
       {view.versions.length > 0 && (
         <section aria-labelledby="versions-title">

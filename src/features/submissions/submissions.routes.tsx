@@ -14,6 +14,7 @@ import type { ConsultationRecord, QuestionRecord } from '../consultations/consul
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
+import type { AttachmentsService } from '../attachments/index.ts';
 import type { DraftInput, SubmissionsService } from './submissions.service.ts';
 import type { SubmissionRecord } from './submissions.store.ts';
 import { NoticePage, PublicSubmissionPage, SubmissionFormPage } from './submissions.views.tsx';
@@ -23,6 +24,7 @@ export interface SubmissionsRoutesOptions {
   submissions: SubmissionsService;
   organisations: OrganisationsService;
   accounts: AccountsService;
+  attachments: AttachmentsService;
 }
 
 type SlugParams = { Params: { slug: string } };

@@ -140,7 +140,14 @@ export function submissionsService(deps: SubmissionsDeps) {
         return (await store.findById(existing.id)) as SubmissionRecord;
       }
       const id = newId();
-      await store.insertDraft({ id, consultationId: consultation.id, authorId: userId, organisationId, idempotencyKey: input.idempotencyKey ?? null, now: now(), ...content });
+      try {
+        await store.insertDraft({ id, consultationId: consultation.id, authorId: userId, organisationId, idempotencyKey: input.idempotencyKey ?? null, now: now(), ...content });
+      } catch (error) {
+        // Two requests with the same key at the same instant: the unique key let one in; answer with it.
+        const winner = input.idempotencyKey ? await store.findByIdempotencyKey(userId, input.idempotencyKey) : undefined;
+        if (winner) return winner;
+        throw error;
+      }
       return (await store.findById(id)) as SubmissionRecord;
     },
 

@@ -85,3 +85,23 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('simultaneous retries', () => {
+  test('when the same submission arrives twice at the same instant, then one is kept and both calls succeed', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const id = await t.services.accounts.createConfirmedUser({ email: 'a@example.org', password: 'long password 1', displayName: 'A' });
+      const admin: Actor = { user: { id, email: 'a@example.org', displayName: 'A', emailConfirmed: true }, grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
+      const process = await t.services.processes.openProcess(admin, { title: 'P', convener: 'C', description: '', frameworks: [] });
+      const c = await t.services.consultations.createConsultation(admin, process.slug, { title: 'Race', context: '', languages: ['en'], eligibility: 'open', rule: 'attributed', opensAtLocal: local(-day), closesAtLocal: local(day), timeZone: 'UTC' });
+      await t.services.consultations.saveQuestions(admin, c.slug, [{ text: 'Q?', help: '' }]);
+      await t.services.consultations.publishConsultation(admin, c.slug);
+      const input = { idempotencyKey: 'same', language: 'en', freeText: 'Twice', answers: [] };
+      const [a, b] = await Promise.all([t.services.submissions.submit(admin, c.slug, input), t.services.submissions.submit(admin, c.slug, input)]);
+      assert.equal(a.id, b.id);
+      assert.equal((await t.services.submissions.mine(admin)).length, 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
