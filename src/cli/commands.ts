@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { createAdminCommand } from './create-admin.ts';
+import { exportPolisCommand } from './export-polis.ts';
+import { importPolisCommand } from './import-polis.ts';
 import { keypointsCommand } from './keypoints.ts';
 import { migrateCommand } from './migrate.ts';
 import { opinionMapCommand } from './opinion-map.ts';
@@ -16,5 +18,7 @@ export const commands: Array<() => Command> = [
   restoreCommand,
   keypointsCommand,
   opinionMapCommand,
+  importPolisCommand,
+  exportPolisCommand,
   verifyLogCommand,
 ];

@@ -25,8 +25,8 @@ export interface ConversationFixture {
   conversationId: string;
 }
 
-/** A published, open consultation under `rule`, with a conversation and seed statements. */
-export async function openConversation(t: TestApp, options: { title: string; rule?: 'attributed' | 'chatham_house' | 'anonymous'; moderation?: 'before' | 'after'; allowGuests?: boolean; seeds?: string[]; open?: boolean }): Promise<ConversationFixture> {
+/** A published, open consultation under `rule`, with a conversation (unless told not to) and seed statements. */
+export async function openConversation(t: TestApp, options: { title: string; rule?: 'attributed' | 'chatham_house' | 'anonymous'; moderation?: 'before' | 'after'; allowGuests?: boolean; seeds?: string[]; open?: boolean; withConversation?: boolean }): Promise<ConversationFixture> {
   const email = `sec-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const admin: Actor = { ...(await person(t, email, 'Secretariat Person')), grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
   const process = await t.services.processes.openProcess(admin, { title: `${options.title} process`, convener: 'Coalition', description: 'Process.', frameworks: [] });
@@ -39,6 +39,7 @@ export async function openConversation(t: TestApp, options: { title: string; rul
   await t.services.consultations.saveQuestions(secretariat, c.slug, [{ text: 'What matters?', help: '' }]);
   await t.services.consultations.publishConsultation(secretariat, c.slug);
   const { facilitation } = t.services.deliberation;
+  if (options.withConversation === false) return { slug: c.slug, secretariat, consultationId: c.id, conversationId: '' };
   await facilitation.configure(secretariat, c.slug, { topic: `${options.title} topic`, description: 'Vote on the statements.', moderation: options.moderation ?? 'after', allowGuests: options.allowGuests ?? false, allowStatements: true });
   if (options.seeds?.length) await facilitation.seedStatements(secretariat, c.slug, options.seeds.join('\n'));
   const conversation = await t.db().selectFrom('conversations').select('id').where('consultation_id', '=', c.id).executeTakeFirstOrThrow();
