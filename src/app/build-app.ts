@@ -30,6 +30,7 @@ import { searchRoutes } from '../features/search/index.ts';
 import { mySubmissionsRoutes } from '../features/submissions/my-submissions.routes.tsx';
 import { submissionsRoutes } from '../features/submissions/submissions.routes.tsx';
 import { transparencyRoutes } from '../features/transparency/transparency.routes.tsx';
+import { reportsRoutes } from '../features/reports/index.ts';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });
+  await app.register(reportsRoutes, { reports: services.reports, baseUrl: config.baseUrl });
   await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };

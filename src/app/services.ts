@@ -23,6 +23,7 @@ import { openDataService } from '../features/open-data/index.ts';
 import { searchService } from '../features/search/index.ts';
 import { searchSql } from '../db/search.ts';
 import { rolesStore } from '../features/roles/roles.store.ts';
+import { reportComposer, reportsService, reportsStore } from '../features/reports/index.ts';
 import { jobQueue } from '../jobs/queue.ts';
 import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
@@ -54,7 +55,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation };
+  const reportRecords = reportsStore(database.db);
+  const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation, reports };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -26,6 +26,8 @@ export interface Config {
   authRateLimit: number;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
+  /** An OpenAI-compatible endpoint for report summaries; used only where a secretariat enables it. */
+  synthesisProvider: { url: string; model: string; key: string | undefined } | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +55,15 @@ function parseUrl(name: string, raw: string | undefined, protocols: string[]): s
   }
   if (!protocols.includes(url.protocol)) fail(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   return raw;
+}
+
+function parseProvider(env: Env): Config['synthesisProvider'] {
+  const url = parseUrl('SYNTHESIS_PROVIDER_URL', env.SYNTHESIS_PROVIDER_URL, ['http:', 'https:']);
+  if (!url) return undefined;
+  const model = env.SYNTHESIS_PROVIDER_MODEL?.trim();
+  if (!model) fail('SYNTHESIS_PROVIDER_MODEL', 'must name the chat model when SYNTHESIS_PROVIDER_URL is set');
+  if (!/^[\w.:/@-]{1,200}$/.test(model)) fail('SYNTHESIS_PROVIDER_MODEL', 'must be a model name (letters, digits, . : / @ _ -)');
+  return { url, model, key: env.SYNTHESIS_PROVIDER_KEY || undefined };
 }
 
 function readOrCreateSecret(dataDir: string): string {
@@ -100,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     authRateLimit: Number(authRateLimitRaw),
     secureCookies: baseUrl.startsWith('https:'),
+    synthesisProvider: parseProvider(env),
   };
 }
 

@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001-accounts.ts';
 import * as m0002 from './migrations/0002-consultations.ts';
 import * as m0003 from './migrations/0003-search.ts';
 import * as m0004 from './migrations/0004-jobs.ts';
+import * as m0006 from './migrations/0006-reports.ts';
 import * as m0005 from './migrations/0005-deliberation.ts';
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-consultations': m0002,
   '0003-search': m0003,
   '0004-jobs': m0004,
+  '0006-reports': m0006,
   '0005-deliberation': m0005,
 };
 

@@ -343,6 +343,57 @@ export interface OpinionMapsTable {
   result: string;
 }
 
+export interface ReportDraftsTable {
+  consultation_id: string;
+  /** JSON: section key → Markdown. */
+  sections: string;
+  /** JSON: the items a response can point to ({ id, section, label }). */
+  items: string;
+  /** JSON: how the draft was made (engine, provider, counts). */
+  method: string;
+  provider_enabled: Generated<number>;
+  job_id: string | null;
+  generated_at: string | null;
+  updated_at: string;
+}
+
+export interface ReportVersionsTable {
+  consultation_id: string;
+  version: number;
+  language: string;
+  sections: string;
+  items: string;
+  /** Only the day, like the transparency log. */
+  published_on: string;
+}
+
+export interface CodingThemesTable {
+  id: string;
+  consultation_id: string;
+  position: number;
+  label: string;
+  description: string;
+  stance: string | null;
+}
+
+export interface CodingLabelsTable {
+  consultation_id: string;
+  submission_id: string;
+  /** JSON array of theme ids. */
+  theme_ids: string;
+  updated_at: string;
+}
+
+export interface SubmissionResponsesTable {
+  submission_id: string;
+  consultation_id: string;
+  outcome: string;
+  explanation: string;
+  /** JSON array of report item ids. */
+  report_items: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -370,6 +421,11 @@ export interface DB {
   transparency_log: TransparencyLogTable;
   jobs: JobsTable;
   sent_reminders: SentRemindersTable;
+  report_drafts: ReportDraftsTable;
+  report_versions: ReportVersionsTable;
+  coding_themes: CodingThemesTable;
+  coding_labels: CodingLabelsTable;
+  submission_responses: SubmissionResponsesTable;
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;
   statements: StatementsTable;

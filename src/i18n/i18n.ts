@@ -9,6 +9,7 @@ import type enCore from './messages/en/core.json';
 import type enDeliberation from './messages/en/deliberation.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
+import type enReports from './messages/en/reports.json';
 import type enSecretariat from './messages/en/secretariat.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 
@@ -17,6 +18,7 @@ export type MessageKey =
   | keyof typeof enConsultations
   | keyof typeof enSecretariat
   | keyof typeof enParticipation
+  | keyof typeof enReports
   | keyof typeof enApi
   | keyof typeof enOpenData
   | keyof typeof enDeliberation;

@@ -1,6 +1,7 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
 import type { Services } from '../app/services.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
+import { reportJobs } from '../features/reports/index.ts';
 import { deadlineReminders } from '../features/submissions/reminders.ts';
 import type { JobRegistry } from './worker.ts';
 
@@ -8,6 +9,7 @@ export function jobRegistry(services: Services): JobRegistry {
   const reminders = deadlineReminders({ db: services.db, mailer: services.mailer, clock: services.clock, baseUrl: services.config.baseUrl });
   return {
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => reminders() },
+    ...reportJobs(services.reports),
     ...opinionMapJob(services.deliberation),
   };
 }

@@ -1,0 +1,114 @@
+// Turns a consultation's published submissions into draft sections: load (disclosed, public
+// audience), analyse with the local engine, optionally ask the provider for a summary, write.
+// Used by the background job and, synchronously, by the CLI.
+import { synthesize, type SynthesisInput } from '../../engines/synthesis/index.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import { buildSections } from './report-draft.ts';
+import type { MethodNote, ReportItem, ReportSections } from './report-model.ts';
+import { profileOf, type Profile } from './participation-figures.ts';
+import type { ReportsStore } from './reports.store.ts';
+import { providerSummary, type ProviderConfig } from './synthesis-provider.ts';
+
+export const ENGINE_NAME = 'polylogue-local-synthesis 1';
+
+export interface ComposerDeps {
+  store: ReportsStore;
+  consultations: ConsultationsService;
+  submissions: SubmissionsService;
+  clock: Clock;
+  provider: ProviderConfig | undefined;
+  fetchImpl?: typeof fetch;
+}
+
+export type Progress = (fraction: number, note: string) => Promise<void>;
+
+export function reportLanguage(consultation: ConsultationRecord): Locale {
+  const first = consultation.languages[0];
+  return isLocale(first) ? first : 'en';
+}
+
+function textOf(s: DisclosedSubmission): string {
+  return [s.freeText, ...s.answers.map((a) => a.text)].filter((x) => x.trim()).join('\n\n');
+}
+
+async function published(
+  submissions: SubmissionsService,
+  consultation: ConsultationRecord,
+): Promise<DisclosedSubmission[]> {
+  const all: DisclosedSubmission[] = [];
+  for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
+  // Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in.
+  return all.sort(
+    (a, b) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
+  );
+}
+
+export function reportComposer(deps: ComposerDeps) {
+  return {
+    async compose(
+      consultation: ConsultationRecord,
+      options: { useProvider: boolean; progress?: Progress },
+    ): Promise<{ sections: ReportSections; items: ReportItem[]; method: MethodNote }> {
+      const progress = options.progress ?? (async () => undefined);
+      await progress(0.05, 'loading');
+      const [questions, submissions, categories] = await Promise.all([
+        deps.consultations.questions(consultation.id),
+        published(deps.submissions, consultation),
+        deps.store.profileCategories(consultation.id),
+      ]);
+      const profiles = new Map<string, Profile>(
+        categories.map((c) => [c.submissionId, profileOf(c.stakeholderGroup, c.country)]),
+      );
+      const inputs: SynthesisInput[] = submissions.map((s) => ({
+        id: s.id,
+        text: textOf(s),
+        language: s.language,
+        stakeholderGroup: profiles.get(s.id)?.stakeholderGroup ?? undefined,
+        region: profiles.get(s.id)?.region ?? undefined,
+        createdAt: s.publishedOn ?? undefined,
+      }));
+      await progress(0.2, 'analysing');
+      const synthesis = synthesize(inputs, { seed: 1 });
+      await progress(0.7, 'writing');
+      const locale = reportLanguage(consultation);
+      const provider = options.useProvider ? deps.provider : undefined;
+      const summary =
+        provider && submissions.length > 0
+          ? await providerSummary(
+              provider,
+              { language: locale, title: consultation.title, synthesis },
+              deps.fetchImpl,
+            )
+          : undefined;
+      const method: MethodNote = {
+        engine: ENGINE_NAME,
+        inputs: submissions.length,
+        languages: Object.keys(synthesis.languages).sort(),
+        themes: synthesis.themes.length,
+        generatedOn: deps.clock.now().toISOString().slice(0, 10),
+        provider: provider ? { url: provider.url, model: provider.model } : null,
+      };
+      const built = buildSections({
+        locale,
+        t: translator(locale),
+        consultation,
+        questions,
+        submissions,
+        profiles,
+        synthesis,
+        method,
+        providerSummary: summary,
+      });
+      await progress(0.95, 'saving');
+      return { ...built, method };
+    },
+  };
+}
+
+export type ReportComposer = ReturnType<typeof reportComposer>;

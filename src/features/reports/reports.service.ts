@@ -1,0 +1,227 @@
+// Report use cases: the secretariat generates a draft (a background job), edits it section by
+// section, regenerates one section, publishes versions; everyone reads, compares and downloads
+// published versions.
+import { diffLines } from 'diff';
+import type { JobQueue, JobState } from '../../jobs/queue.ts';
+import { anonymousActor, type Actor } from '../../shared/actor.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import { requireSecretariat } from '../processes/processes.policy.ts';
+import type { TransparencyService } from '../transparency/transparency.service.ts';
+import { reportLanguage, type Progress, type ReportComposer } from './report-composer.ts';
+import { reportMarkdown } from './report-markdown.ts';
+import {
+  SECTIONS,
+  isSection,
+  type ReportDocument,
+  type ReportSections,
+  type SectionKey,
+} from './report-model.ts';
+import type { ReportsStore } from './reports.store.ts';
+
+export const GENERATE_JOB = 'report-draft.generate';
+const MAX_SECTION = 100_000;
+
+export interface ReportsDeps {
+  store: ReportsStore;
+  composer: ReportComposer;
+  consultations: ConsultationsService;
+  transparency: TransparencyService;
+  jobs: JobQueue;
+  clock: Clock;
+  providerConfigured: boolean;
+}
+
+export interface GeneratePayload {
+  consultationId: string;
+  /** Only this section is replaced; absent: the whole draft. */
+  section?: SectionKey;
+}
+
+export function reportsService(deps: ReportsDeps) {
+  const { store, composer, consultations, transparency, jobs, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
+    const consultation = await consultations.load(slug);
+    requireSecretariat(actor, consultation.processId);
+    return consultation;
+  }
+
+  async function loadPublished(slug: string, version?: number) {
+    const consultation = await consultations.loadVisible(anonymousActor, slug);
+    const versions = await store.versions(consultation.id);
+    const wanted = version ?? versions[0]?.version;
+    const record =
+      wanted === undefined ? undefined : await store.findVersion(consultation.id, wanted);
+    if (!record) throw NotFoundError('report');
+    const document: ReportDocument = {
+      consultationSlug: consultation.slug,
+      title: consultation.title,
+      language: record.language,
+      version: record.version,
+      publishedOn: record.publishedOn,
+      sections: record.sections,
+    };
+    return { consultation, versions, record, document };
+  }
+
+  return {
+    async draftPage(actor: Actor, slug: string) {
+      const consultation = await loadForSecretariat(actor, slug);
+      const draft = await store.findDraft(consultation.id);
+      const job: JobState | undefined = draft?.jobId ? await jobs.get(draft.jobId) : undefined;
+      return {
+        consultation,
+        draft,
+        job,
+        versions: await store.versions(consultation.id),
+        providerConfigured: deps.providerConfigured,
+        language: reportLanguage(consultation),
+      };
+    },
+
+    /** Queues the generation (all sections, or one); a second request while one runs joins it. */
+    async requestDraft(actor: Actor, slug: string, section?: string): Promise<string> {
+      const consultation = await loadForSecretariat(actor, slug);
+      if (section !== undefined && !isSection(section))
+        throw ValidationError({ section: 'errors.choiceInvalid' });
+      const payload: GeneratePayload = {
+        consultationId: consultation.id,
+        ...(section ? { section } : {}),
+      };
+      const jobId = await jobs.enqueue(GENERATE_JOB, payload, {
+        uniqueKey: `report:${consultation.id}`,
+        maxAttempts: 2,
+      });
+      await store.setJob(consultation.id, jobId, now());
+      return jobId;
+    },
+
+    /** The job's work: compose, then keep the secretariat's edits to every other section. */
+    async runGeneration(
+      payload: GeneratePayload,
+      progress: Progress,
+    ): Promise<{ sections: number }> {
+      const consultation = await consultations.findById(payload.consultationId);
+      if (!consultation) throw NotFoundError('consultation');
+      const existing = await store.findDraft(consultation.id);
+      const built = await composer.compose(consultation, {
+        useProvider: existing?.providerEnabled ?? false,
+        progress,
+      });
+      if (payload.section && existing?.generatedAt) {
+        const section = payload.section;
+        const sections = { ...existing.sections, [section]: built.sections[section] };
+        const items = [
+          ...existing.items.filter((i) => i.section !== section),
+          ...built.items.filter((i) => i.section === section),
+        ];
+        await store.saveGenerated(
+          consultation.id,
+          {
+            sections,
+            items,
+            method: section === 'method' || !existing.method ? built.method : existing.method,
+          },
+          now(),
+        );
+        return { sections: 1 };
+      }
+      await store.saveGenerated(consultation.id, built, now());
+      return { sections: SECTIONS.length };
+    },
+
+    async saveSections(
+      actor: Actor,
+      slug: string,
+      edited: Partial<Record<SectionKey, string>>,
+    ): Promise<void> {
+      const consultation = await loadForSecretariat(actor, slug);
+      const draft = await store.findDraft(consultation.id);
+      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      if (Object.keys(edited).length === 0)
+        throw ValidationError({ section_summary: 'errors.required' });
+      const errors: Record<string, string> = {};
+      for (const [key, value] of Object.entries(edited))
+        if ((value ?? '').length > MAX_SECTION) errors[`section_${key}`] = 'errors.tooLong';
+      if (Object.keys(errors).length) throw ValidationError(errors);
+      const sections: ReportSections = { ...draft.sections };
+      for (const key of SECTIONS)
+        if (edited[key] !== undefined)
+          sections[key] = (edited[key] ?? '').replace(/\r\n/g, '\n').trim();
+      await store.saveSections(consultation.id, sections, now());
+    },
+
+    async setProviderEnabled(actor: Actor, slug: string, enabled: boolean): Promise<void> {
+      const consultation = await loadForSecretariat(actor, slug);
+      if (enabled && !deps.providerConfigured)
+        throw ValidationError({ provider: 'reports.errors.noProvider' });
+      await store.setProviderEnabled(consultation.id, enabled, now());
+    },
+
+    async publish(actor: Actor, slug: string): Promise<number> {
+      const consultation = await loadForSecretariat(actor, slug);
+      const draft = await store.findDraft(consultation.id);
+      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
+      await store.insertVersion(consultation.id, {
+        version,
+        language: reportLanguage(consultation),
+        sections: draft.sections,
+        items: draft.items,
+        publishedOn: now().slice(0, 10),
+      });
+      await transparency.append('report_published', 'consultation', consultation.slug, { version });
+      return version;
+    },
+
+    publishedReport: loadPublished,
+
+    /** Whether a consultation has a published report (for links from other pages). */
+    async hasPublished(consultationId: string): Promise<boolean> {
+      return (await store.versions(consultationId)).length > 0;
+    },
+
+    async compare(slug: string, from: number, to: number) {
+      const a = await loadPublished(slug, from);
+      const b = await loadPublished(slug, to);
+      const parts = diffLines(reportMarkdown(a.document), reportMarkdown(b.document));
+      return {
+        consultation: a.consultation,
+        from,
+        to,
+        versions: a.versions,
+        parts: parts.map((p) => ({
+          kind: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const),
+          text: p.value,
+        })),
+      };
+    },
+
+    /** The report as it would read if generated now, without saving anything (CLI). */
+    async freshDocument(slug: string): Promise<ReportDocument> {
+      const consultation = await consultations.loadVisible(anonymousActor, slug);
+      const built = await composer.compose(consultation, { useProvider: false });
+      return {
+        consultationSlug: consultation.slug,
+        title: consultation.title,
+        language: reportLanguage(consultation),
+        version: null,
+        publishedOn: null,
+        sections: built.sections,
+      };
+    },
+
+    /** Items responses may point to: the latest published version's, else the draft's. */
+    async itemsFor(consultation: ConsultationRecord) {
+      const latest = (await store.versions(consultation.id))[0];
+      const version = latest ? await store.findVersion(consultation.id, latest.version) : undefined;
+      return version?.items ?? (await store.findDraft(consultation.id))?.items ?? [];
+    },
+  };
+}
+
+export type ReportsService = ReturnType<typeof reportsService>;
