@@ -113,6 +113,17 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'GET /consultations/:slug/report/export/:format': { anonymous: 404, user: 404, admin: 404, path: '/consultations/matrix-consultation/report/export/pdf' },
   'GET /transparency': { anonymous: 200, user: 200, admin: 200 },
   'GET /transparency/verify': { anonymous: 200, user: 200, admin: 200 },
+  'GET /consultations/:slug/conversation': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation' },
+  'POST /consultations/:slug/conversation/guest': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/guest' },
+  'POST /consultations/:slug/conversation/votes': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/votes' },
+  'POST /consultations/:slug/conversation/statements': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/statements' },
+  'GET /consultations/:slug/conversation/results': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/results' },
+  'GET /consultations/:slug/conversation/settings': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/conversation/settings' },
+  'POST /consultations/:slug/conversation/settings': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/conversation/settings' },
+  'GET /consultations/:slug/conversation/moderation': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/conversation/moderation' },
+  'POST /consultations/:slug/conversation/seed': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/conversation/seed' },
+  'POST /consultations/:slug/conversation/statements/:number/moderation': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/conversation/statements/0/moderation' },
+  'GET /consultations/:slug/conversation/export/:file': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/conversation/export/votes.csv' },
   'POST /setup/:token': { anonymous: 400, user: 400, admin: 400, path: '/setup/bogus' },
   // Personal API tokens, and the API: writes answer 401 to visitors, then 400 to the matrix's empty
   // form bodies (the schema wants JSON fields) or 404 for the bogus ids.

@@ -45,7 +45,17 @@ async function seed(t: TestApp): Promise<{ identities: Identity[]; slug: string 
   const own = await t.services.submissions.submit(solo, c.slug, { idempotencyKey: 'leak-2', language: 'fr', freeText: 'Le chiffrement doit être protégé.', answers: [{ questionId: questions[1]?.id ?? '', text: 'Protéger le chiffrement de bout en bout.' }] });
   await t.services.submissions.moderate(secretariat, own.id, { action: 'publish' });
 
+  // Deliberation: the same people write statements and vote in the consultation's conversation.
+  const { facilitation, participation } = t.services.deliberation;
+  await facilitation.configure(secretariat, c.slug, { topic: 'Chatham conversation', description: 'Vote on short statements.', moderation: 'after', allowGuests: true, allowStatements: true });
+  await facilitation.seedStatements(secretariat, c.slug, 'Encryption must be protected.\nShutdowns must never happen.');
+  const voters = [writer, cosigner, solo].map((actor) => ({ actor, guestKey: null }));
+  for (const [i, voter] of voters.entries()) await participation.writeStatement(voter, c.slug, `Participant statement ${i}: rural access matters.`);
+  for (const voter of voters) for (let s = 0; s < 5; s++) await participation.castVote(voter, c.slug, s, s % 2 ? 1 : -1);
+  await participation.recompute((await participation.load(secretariat, c.slug)).conversation.id);
+
   const identities: Identity[] = [];
+  for (const p of await t.db().selectFrom('conversation_participants').select('id').execute()) identities.push({ label: 'conversation participant id', value: p.id });
   for (const [who, actor] of [['writer', writer], ['co-signer', cosigner], ['solo author', solo]] as const) {
     identities.push({ label: `${who} display name`, value: actor.user?.displayName ?? '' }, { label: `${who} e-mail`, value: actor.user?.email ?? '' }, { label: `${who} user id`, value: actor.user?.id ?? '' });
   }
@@ -94,7 +104,7 @@ for (const dialect of testDialects()) {
 
     function entries(slug: string): string[] {
       const searches = ['shutdowns', 'chiffrement', 'Zarathustra', 'Obscurantia', 'Vexley', 'Morrowind'].flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/api/v1/search?q=${encodeURIComponent(q)}`]);
-      return ['/', '/consultations', '/processes', '/transparency', '/transparency/verify', `/consultations/${slug}`, `/consultations/${slug}/moderation-log`, `/consultations/${slug}/feed.atom`, `/consultations/${slug}/submissions.csv`, `/consultations/${slug}/submissions.json`, '/api/v1/processes', '/api/v1/consultations', `/api/v1/consultations/${slug}`, `/api/v1/consultations/${slug}/submissions`, '/api/v1/transparency', ...searches];
+      return ['/', '/consultations', '/processes', '/transparency', '/transparency/verify', `/consultations/${slug}`, `/consultations/${slug}/moderation-log`, `/consultations/${slug}/feed.atom`, `/consultations/${slug}/submissions.csv`, `/consultations/${slug}/submissions.json`, `/consultations/${slug}/conversation`, `/consultations/${slug}/conversation/results`, '/api/v1/processes', '/api/v1/consultations', `/api/v1/consultations/${slug}`, `/api/v1/consultations/${slug}/submissions`, '/api/v1/transparency', ...searches];
     }
 
     test('when a visitor crawls every public route, then no identity of a Chatham House contributor appears', async () => {
