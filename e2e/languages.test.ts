@@ -170,6 +170,22 @@ describe('languages in the browser', () => {
     assert.equal(await page.getByRole('status').innerText(), t.ar('flash.profileSaved'));
     assert.deepEqual(await htmlLangDir(page), { lang: 'ar', dir: 'rtl' });
     await page.screenshot({ path: join(RESULTS_DIR, 'profile-ar.png'), fullPage: true });
+
+    // A web address (left-to-right) on an Arabic page sits next to its label, not across the page.
+    await page.goto('/organisations/new?lang=ar');
+    await field(page, t.ar('org.name')).fill('شبكة المجتمع');
+    await field(page, t.ar('profile.stakeholderGroup')).selectOption('civil_society');
+    await field(page, t.ar('org.website')).fill('https://community.example.org');
+    await submitMainForm(page, t.ar('org.new.submit'));
+    assert.equal(await page.locator('h1').innerText(), 'شبكة المجتمع');
+    const website = page.locator('.facts dd').filter({ has: page.getByRole('link') });
+    const cell = await website.boundingBox();
+    const link = await website.getByRole('link').boundingBox();
+    assert.ok(cell && link, 'the website is shown');
+    assert.ok(
+      cell.x + cell.width - (link.x + link.width) < 2,
+      'the address is aligned to the right',
+    );
     await context.close();
   });
 });
