@@ -19,7 +19,7 @@ export interface ProcessesApiOptions {
   cursors: CursorCodec;
 }
 
-export function processSummary(p: ProcessRecord): ProcessSummaryDto {
+function processSummary(p: ProcessRecord): ProcessSummaryDto {
   return {
     slug: p.slug,
     title: p.title,

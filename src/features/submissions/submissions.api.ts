@@ -2,7 +2,7 @@
 // participation rule holds here as on pages), and the writes a participant, a co-signing
 // organisation or the secretariat make.
 import type { Static } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireApiUser } from '../../http/api-auth.ts';
 import type { CursorCodec } from '../../http/api-cursor.ts';
 import {
@@ -44,57 +44,60 @@ const isBeforeId = (v: unknown): v is { before: string } =>
 const RACE_ATTEMPTS = 3;
 const writeSchema = { tags: ['submissions'], security: SECURED };
 
-export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
-  app,
-  { submissions, consultations, cursors },
-) => {
-  async function receipt(
-    actor: Actor,
-    consultationSlug: string,
-    record: SubmissionRecord,
-  ): Promise<SubmissionReceiptDto> {
-    const { answers } = await submissions.ownWithContent(actor, record.id);
-    return {
-      id: record.id,
-      consultationSlug,
-      status: record.status,
-      version: record.version,
-      language: record.language,
-      freeText: record.freeText,
-      answers,
-    };
-  }
+async function receipt(
+  submissions: SubmissionsService,
+  actor: Actor,
+  consultationSlug: string,
+  record: SubmissionRecord,
+): Promise<SubmissionReceiptDto> {
+  const { answers } = await submissions.ownWithContent(actor, record.id);
+  return {
+    id: record.id,
+    consultationSlug,
+    status: record.status,
+    version: record.version,
+    language: record.language,
+    freeText: record.freeText,
+    answers,
+  };
+}
 
-  /**
-   * Saves or submits. Copies of one request can race past the idempotency lookup; the losers then
-   * hit a unique index (the key, or the next version number) and, run again, find the winner's
-   * submission, which the service leaves untouched when the content is the same.
-   */
-  async function write(
-    actor: Actor,
-    slug: string,
-    body: SubmissionWriteBody,
-  ): Promise<SubmissionRecord> {
-    const input = {
-      idempotencyKey: body.idempotencyKey,
-      organisationSlug: body.organisation ?? null,
-      language: body.language,
-      freeText: body.freeText ?? '',
-      answers: body.answers ?? [],
-    };
-    const run = () =>
-      body.submit
-        ? submissions.submit(actor, slug, input)
-        : submissions.saveDraft(actor, slug, input);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run();
-      } catch (error) {
-        if (error instanceof AppError || attempt >= RACE_ATTEMPTS) throw error;
-      }
+/**
+ * Saves or submits. Copies of one request can race past the idempotency lookup; the losers then
+ * hit a unique index (the key, or the next version number) and, run again, find the winner's
+ * submission, which the service leaves untouched when the content is the same.
+ */
+async function write(
+  submissions: SubmissionsService,
+  actor: Actor,
+  slug: string,
+  body: SubmissionWriteBody,
+): Promise<SubmissionRecord> {
+  const input = {
+    idempotencyKey: body.idempotencyKey,
+    organisationSlug: body.organisation ?? null,
+    language: body.language,
+    freeText: body.freeText ?? '',
+    answers: body.answers ?? [],
+  };
+  const run = () =>
+    body.submit
+      ? submissions.submit(actor, slug, input)
+      : submissions.saveDraft(actor, slug, input);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError || attempt >= RACE_ATTEMPTS) throw error;
     }
   }
+}
 
+/** Published submissions, disclosed as the participation rule allows. */
+function publicReads(
+  app: FastifyInstance,
+  { submissions, consultations, cursors }: SubmissionsApiOptions,
+): void {
   app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof PageQuery> }>(
     '/consultations/:slug/submissions',
     {
@@ -132,7 +135,10 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
     },
     async (request) => (await submissions.publicOne(request.params.id)).submission,
   );
+}
 
+/** Create, update or submit one's own text, idempotently. */
+function drafting(app: FastifyInstance, { submissions }: SubmissionsApiOptions): void {
   app.post<{ Params: Static<typeof SlugParams>; Body: SubmissionWriteBody }>(
     '/consultations/:slug/submissions',
     {
@@ -154,13 +160,16 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
       const existed =
         (await submissions.ownByIdempotencyKey(request.actor, request.body.idempotencyKey)) !==
         undefined;
-      const record = await write(request.actor, request.params.slug, request.body);
+      const record = await write(submissions, request.actor, request.params.slug, request.body);
       return reply
         .code(existed ? 200 : 201)
-        .send(await receipt(request.actor, request.params.slug, record));
+        .send(await receipt(submissions, request.actor, request.params.slug, record));
     },
   );
+}
 
+/** What the author does afterwards: withdraw, invite co-signatories. */
+function authorActions(app: FastifyInstance, { submissions }: SubmissionsApiOptions): void {
   app.post<{ Params: Static<typeof IdParams> }>(
     '/submissions/:id/withdraw',
     {
@@ -203,7 +212,10 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
       };
     },
   );
+}
 
+/** Decisions by others: a co-signing organisation's member, the secretariat. */
+function decisions(app: FastifyInstance, { submissions }: SubmissionsApiOptions): void {
   app.post<{ Params: Static<typeof CosignatureParams>; Body: Static<typeof CosignatureDecision> }>(
     '/submissions/:id/cosignatures/:organisationSlug',
     {
@@ -253,4 +265,11 @@ export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (
       };
     },
   );
+}
+
+export const submissionsApi: FastifyPluginAsync<SubmissionsApiOptions> = async (app, options) => {
+  publicReads(app, options);
+  drafting(app, options);
+  authorActions(app, options);
+  decisions(app, options);
 };
