@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-search.ts';
 import * as m0004 from './migrations/0004-jobs.ts';
 import * as m0006 from './migrations/0006-reports.ts';
 import * as m0005 from './migrations/0005-deliberation.ts';
+import * as m0007 from './migrations/0007-submission-order-index.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-jobs': m0004,
   '0006-reports': m0006,
   '0005-deliberation': m0005,
+  '0007-submission-order-index': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

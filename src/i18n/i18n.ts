@@ -12,6 +12,7 @@ import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
 import type enSecretariat from './messages/en/secretariat.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
+import { dateTimeFormat, numberFormat } from './formatters.ts';
 
 export type MessageKey =
   | keyof typeof enCore
@@ -82,11 +83,11 @@ export function formatDate(locale: Locale, iso: string, withTime = false): strin
   const options: Intl.DateTimeFormatOptions = withTime
     ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
     : { dateStyle: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  return dateTimeFormat(locale, options).format(new Date(iso));
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export { LOCALES };

@@ -1,4 +1,5 @@
 // Wall-clock times in a named time zone (IANA), converted to and from UTC with the runtime's ICU.
+import { dateTimeFormat } from '../i18n/formatters.ts';
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -11,7 +12,7 @@ export function isTimeZone(zone: string): boolean {
 /** Milliseconds that the zone is ahead of UTC at the given instant. */
 function offsetAt(instant: number, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    dateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;

@@ -4,6 +4,7 @@
 import type { Translate } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Eligibility, ParticipationRule, Phase } from './rules.ts';
+import { dateTimeFormat, displayNames } from '../../i18n/formatters.ts';
 
 const PHASE_KEYS = {
   draft: 'consult.phase.draft',
@@ -54,7 +55,7 @@ export function eligibilityExplanation(t: Translate, eligibility: Eligibility): 
 
 /** A deadline as people there read it: the consultation's wall-clock time, with its zone named. */
 export function dateInZone(t: Translate, locale: Locale, iso: string, timeZone: string): string {
-  const date = new Intl.DateTimeFormat(locale, {
+  const date = dateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,
@@ -64,14 +65,14 @@ export function dateInZone(t: Translate, locale: Locale, iso: string, timeZone: 
 
 /** A day (YYYY-MM-DD) in the reader's language; days carry no time zone. */
 export function dayLabel(locale: Locale, day: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
 
 export function languageName(locale: Locale, code: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    return displayNames(locale, 'language').of(code) ?? code;
   } catch {
     return code;
   }

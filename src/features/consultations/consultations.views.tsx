@@ -15,6 +15,7 @@ import {
 } from './consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
 import type { Phase } from './rules.ts';
+import { numberFormat } from '../../i18n/formatters.ts';
 
 export function Facts({
   ctx,
@@ -201,7 +202,7 @@ export function ModerationLogPage({
             {rows.map((r) => (
               <tr>
                 <th scope="row">{rejectionCategoryLabel(t, r.category)}</th>
-                <td>{new Intl.NumberFormat(ctx.locale).format(r.count)}</td>
+                <td>{numberFormat(ctx.locale).format(r.count)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@
 // rejection reasons), every message key spelled out so the messages test sees it is used.
 import type { Translate } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import { dateTimeFormat } from '../../i18n/formatters.ts';
 
 const PHASE_KEYS = {
   draft: 'secretariat.phase.draft',
@@ -93,7 +94,7 @@ export function rejectionLabel(t: Translate, category: string): string {
 
 /** A date and time as the consultation's own time zone shows it, with the zone named. */
 export function formatInZone(locale: Locale, iso: string, timeZone: string): string {
-  const formatted = new Intl.DateTimeFormat(locale, {
+  const formatted = dateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,

@@ -8,6 +8,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { MethodNote, ReportItem, ReportSections, SectionKey } from './report-model.ts';
 import { participationSection, type Profile } from './participation-figures.ts';
+import { numberFormat } from '../../i18n/formatters.ts';
 
 export interface DraftInput {
   locale: Locale;
@@ -42,7 +43,7 @@ function sourceRefs(input: DraftInput): (ids: string[]) => string {
 }
 
 const percent = (locale: Locale, share: number) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function context(input: DraftInput): Built {

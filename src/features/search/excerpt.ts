@@ -1,5 +1,6 @@
 // A short passage of a result around the first word that matched, so readers see why it came up.
 import { matchesGroups } from './search-text.ts';
+import { wordSegmenter } from '../../i18n/formatters.ts';
 
 export interface Excerpt {
   before: string;
@@ -23,7 +24,7 @@ function firstMatch(
     const index = text.indexOf(gram);
     if (index >= 0 && (!best || index < best.index)) best = { index, length: gram.length };
   }
-  const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+  const segmenter = wordSegmenter(language);
   for (const part of segmenter.segment(text)) {
     if (best && part.index >= best.index) break;
     if (part.isWordLike && matchesGroups(part.segment, language, groups))

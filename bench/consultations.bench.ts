@@ -1,0 +1,93 @@
+// Consultations at realistic size: the consultation page and search with 10,000 published
+// submissions in the database, on SQLite and on PostgreSQL, and submissions accepted per second.
+import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { fmt, type Bench, type BenchRow } from './bench.ts';
+import { cli, signIn, startServer, type RunningServer } from './support/server.ts';
+
+// BENCH_SUBMISSIONS lets a quick run check the benchmark itself on fewer rows.
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 10_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const root = new URL('../', import.meta.url).pathname;
+
+async function load(url: string, connections: number, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections, duration: DURATION, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+function seed(server: RunningServer): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/seed-consultation.ts', String(SUBMISSIONS)], { cwd: root, env: server.env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { slug: string }).slug;
+}
+
+/** Submits through the real form: one session, a fresh idempotency key per request. */
+async function submissionsPerSecond(server: RunningServer, slug: string): Promise<number> {
+  cli(server, ['create-admin', '--email', 'writer@example.org', '--password', 'writer password 1']);
+  const session = await signIn(server.url, 'writer@example.org', 'writer password 1');
+  const page = await fetch(`${server.url}/consultations/${slug}/submit`, { headers: { cookie: session } });
+  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  let n = 0;
+  const r = await autocannon({
+    url: `${server.url}/consultations/${slug}/submit`,
+    connections: 10,
+    duration: DURATION,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${session}; ${csrfCookie}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: new URLSearchParams({ _csrf: token, idempotencyKey: `bench-${n++}-${Math.random()}`, language: 'en', freeText: 'A benchmark submission about connectivity.', action: 'submit' }).toString() }) }],
+  });
+  if (r.errors > 0 || r['2xx'] + r['3xx'] === 0) throw new Error(`submit: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return (r['2xx'] + r['3xx']) / DURATION;
+}
+
+async function postgresUrl(): Promise<string | undefined> {
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `polylogue_bench_${process.pid}`;
+  try {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+    await client.end();
+  } catch {
+    return undefined;
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function measure(label: string, extraEnv: Record<string, string>): Promise<BenchRow[]> {
+  const server = await startServer('src/app/server.ts', extraEnv);
+  try {
+    const slug = seed(server);
+    const rows: BenchRow[] = [];
+    for (const [what, path] of [['consultation page', `/consultations/${slug}`], ['search', '/search?q=encryption']] as const) {
+      for (const connections of [50, 100]) {
+        const r = await load(server.url + path, connections);
+        rows.push({ what: `${label}: ${what}, ${fmt.n(SUBMISSIONS)} submissions, ${connections} clients (p50 / p99)`, value: `${fmt.ms(r.p50)} / ${fmt.ms(r.p99)} · ${fmt.n(r.rps)} req/s`, ...(connections === 100 && what === 'consultation page' ? { budget: 'p99 ≤ 50 ms', ok: r.p99 <= 50 } : {}) });
+      }
+    }
+    const accepted = await submissionsPerSecond(server, slug);
+    rows.push({ what: `${label}: submissions accepted through the form, 10 clients`, value: `${fmt.n(accepted)} /s` });
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+export const run: Bench = async () => {
+  const rows = await measure('SQLite', {});
+  const pgUrl = await postgresUrl();
+  if (pgUrl) rows.push(...(await measure('PostgreSQL', { DATABASE_URL: pgUrl })));
+  return [
+    {
+      title: 'Consultations at size',
+      rows,
+      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
+    },
+  ];
+};
