@@ -23,7 +23,9 @@ for (const dialect of testDialects()) {
     test('then every /api/v1 route is in it, with its method, and nothing else is', async () => {
       const { json: doc } = await api(t, 'GET', '/api/v1/openapi.json');
       const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-        .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+        .flatMap(([path, item]) =>
+          Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+        )
         .sort();
       const registered = t.app.routeList
         .filter((r) => r.url.startsWith('/api/v1/'))
@@ -38,7 +40,11 @@ for (const dialect of testDialects()) {
       assert.ok(doc.components.securitySchemes.bearerToken);
       const write = doc.paths['/api/v1/consultations/{slug}/submissions'].post;
       assert.deepEqual(write.security, [{ bearerToken: [] }, { cookieSession: [] }]);
-      assert.deepEqual(write.requestBody.content['application/json'].schema.required.sort(), ['idempotencyKey', 'language', 'submit']);
+      assert.deepEqual(write.requestBody.content['application/json'].schema.required.sort(), [
+        'idempotencyKey',
+        'language',
+        'submit',
+      ]);
       assert.ok(write.responses['401'].content['application/problem+json'].schema.properties.code);
       assert.ok(write.responses['409']);
     });
