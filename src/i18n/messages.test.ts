@@ -23,8 +23,22 @@ const all: Record<string, Record<string, string>> = { en: english, ...translatio
  * anything else identical to English is a string someone forgot to translate.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  fr: ['nav.admin', 'admin.title', 'org.actions', 'region.europe'], // Administration, Actions, Europe
-  es: ['profile.disability.no', 'region.asia', 'errors.titlePrefix'], // No, Asia, Error:
+  fr: [
+    ...['nav.admin', 'admin.title', 'org.actions', 'region.europe'], // Administration, Actions, Europe
+    // Consultation(s), Phase, Documents, Date, Publication, Organisation, Notifications, Action
+    ...['nav.consultations', 'consult.list.title', 'secretariat.consultations.title'],
+    ...['my.submissions.consultation', 'search.kind.consultation'],
+    ...['consult.filter.phase', 'consult.facts.phase', 'secretariat.dashboard.phase'],
+    ...['secretariat.documents.title', 'secretariat.milestone.date', 'secretariat.milestone.publication'],
+    ...['secretariat.accreditation.organisation', 'notifications.title', 'transparency.action'],
+  ],
+  es: [
+    ...['profile.disability.no', 'region.asia', 'errors.titlePrefix'], // No, Asia, Error:
+    ...['cosign.line', 'attachments.sizeMb', 'attachments.sizeKb'], // {organisation}: {status}, {size} MB, {size} KB
+  ],
+  ar: ['cosign.line'], // {organisation}: {status}
+  zh: ['attachments.sizeMb', 'attachments.sizeKb'], // {size} MB, {size} KB
+  ru: ['cosign.line'], // {organisation}: {status}
 };
 
 /** The key families: a quoted string `family.something` in the source is a message key. */
