@@ -35,6 +35,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   es: [
     ...['profile.disability.no', 'region.asia', 'errors.titlePrefix'], // No, Asia, Error:
     ...['cosign.line', 'attachments.sizeMb', 'attachments.sizeKb'], // {organisation}: {status}, {size} MB, {size} KB
+    'api.tokens.value', // Token
   ],
   ar: ['cosign.line'], // {organisation}: {status}
   zh: ['attachments.sizeMb', 'attachments.sizeKb'], // {size} MB, {size} KB
