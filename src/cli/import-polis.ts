@@ -18,7 +18,8 @@ async function readOptional(dir: string, name: string): Promise<string | undefin
 
 /** Latest votes come from participants-votes.csv; votes.csv, when present, adds their times. */
 async function readConversation(dir: string) {
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`${dir}: no such directory`);
   const comments = await readOptional(dir, 'comments.csv');
   if (comments === undefined) throw new UsageError(`no comments.csv in ${dir}`);
   const votes = await readOptional(dir, 'votes.csv');
@@ -26,7 +27,9 @@ async function readConversation(dir: string) {
   const engine = await import('../engines/opinion-map/index.ts');
   try {
     // votes.csv carries every vote with its time, so it is preferred when present.
-    return engine.readPolisConversation(votes !== undefined ? { comments, votes } : { comments, participantsVotes });
+    return engine.readPolisConversation(
+      votes !== undefined ? { comments, votes } : { comments, participantsVotes },
+    );
   } catch (error) {
     if (error instanceof engine.PolisFormatError) throw new UsageError(`${dir}: ${error.message}`);
     throw error;
@@ -49,15 +52,25 @@ export function importPolisCommand(): Command {
     .exitOverride()
     .action(async (dir: string, options: { consultation: string }) => {
       const polis = await readConversation(dir);
-      const settings = { topic: await summaryField(dir, 'topic'), description: await summaryField(dir, 'conversation-description') };
+      const settings = {
+        topic: await summaryField(dir, 'topic'),
+        description: await summaryField(dir, 'conversation-description'),
+      };
       await withInstance(async (services) => {
         try {
           const { facilitation, participation } = services.deliberation;
-          const result = await facilitation.importForOperator(options.consultation, polis, settings);
+          const result = await facilitation.importForOperator(
+            options.consultation,
+            polis,
+            settings,
+          );
           await participation.recompute(result.conversationId);
-          console.log(`Imported ${result.statements} statements, ${result.participants} participants and ${result.votes} votes into ${options.consultation}.`);
+          console.log(
+            `Imported ${result.statements} statements, ${result.participants} participants and ${result.votes} votes into ${options.consultation}.`,
+          );
         } catch (error) {
-          if (error instanceof AppError && error.isTrusted) throw new UsageError(`${options.consultation}: ${error.message}`);
+          if (error instanceof AppError && error.isTrusted)
+            throw new UsageError(`${options.consultation}: ${error.message}`);
           throw error;
         }
       });

@@ -7,7 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('conversations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('consultation_id', 'text', (c) => c.notNull().unique().references('consultations.id').onDelete('cascade'))
+    .addColumn('consultation_id', 'text', (c) =>
+      c.notNull().unique().references('consultations.id').onDelete('cascade'),
+    )
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('moderation', 'text', (c) => c.notNull())
@@ -26,7 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('conversation_participants')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('guest_key_hash', 'text')
@@ -41,9 +45,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('statements')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('author_participant_id', 'text', (c) => c.references('conversation_participants.id').onDelete('set null'))
+    .addColumn('author_participant_id', 'text', (c) =>
+      c.references('conversation_participants.id').onDelete('set null'),
+    )
     .addColumn('is_seed', 'integer', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -51,24 +59,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('moderated_at', 'text')
     .addUniqueConstraint('statements_number', ['conversation_id', 'number'])
     .execute();
-  await db.schema.createIndex('statements_by_status').on('statements').columns(['conversation_id', 'status']).execute();
+  await db.schema
+    .createIndex('statements_by_status')
+    .on('statements')
+    .columns(['conversation_id', 'status'])
+    .execute();
 
   // Only the latest vote of a participant on a statement is kept: it is all the map uses, and a
   // changed mind leaves no trail.
   await db.schema
     .createTable('votes')
-    .addColumn('participant_id', 'text', (c) => c.notNull().references('conversation_participants.id').onDelete('cascade'))
-    .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('participant_id', 'text', (c) =>
+      c.notNull().references('conversation_participants.id').onDelete('cascade'),
+    )
+    .addColumn('statement_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('vote', 'integer', (c) => c.notNull())
     .addColumn('voted_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('votes_pk', ['participant_id', 'statement_id'])
     .execute();
-  await db.schema.createIndex('votes_by_conversation').on('votes').columns(['conversation_id']).execute();
+  await db.schema
+    .createIndex('votes_by_conversation')
+    .on('votes')
+    .columns(['conversation_id'])
+    .execute();
 
   await db.schema
     .createTable('opinion_maps')
-    .addColumn('conversation_id', 'text', (c) => c.primaryKey().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.primaryKey().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .addColumn('result', 'text', (c) => c.notNull())
@@ -76,7 +100,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['opinion_maps', 'votes', 'statements', 'conversation_participants', 'conversations']) {
+  for (const table of [
+    'opinion_maps',
+    'votes',
+    'statements',
+    'conversation_participants',
+    'conversations',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

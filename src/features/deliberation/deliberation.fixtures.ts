@@ -12,9 +12,27 @@ export function movableClock(start = Date.now()): Clock & { advance(ms: number):
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
-export async function person(t: TestApp, email: string, displayName: string, profile: { stakeholderGroup?: string; country?: string } = {}): Promise<Actor> {
-  const id = await t.services.accounts.createConfirmedUser({ email, password: 'long password 123', displayName });
-  if (profile.stakeholderGroup || profile.country) await t.db().updateTable('users').set({ stakeholder_group: profile.stakeholderGroup ?? null, country: profile.country ?? null }).where('id', '=', id).execute();
+export async function person(
+  t: TestApp,
+  email: string,
+  displayName: string,
+  profile: { stakeholderGroup?: string; country?: string } = {},
+): Promise<Actor> {
+  const id = await t.services.accounts.createConfirmedUser({
+    email,
+    password: 'long password 123',
+    displayName,
+  });
+  if (profile.stakeholderGroup || profile.country)
+    await t
+      .db()
+      .updateTable('users')
+      .set({
+        stakeholder_group: profile.stakeholderGroup ?? null,
+        country: profile.country ?? null,
+      })
+      .where('id', '=', id)
+      .execute();
   return { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
 }
 
@@ -26,22 +44,75 @@ export interface ConversationFixture {
 }
 
 /** A published, open consultation under `rule`, with a conversation (unless told not to) and seed statements. */
-export async function openConversation(t: TestApp, options: { title: string; rule?: 'attributed' | 'chatham_house' | 'anonymous'; moderation?: 'before' | 'after'; allowGuests?: boolean; seeds?: string[]; open?: boolean; withConversation?: boolean }): Promise<ConversationFixture> {
+export async function openConversation(
+  t: TestApp,
+  options: {
+    title: string;
+    rule?: 'attributed' | 'chatham_house' | 'anonymous';
+    moderation?: 'before' | 'after';
+    allowGuests?: boolean;
+    seeds?: string[];
+    open?: boolean;
+    withConversation?: boolean;
+  },
+): Promise<ConversationFixture> {
   const email = `sec-${Math.random().toString(36).slice(2, 8)}@example.org`;
-  const admin: Actor = { ...(await person(t, email, 'Secretariat Person')), grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
-  const process = await t.services.processes.openProcess(admin, { title: `${options.title} process`, convener: 'Coalition', description: 'Process.', frameworks: [] });
-  await t.services.roles.grant({ userId: admin.user?.id ?? '', role: 'secretariat', scopeType: 'process', scopeId: process.id, grantedBy: null, now: new Date().toISOString() });
-  const secretariat: Actor = { ...admin, grants: [{ role: 'secretariat', scopeType: 'process', scopeId: process.id }] };
+  const admin: Actor = {
+    ...(await person(t, email, 'Secretariat Person')),
+    grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }],
+  };
+  const process = await t.services.processes.openProcess(admin, {
+    title: `${options.title} process`,
+    convener: 'Coalition',
+    description: 'Process.',
+    frameworks: [],
+  });
+  await t.services.roles.grant({
+    userId: admin.user?.id ?? '',
+    role: 'secretariat',
+    scopeType: 'process',
+    scopeId: process.id,
+    grantedBy: null,
+    now: new Date().toISOString(),
+  });
+  const secretariat: Actor = {
+    ...admin,
+    grants: [{ role: 'secretariat', scopeType: 'process', scopeId: process.id }],
+  };
   const now = t.services.clock.now().getTime();
   const local = (ms: number) => utcToZoned(new Date(now + ms).toISOString(), 'UTC');
   const open = options.open ?? true;
-  const c = await t.services.consultations.createConsultation(secretariat, process.slug, { title: options.title, context: 'Context', languages: ['en'], eligibility: 'open', rule: options.rule ?? 'attributed', opensAtLocal: local(open ? -DAY : DAY), closesAtLocal: local(30 * DAY), timeZone: 'UTC' });
-  await t.services.consultations.saveQuestions(secretariat, c.slug, [{ text: 'What matters?', help: '' }]);
+  const c = await t.services.consultations.createConsultation(secretariat, process.slug, {
+    title: options.title,
+    context: 'Context',
+    languages: ['en'],
+    eligibility: 'open',
+    rule: options.rule ?? 'attributed',
+    opensAtLocal: local(open ? -DAY : DAY),
+    closesAtLocal: local(30 * DAY),
+    timeZone: 'UTC',
+  });
+  await t.services.consultations.saveQuestions(secretariat, c.slug, [
+    { text: 'What matters?', help: '' },
+  ]);
   await t.services.consultations.publishConsultation(secretariat, c.slug);
   const { facilitation } = t.services.deliberation;
-  if (options.withConversation === false) return { slug: c.slug, secretariat, consultationId: c.id, conversationId: '' };
-  await facilitation.configure(secretariat, c.slug, { topic: `${options.title} topic`, description: 'Vote on the statements.', moderation: options.moderation ?? 'after', allowGuests: options.allowGuests ?? false, allowStatements: true });
-  if (options.seeds?.length) await facilitation.seedStatements(secretariat, c.slug, options.seeds.join('\n'));
-  const conversation = await t.db().selectFrom('conversations').select('id').where('consultation_id', '=', c.id).executeTakeFirstOrThrow();
+  if (options.withConversation === false)
+    return { slug: c.slug, secretariat, consultationId: c.id, conversationId: '' };
+  await facilitation.configure(secretariat, c.slug, {
+    topic: `${options.title} topic`,
+    description: 'Vote on the statements.',
+    moderation: options.moderation ?? 'after',
+    allowGuests: options.allowGuests ?? false,
+    allowStatements: true,
+  });
+  if (options.seeds?.length)
+    await facilitation.seedStatements(secretariat, c.slug, options.seeds.join('\n'));
+  const conversation = await t
+    .db()
+    .selectFrom('conversations')
+    .select('id')
+    .where('consultation_id', '=', c.id)
+    .executeTakeFirstOrThrow();
   return { slug: c.slug, secretariat, consultationId: c.id, conversationId: conversation.id };
 }

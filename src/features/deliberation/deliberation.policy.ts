@@ -5,11 +5,20 @@ import { type Actor, hasRole } from '../../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts';
 import { isSecretariat } from '../processes/processes.policy.ts';
 
-export function isFacilitator(actor: Actor, consultation: { id: string; processId: string }): boolean {
-  return isSecretariat(actor, consultation.processId) || hasRole(actor, 'facilitator', 'consultation', consultation.id);
+export function isFacilitator(
+  actor: Actor,
+  consultation: { id: string; processId: string },
+): boolean {
+  return (
+    isSecretariat(actor, consultation.processId) ||
+    hasRole(actor, 'facilitator', 'consultation', consultation.id)
+  );
 }
 
-export function requireFacilitator(actor: Actor, consultation: { id: string; processId: string }): void {
+export function requireFacilitator(
+  actor: Actor,
+  consultation: { id: string; processId: string },
+): void {
   if (!actor.user) throw UnauthenticatedError();
   if (!isFacilitator(actor, consultation)) throw ForbiddenError();
 }

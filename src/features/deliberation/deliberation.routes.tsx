@@ -32,25 +32,44 @@ function wantsJson(request: FastifyRequest): boolean {
   return String(request.headers['content-type'] ?? '').startsWith('application/json');
 }
 
-export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> = async (app, options) => {
+export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> = async (
+  app,
+  options,
+) => {
   const { participation } = options;
 
-  async function renderConversation(request: FastifyRequest<SlugParams>, reply: FastifyReply, forms: ConversationForms = {}, status = 200) {
+  async function renderConversation(
+    request: FastifyRequest<SlugParams>,
+    reply: FastifyReply,
+    forms: ConversationForms = {},
+    status = 200,
+  ) {
     const view = await participation.conversationPage(voter(request), request.params.slug);
     const page = { ...view, canFacilitate: isFacilitator(request.actor, view.consultation) };
-    return sendPage(reply, <ConversationPage ctx={viewContext(request, reply)} view={page} forms={forms} />, status);
+    return sendPage(
+      reply,
+      <ConversationPage ctx={viewContext(request, reply)} view={page} forms={forms} />,
+      status,
+    );
   }
 
   app.get<SlugParams>(PREFIX, (request, reply) => renderConversation(request, reply));
 
   app.post<SlugParams>(`${PREFIX}/guest`, async (request, reply) => {
     const body = formBody(request);
-    const values = { stakeholderGroup: text(body, 'stakeholderGroup'), country: text(body, 'country') };
+    const values = {
+      stakeholderGroup: text(body, 'stakeholderGroup'),
+      country: text(body, 'country'),
+    };
     await participation.load(request.actor, request.params.slug);
     if (request.actor.user) return reply.redirect(base(request.params.slug), 303);
     const key = ensureGuestKey(request, reply, options.secureCookies);
     try {
-      await participation.joinAsGuest({ actor: request.actor, guestKey: key }, request.params.slug, values);
+      await participation.joinAsGuest(
+        { actor: request.actor, guestKey: key },
+        request.params.slug,
+        values,
+      );
     } catch (error) {
       return renderConversation(request, reply, { guest: failedForm(error, values) }, 422);
     }
@@ -65,12 +84,25 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
     const json = wantsJson(request);
     try {
       const vote = parseVote(String(body.vote ?? ''));
-      const next = await participation.castVote(voter(request), request.params.slug, Number(body.statement), vote);
+      const next = await participation.castVote(
+        voter(request),
+        request.params.slug,
+        Number(body.statement),
+        vote,
+      );
       if (json) return reply.header('cache-control', 'no-store').send({ recorded: true, next });
     } catch (error) {
-      if (json && error instanceof AppError) return sendProblem(reply, { status: error.status, code: error.code, detail: error.message, errors: error.fields });
-      if (error instanceof AppError && error.code === 'guest_required') return reply.redirect(base(request.params.slug), 303);
-      if (error instanceof AppError && error.status === 422) return renderConversation(request, reply, { vote: request.t('delib.vote.invalid') }, 422);
+      if (json && error instanceof AppError)
+        return sendProblem(reply, {
+          status: error.status,
+          code: error.code,
+          detail: error.message,
+          errors: error.fields,
+        });
+      if (error instanceof AppError && error.code === 'guest_required')
+        return reply.redirect(base(request.params.slug), 303);
+      if (error instanceof AppError && error.status === 422)
+        return renderConversation(request, reply, { vote: request.t('delib.vote.invalid') }, 422);
       throw error;
     }
     setFlash(reply, 'delib.flash.voted');
@@ -81,12 +113,20 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
     const values = { body: text(formBody(request), 'body') };
     let outcome: 'pending' | 'shown';
     try {
-      outcome = await participation.writeStatement(voter(request), request.params.slug, values.body);
+      outcome = await participation.writeStatement(
+        voter(request),
+        request.params.slug,
+        values.body,
+      );
     } catch (error) {
-      if (error instanceof AppError && error.code === 'guest_required') return reply.redirect(base(request.params.slug), 303);
+      if (error instanceof AppError && error.code === 'guest_required')
+        return reply.redirect(base(request.params.slug), 303);
       return renderConversation(request, reply, { statement: failedForm(error, values) }, 422);
     }
-    setFlash(reply, outcome === 'pending' ? 'delib.flash.statementPending' : 'delib.flash.statementShown');
+    setFlash(
+      reply,
+      outcome === 'pending' ? 'delib.flash.statementPending' : 'delib.flash.statementShown',
+    );
     return reply.redirect(base(request.params.slug), 303);
   });
 

@@ -2,7 +2,12 @@
 // write statements, and read the results as they form.
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
+import {
+  AppError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import { isCountryCode } from '../../shared/geography.ts';
 import { hashToken, newId } from '../../shared/ids.ts';
 import { isStakeholderGroup } from '../../shared/stakeholders.ts';
@@ -10,7 +15,12 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { visibleStatuses, type ConversationRecord, type DeliberationStore, type ParticipantRecord } from './deliberation.store.ts';
+import {
+  visibleStatuses,
+  type ConversationRecord,
+  type DeliberationStore,
+  type ParticipantRecord,
+} from './deliberation.store.ts';
 import { parseCachedMap, recomputeMap } from './map-cache.ts';
 import { pickNext } from './next-statement.ts';
 import { buildResults, type ResultsView } from './results.ts';
@@ -54,63 +64,110 @@ export function parseVote(value: string): 1 | -1 | 0 {
 export function deliberationService(deps: DeliberationDeps) {
   const { store, consultations, accounts, jobs, clock } = deps;
   // Next-statement priorities per conversation, derived from the cached map and kept until it changes.
-  const priorities = new Map<string, { version: number; byNumber: Map<number, { votes: number; divisiveness: number }> }>();
+  const priorities = new Map<
+    string,
+    { version: number; byNumber: Map<number, { votes: number; divisiveness: number }> }
+  >();
 
   deps.votes.onCommit(async (ids) => {
     for (const id of ids) await scheduleRecompute(id);
   });
 
   async function scheduleRecompute(conversationId: string): Promise<void> {
-    await jobs.enqueue(OPINION_MAP_JOB, { conversationId }, { uniqueKey: `${OPINION_MAP_JOB}:${conversationId}`, delayMs: RECOMPUTE_DEBOUNCE_MS });
+    await jobs.enqueue(
+      OPINION_MAP_JOB,
+      { conversationId },
+      { uniqueKey: `${OPINION_MAP_JOB}:${conversationId}`, delayMs: RECOMPUTE_DEBOUNCE_MS },
+    );
   }
 
-  async function load(actor: Actor, slug: string): Promise<{ consultation: ConsultationRecord; conversation: ConversationRecord }> {
+  async function load(
+    actor: Actor,
+    slug: string,
+  ): Promise<{ consultation: ConsultationRecord; conversation: ConversationRecord }> {
     const consultation = await consultations.loadVisible(actor, slug);
     const conversation = await store.findByConsultation(consultation.id);
     if (!conversation) throw NotFoundError('conversation');
     return { consultation, conversation };
   }
 
-  async function findParticipant(conversation: ConversationRecord, voter: Voter): Promise<ParticipantRecord | undefined> {
-    if (voter.actor.user) return store.findParticipant(conversation.id, { userId: voter.actor.user.id });
-    if (voter.guestKey && conversation.allowGuests) return store.findParticipant(conversation.id, { guestKeyHash: hashToken(voter.guestKey) });
+  async function findParticipant(
+    conversation: ConversationRecord,
+    voter: Voter,
+  ): Promise<ParticipantRecord | undefined> {
+    if (voter.actor.user)
+      return store.findParticipant(conversation.id, { userId: voter.actor.user.id });
+    if (voter.guestKey && conversation.allowGuests)
+      return store.findParticipant(conversation.id, { guestKeyHash: hashToken(voter.guestKey) });
     return undefined;
   }
 
   /** Signed-in people join on their first vote, with the stakeholder group and country of their profile. */
-  async function participantFor(conversation: ConversationRecord, voter: Voter): Promise<ParticipantRecord> {
+  async function participantFor(
+    conversation: ConversationRecord,
+    voter: Voter,
+  ): Promise<ParticipantRecord> {
     const existing = await findParticipant(conversation, voter);
     if (existing) return existing;
     const user = voter.actor.user;
     if (!user) {
-      if (conversation.allowGuests) throw new AppError('guest_required', 401, 'join as a guest first');
+      if (conversation.allowGuests)
+        throw new AppError('guest_required', 401, 'join as a guest first');
       throw UnauthenticatedError();
     }
     const profile = await accounts.findUser(user.id);
-    return store.insertParticipant(conversation.id, newId(), { userId: user.id, stakeholderGroup: profile?.stakeholderGroup ?? null, country: profile?.country ?? null }, clock.now().toISOString());
+    return store.insertParticipant(
+      conversation.id,
+      newId(),
+      {
+        userId: user.id,
+        stakeholderGroup: profile?.stakeholderGroup ?? null,
+        country: profile?.country ?? null,
+      },
+      clock.now().toISOString(),
+    );
   }
 
   function requireOpen(consultation: ConsultationRecord): void {
-    if (consultations.phase(consultation) !== 'open') throw new AppError('conversation_closed', 409, 'the conversation is not open');
+    if (consultations.phase(consultation) !== 'open')
+      throw new AppError('conversation_closed', 409, 'the conversation is not open');
   }
 
   async function priorityTable(conversationId: string) {
-    const cached = await store.cachedMap(conversationId);
+    // The version alone is read on every vote; the map itself only when it changed.
+    const version = await store.mapVersion(conversationId);
     const known = priorities.get(conversationId);
+    if (version === undefined) return new Map<number, { votes: number; divisiveness: number }>();
+    if (known && known.version === version) return known.byNumber;
+    const cached = await store.cachedMap(conversationId);
     if (!cached) return new Map<number, { votes: number; divisiveness: number }>();
-    if (known && known.version === cached.version) return known.byNumber;
     const map = parseCachedMap(cached.result);
-    const byNumber = new Map(map.statements.map((s) => [s.number, { votes: s.total.S, divisiveness: s.divisiveness }]));
+    const byNumber = new Map(
+      map.statements.map((s) => [s.number, { votes: s.total.S, divisiveness: s.divisiveness }]),
+    );
     priorities.set(conversationId, { version: cached.version, byNumber });
     return byNumber;
   }
 
-  async function nextFor(conversation: ConversationRecord, participant: ParticipantRecord | undefined, voterKey: string): Promise<NextStatement | null> {
-    const candidates = await store.unvoted(conversation.id, participant?.id ?? null, visibleStatuses(conversation.moderation));
+  async function nextFor(
+    conversation: ConversationRecord,
+    participant: ParticipantRecord | undefined,
+    voterKey: string,
+  ): Promise<NextStatement | null> {
+    const candidates = await store.unvoted(
+      conversation.id,
+      participant?.id ?? null,
+      visibleStatuses(conversation.moderation),
+    );
     const table = await priorityTable(conversation.id);
-    const scored = candidates.map((c) => ({ ...c, votes: table.get(c.number)?.votes ?? 0, divisiveness: table.get(c.number)?.divisiveness ?? 0 }));
+    const scored = candidates.map((c) => ({
+      ...c,
+      votes: table.get(c.number)?.votes ?? 0,
+      divisiveness: table.get(c.number)?.divisiveness ?? 0,
+    }));
     const next = pickNext(scored, participant?.id ?? voterKey);
-    return next ? { number: next.number, body: next.body } : null;
+    const statement = next && (await store.statement(conversation.id, next.number));
+    return statement ? { number: statement.number, body: statement.body } : null;
   }
 
   return {
@@ -123,33 +180,78 @@ export function deliberationService(deps: DeliberationDeps) {
       const { consultation, conversation } = await load(voter.actor, slug);
       const participant = await findParticipant(conversation, voter);
       const open = consultations.phase(consultation) === 'open';
-      const standing: Standing = !open ? 'closed' : participant ? 'participant' : voter.actor.user ? 'may-join' : conversation.allowGuests ? 'join-as-guest' : 'sign-in';
-      const next = open ? await nextFor(conversation, participant, voter.actor.user?.id ?? 'visitor') : null;
-      return { consultation, conversation, standing, next, participantNumber: participant?.number ?? null };
+      const standing: Standing = !open
+        ? 'closed'
+        : participant
+          ? 'participant'
+          : voter.actor.user
+            ? 'may-join'
+            : conversation.allowGuests
+              ? 'join-as-guest'
+              : 'sign-in';
+      const next = open
+        ? await nextFor(conversation, participant, voter.actor.user?.id ?? 'visitor')
+        : null;
+      return {
+        consultation,
+        conversation,
+        standing,
+        next,
+        participantNumber: participant?.number ?? null,
+      };
     },
 
-    async joinAsGuest(voter: Voter, slug: string, input: { stakeholderGroup: string; country: string }): Promise<void> {
+    async joinAsGuest(
+      voter: Voter,
+      slug: string,
+      input: { stakeholderGroup: string; country: string },
+    ): Promise<void> {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
-      if (!conversation.allowGuests) throw new AppError('guests_not_allowed', 403, 'this conversation does not take guests');
+      if (!conversation.allowGuests)
+        throw new AppError('guests_not_allowed', 403, 'this conversation does not take guests');
       if (!voter.guestKey) throw new AppError('guest_required', 400, 'no guest key');
       const errors: Record<string, string> = {};
-      if (input.stakeholderGroup && !isStakeholderGroup(input.stakeholderGroup)) errors.stakeholderGroup = 'errors.choiceInvalid';
+      if (input.stakeholderGroup && !isStakeholderGroup(input.stakeholderGroup))
+        errors.stakeholderGroup = 'errors.choiceInvalid';
       if (input.country && !isCountryCode(input.country)) errors.country = 'errors.choiceInvalid';
       if (Object.keys(errors).length) throw ValidationError(errors);
       const guestKeyHash = hashToken(voter.guestKey);
       if (await store.findParticipant(conversation.id, { guestKeyHash })) return;
-      await store.insertParticipant(conversation.id, newId(), { guestKeyHash, stakeholderGroup: input.stakeholderGroup || null, country: input.country || null }, clock.now().toISOString());
+      await store.insertParticipant(
+        conversation.id,
+        newId(),
+        {
+          guestKeyHash,
+          stakeholderGroup: input.stakeholderGroup || null,
+          country: input.country || null,
+        },
+        clock.now().toISOString(),
+      );
     },
 
     /** Records a vote (replacing any earlier one on the statement) and returns the next statement. */
-    async castVote(voter: Voter, slug: string, number: number, vote: 1 | -1 | 0): Promise<NextStatement | null> {
+    async castVote(
+      voter: Voter,
+      slug: string,
+      number: number,
+      vote: 1 | -1 | 0,
+    ): Promise<NextStatement | null> {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
       const participant = await participantFor(conversation, voter);
-      const statement = Number.isSafeInteger(number) ? await store.statement(conversation.id, number) : undefined;
-      if (!statement || !visibleStatuses(conversation.moderation).includes(statement.status)) throw NotFoundError('statement');
-      await deps.votes.write({ conversationId: conversation.id, participantId: participant.id, statementId: statement.id, vote, votedAt: clock.now().getTime() });
+      const statement = Number.isSafeInteger(number)
+        ? await store.statement(conversation.id, number)
+        : undefined;
+      if (!statement || !visibleStatuses(conversation.moderation).includes(statement.status))
+        throw NotFoundError('statement');
+      await deps.votes.write({
+        conversationId: conversation.id,
+        participantId: participant.id,
+        statementId: statement.id,
+        vote,
+        votedAt: clock.now().getTime(),
+      });
       return nextFor(conversation, participant, participant.id);
     },
 
@@ -157,25 +259,49 @@ export function deliberationService(deps: DeliberationDeps) {
     async writeStatement(voter: Voter, slug: string, body: string): Promise<'pending' | 'shown'> {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
-      if (!conversation.allowStatements) throw new AppError('statements_closed', 403, 'participants may not add statements');
+      if (!conversation.allowStatements)
+        throw new AppError('statements_closed', 403, 'participants may not add statements');
       const text = body.trim().replace(/\s+/g, ' ');
       if (!text) throw ValidationError({ body: 'errors.required' });
-      if ([...text].length > MAX_STATEMENT_LENGTH) throw ValidationError({ body: 'errors.tooLong' });
+      if ([...text].length > MAX_STATEMENT_LENGTH)
+        throw ValidationError({ body: 'errors.tooLong' });
       const participant = await participantFor(conversation, voter);
       const id = newId();
-      await store.insertStatement(conversation.id, { id, body: text, status: 'pending', isSeed: false, authorParticipantId: participant.id, now: clock.now().toISOString() });
+      await store.insertStatement(conversation.id, {
+        id,
+        body: text,
+        status: 'pending',
+        isSeed: false,
+        authorParticipantId: participant.id,
+        now: clock.now().toISOString(),
+      });
       // As in Pol.is, authors agree with what they wrote; the vote counts once the statement shows.
-      await deps.votes.write({ conversationId: conversation.id, participantId: participant.id, statementId: id, vote: 1, votedAt: clock.now().getTime() });
+      await deps.votes.write({
+        conversationId: conversation.id,
+        participantId: participant.id,
+        statementId: id,
+        vote: 1,
+        votedAt: clock.now().getTime(),
+      });
       return conversation.moderation === 'before' ? 'pending' : 'shown';
     },
 
     /** The public results, from the cached map; asks for a fresh one when votes came in since. */
     async results(actor: Actor, slug: string): Promise<ResultsView> {
       const { consultation, conversation } = await load(actor, slug);
-      const [cached, statements] = await Promise.all([store.cachedMap(conversation.id), store.statements(conversation.id, visibleStatuses(conversation.moderation))]);
+      const [cached, statements] = await Promise.all([
+        store.cachedMap(conversation.id),
+        store.statements(conversation.id, visibleStatuses(conversation.moderation)),
+      ]);
       const stale = !cached || cached.version < conversation.version;
       if (stale && conversation.version > 0) await scheduleRecompute(conversation.id);
-      return buildResults({ consultation, conversation, map: cached ? parseCachedMap(cached.result) : null, statements, stale: stale && conversation.version > 0 });
+      return buildResults({
+        consultation,
+        conversation,
+        map: cached ? parseCachedMap(cached.result) : null,
+        statements,
+        stale: stale && conversation.version > 0,
+      });
     },
   };
 }

@@ -51,8 +51,26 @@ export interface NewParticipant {
   number?: number;
 }
 
-const conversationColumns = ['id', 'consultation_id', 'topic', 'description', 'moderation', 'allow_guests', 'allow_statements', 'version'] as const;
-type ConversationRow = { id: string; consultation_id: string; topic: string; description: string; moderation: string; allow_guests: number; allow_statements: number; version: number };
+const conversationColumns = [
+  'id',
+  'consultation_id',
+  'topic',
+  'description',
+  'moderation',
+  'allow_guests',
+  'allow_statements',
+  'version',
+] as const;
+type ConversationRow = {
+  id: string;
+  consultation_id: string;
+  topic: string;
+  description: string;
+  moderation: string;
+  allow_guests: number;
+  allow_statements: number;
+  version: number;
+};
 const toConversation = (r: ConversationRow): ConversationRecord => ({
   id: r.id,
   consultationId: r.consultation_id,
@@ -64,8 +82,24 @@ const toConversation = (r: ConversationRow): ConversationRecord => ({
   version: Number(r.version),
 });
 
-const statementColumns = ['id', 'number', 'body', 'status', 'is_seed', 'author_participant_id', 'created_at'] as const;
-type StatementRow = { id: string; number: number; body: string; status: string; is_seed: number; author_participant_id: string | null; created_at: string };
+const statementColumns = [
+  'id',
+  'number',
+  'body',
+  'status',
+  'is_seed',
+  'author_participant_id',
+  'created_at',
+] as const;
+type StatementRow = {
+  id: string;
+  number: number;
+  body: string;
+  status: string;
+  is_seed: number;
+  author_participant_id: string | null;
+  created_at: string;
+};
 const toStatement = (r: StatementRow): StatementRecord => ({
   id: r.id,
   number: Number(r.number),
@@ -82,7 +116,11 @@ export function visibleStatuses(moderation: Moderation): StatementStatus[] {
 }
 
 /** Takes the next number of a per-conversation counter inside the caller's transaction. */
-async function nextNumber(trx: Transaction<DB>, conversationId: string, counter: 'next_participant' | 'next_statement'): Promise<number> {
+async function nextNumber(
+  trx: Transaction<DB>,
+  conversationId: string,
+  counter: 'next_participant' | 'next_statement',
+): Promise<number> {
   const row = await trx
     .updateTable('conversations')
     .set({ [counter]: sql`${sql.ref(counter)} + 1` })
@@ -93,10 +131,17 @@ async function nextNumber(trx: Transaction<DB>, conversationId: string, counter:
 }
 
 /** Imports bring their own numbers: later allocations start above them. */
-async function raiseCounter(trx: Transaction<DB>, conversationId: string, counter: 'next_participant' | 'next_statement', atLeast: number): Promise<void> {
+async function raiseCounter(
+  trx: Transaction<DB>,
+  conversationId: string,
+  counter: 'next_participant' | 'next_statement',
+  atLeast: number,
+): Promise<void> {
   await trx
     .updateTable('conversations')
-    .set({ [counter]: sql`case when ${sql.ref(counter)} > ${atLeast} then ${sql.ref(counter)} else ${atLeast} end` })
+    .set({
+      [counter]: sql`case when ${sql.ref(counter)} > ${atLeast} then ${sql.ref(counter)} else ${atLeast} end`,
+    })
     .where('id', '=', conversationId)
     .execute();
 }
@@ -104,92 +149,264 @@ async function raiseCounter(trx: Transaction<DB>, conversationId: string, counte
 export function deliberationStore(db: Kysely<DB>) {
   return {
     async findByConsultation(consultationId: string): Promise<ConversationRecord | undefined> {
-      const row = await db.selectFrom('conversations').select(conversationColumns).where('consultation_id', '=', consultationId).executeTakeFirst();
+      const row = await db
+        .selectFrom('conversations')
+        .select(conversationColumns)
+        .where('consultation_id', '=', consultationId)
+        .executeTakeFirst();
       return row && toConversation(row);
     },
     async findById(id: string): Promise<ConversationRecord | undefined> {
-      const row = await db.selectFrom('conversations').select(conversationColumns).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('conversations')
+        .select(conversationColumns)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toConversation(row);
     },
-    async insertConversation(c: ConversationSettings & { id: string; consultationId: string; now: string }): Promise<void> {
+    async insertConversation(
+      c: ConversationSettings & { id: string; consultationId: string; now: string },
+    ): Promise<void> {
       await db
         .insertInto('conversations')
-        .values({ id: c.id, consultation_id: c.consultationId, topic: c.topic, description: c.description, moderation: c.moderation, allow_guests: c.allowGuests ? 1 : 0, allow_statements: c.allowStatements ? 1 : 0, created_at: c.now, updated_at: c.now })
+        .values({
+          id: c.id,
+          consultation_id: c.consultationId,
+          topic: c.topic,
+          description: c.description,
+          moderation: c.moderation,
+          allow_guests: c.allowGuests ? 1 : 0,
+          allow_statements: c.allowStatements ? 1 : 0,
+          created_at: c.now,
+          updated_at: c.now,
+        })
         .execute();
     },
     async updateConversation(id: string, c: ConversationSettings, now: string): Promise<void> {
       await db
         .updateTable('conversations')
-        .set({ topic: c.topic, description: c.description, moderation: c.moderation, allow_guests: c.allowGuests ? 1 : 0, allow_statements: c.allowStatements ? 1 : 0, version: sql`version + 1`, updated_at: now })
+        .set({
+          topic: c.topic,
+          description: c.description,
+          moderation: c.moderation,
+          allow_guests: c.allowGuests ? 1 : 0,
+          allow_statements: c.allowStatements ? 1 : 0,
+          version: sql`version + 1`,
+          updated_at: now,
+        })
         .where('id', '=', id)
         .execute();
     },
-    async findParticipant(conversationId: string, who: { userId: string } | { guestKeyHash: string }): Promise<ParticipantRecord | undefined> {
-      let query = db.selectFrom('conversation_participants').select(['id', 'number', 'stakeholder_group', 'country']).where('conversation_id', '=', conversationId);
-      query = 'userId' in who ? query.where('user_id', '=', who.userId) : query.where('guest_key_hash', '=', who.guestKeyHash);
+    async findParticipant(
+      conversationId: string,
+      who: { userId: string } | { guestKeyHash: string },
+    ): Promise<ParticipantRecord | undefined> {
+      let query = db
+        .selectFrom('conversation_participants')
+        .select(['id', 'number', 'stakeholder_group', 'country'])
+        .where('conversation_id', '=', conversationId);
+      query =
+        'userId' in who
+          ? query.where('user_id', '=', who.userId)
+          : query.where('guest_key_hash', '=', who.guestKeyHash);
       const row = await query.executeTakeFirst();
-      return row && { id: row.id, number: Number(row.number), stakeholderGroup: row.stakeholder_group, country: row.country };
+      return (
+        row && {
+          id: row.id,
+          number: Number(row.number),
+          stakeholderGroup: row.stakeholder_group,
+          country: row.country,
+        }
+      );
     },
-    async insertParticipant(conversationId: string, id: string, p: NewParticipant, now: string): Promise<ParticipantRecord> {
+    async insertParticipant(
+      conversationId: string,
+      id: string,
+      p: NewParticipant,
+      now: string,
+    ): Promise<ParticipantRecord> {
       return db.transaction().execute(async (trx) => {
         const number = p.number ?? (await nextNumber(trx, conversationId, 'next_participant'));
-        if (p.number !== undefined) await raiseCounter(trx, conversationId, 'next_participant', p.number + 1);
+        if (p.number !== undefined)
+          await raiseCounter(trx, conversationId, 'next_participant', p.number + 1);
         await trx
           .insertInto('conversation_participants')
-          .values({ id, conversation_id: conversationId, number, user_id: p.userId ?? null, guest_key_hash: p.guestKeyHash ?? null, stakeholder_group: p.stakeholderGroup, country: p.country, created_at: now })
+          .values({
+            id,
+            conversation_id: conversationId,
+            number,
+            user_id: p.userId ?? null,
+            guest_key_hash: p.guestKeyHash ?? null,
+            stakeholder_group: p.stakeholderGroup,
+            country: p.country,
+            created_at: now,
+          })
           .execute();
         return { id, number, stakeholderGroup: p.stakeholderGroup, country: p.country };
       });
     },
-    async insertStatement(conversationId: string, s: { id: string; body: string; status: StatementStatus; isSeed: boolean; authorParticipantId: string | null; number?: number; now: string }): Promise<number> {
+    async insertStatement(
+      conversationId: string,
+      s: {
+        id: string;
+        body: string;
+        status: StatementStatus;
+        isSeed: boolean;
+        authorParticipantId: string | null;
+        number?: number;
+        now: string;
+      },
+    ): Promise<number> {
       return db.transaction().execute(async (trx) => {
         const number = s.number ?? (await nextNumber(trx, conversationId, 'next_statement'));
-        if (s.number !== undefined) await raiseCounter(trx, conversationId, 'next_statement', s.number + 1);
+        if (s.number !== undefined)
+          await raiseCounter(trx, conversationId, 'next_statement', s.number + 1);
         await trx
           .insertInto('statements')
-          .values({ id: s.id, conversation_id: conversationId, number, author_participant_id: s.authorParticipantId, is_seed: s.isSeed ? 1 : 0, body: s.body, status: s.status, created_at: s.now, moderated_at: s.status === 'pending' ? null : s.now })
+          .values({
+            id: s.id,
+            conversation_id: conversationId,
+            number,
+            author_participant_id: s.authorParticipantId,
+            is_seed: s.isSeed ? 1 : 0,
+            body: s.body,
+            status: s.status,
+            created_at: s.now,
+            moderated_at: s.status === 'pending' ? null : s.now,
+          })
           .execute();
         return number;
       });
     },
     async statement(conversationId: string, number: number): Promise<StatementRecord | undefined> {
-      const row = await db.selectFrom('statements').select(statementColumns).where('conversation_id', '=', conversationId).where('number', '=', number).executeTakeFirst();
+      const row = await db
+        .selectFrom('statements')
+        .select(statementColumns)
+        .where('conversation_id', '=', conversationId)
+        .where('number', '=', number)
+        .executeTakeFirst();
       return row && toStatement(row);
     },
-    async statements(conversationId: string, statuses?: StatementStatus[]): Promise<StatementRecord[]> {
-      let query = db.selectFrom('statements').select(statementColumns).where('conversation_id', '=', conversationId);
+    async statements(
+      conversationId: string,
+      statuses?: StatementStatus[],
+    ): Promise<StatementRecord[]> {
+      let query = db
+        .selectFrom('statements')
+        .select(statementColumns)
+        .where('conversation_id', '=', conversationId);
       if (statuses) query = query.where('status', 'in', statuses);
       return (await query.orderBy('number').execute()).map(toStatement);
     },
     /** Visible statements the participant has not voted on yet: the candidates for "next". */
-    async unvoted(conversationId: string, participantId: string | null, statuses: StatementStatus[]): Promise<Array<{ id: string; number: number; body: string }>> {
-      let query = db.selectFrom('statements').select(['id', 'number', 'body']).where('conversation_id', '=', conversationId).where('status', 'in', statuses);
-      if (participantId) query = query.where(({ not, exists, selectFrom }) => not(exists(selectFrom('votes').select('vote').where('votes.participant_id', '=', participantId).whereRef('votes.statement_id', '=', 'statements.id'))));
-      return (await query.orderBy('number').execute()).map((r) => ({ id: r.id, number: Number(r.number), body: r.body }));
+    async unvoted(
+      conversationId: string,
+      participantId: string | null,
+      statuses: StatementStatus[],
+    ): Promise<Array<{ number: number }>> {
+      let query = db
+        .selectFrom('statements')
+        .select(['number'])
+        .where('conversation_id', '=', conversationId)
+        .where('status', 'in', statuses);
+      if (participantId)
+        query = query.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('votes')
+                .select('vote')
+                .where('votes.participant_id', '=', participantId)
+                .whereRef('votes.statement_id', '=', 'statements.id'),
+            ),
+          ),
+        );
+      return (await query.orderBy('number').execute()).map((r) => ({ number: Number(r.number) }));
     },
-    async setStatus(statementId: string, conversationId: string, status: StatementStatus, now: string): Promise<void> {
+    async setStatus(
+      statementId: string,
+      conversationId: string,
+      status: StatementStatus,
+      now: string,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('statements').set({ status, moderated_at: now }).where('id', '=', statementId).execute();
-        await trx.updateTable('conversations').set({ version: sql`version + 1` }).where('id', '=', conversationId).execute();
+        await trx
+          .updateTable('statements')
+          .set({ status, moderated_at: now })
+          .where('id', '=', statementId)
+          .execute();
+        await trx
+          .updateTable('conversations')
+          .set({ version: sql`version + 1` })
+          .where('id', '=', conversationId)
+          .execute();
       });
     },
-    async participants(conversationId: string): Promise<Array<ParticipantRecord & { hasUser: boolean }>> {
-      const rows = await db.selectFrom('conversation_participants').select(['id', 'number', 'stakeholder_group', 'country', 'user_id']).where('conversation_id', '=', conversationId).orderBy('number').execute();
-      return rows.map((r) => ({ id: r.id, number: Number(r.number), stakeholderGroup: r.stakeholder_group, country: r.country, hasUser: r.user_id !== null }));
+    async participants(
+      conversationId: string,
+    ): Promise<Array<ParticipantRecord & { hasUser: boolean }>> {
+      const rows = await db
+        .selectFrom('conversation_participants')
+        .select(['id', 'number', 'stakeholder_group', 'country', 'user_id'])
+        .where('conversation_id', '=', conversationId)
+        .orderBy('number')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        number: Number(r.number),
+        stakeholderGroup: r.stakeholder_group,
+        country: r.country,
+        hasUser: r.user_id !== null,
+      }));
     },
-    async votes(conversationId: string): Promise<Array<{ participantId: string; statementId: string; vote: number; votedAt: number }>> {
-      const rows = await db.selectFrom('votes').select(['participant_id', 'statement_id', 'vote', 'voted_at']).where('conversation_id', '=', conversationId).execute();
-      return rows.map((r) => ({ participantId: r.participant_id, statementId: r.statement_id, vote: Number(r.vote), votedAt: Number(r.voted_at) }));
+    async votes(
+      conversationId: string,
+    ): Promise<
+      Array<{ participantId: string; statementId: string; vote: number; votedAt: number }>
+    > {
+      const rows = await db
+        .selectFrom('votes')
+        .select(['participant_id', 'statement_id', 'vote', 'voted_at'])
+        .where('conversation_id', '=', conversationId)
+        .execute();
+      return rows.map((r) => ({
+        participantId: r.participant_id,
+        statementId: r.statement_id,
+        vote: Number(r.vote),
+        votedAt: Number(r.voted_at),
+      }));
     },
-    async cachedMap(conversationId: string): Promise<{ version: number; computedAt: string; result: string } | undefined> {
-      const row = await db.selectFrom('opinion_maps').select(['version', 'computed_at', 'result']).where('conversation_id', '=', conversationId).executeTakeFirst();
-      return row && { version: Number(row.version), computedAt: row.computed_at, result: row.result };
+    async mapVersion(conversationId: string): Promise<number | undefined> {
+      const row = await db
+        .selectFrom('opinion_maps')
+        .select('version')
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      return row && Number(row.version);
     },
-    async saveMap(conversationId: string, version: number, result: string, now: string): Promise<void> {
+    async cachedMap(
+      conversationId: string,
+    ): Promise<{ version: number; computedAt: string; result: string } | undefined> {
+      const row = await db
+        .selectFrom('opinion_maps')
+        .select(['version', 'computed_at', 'result'])
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      return (
+        row && { version: Number(row.version), computedAt: row.computed_at, result: row.result }
+      );
+    },
+    async saveMap(
+      conversationId: string,
+      version: number,
+      result: string,
+      now: string,
+    ): Promise<void> {
       await db
         .insertInto('opinion_maps')
         .values({ conversation_id: conversationId, version, computed_at: now, result })
-        .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ version, computed_at: now, result }))
+        .onConflict((oc) =>
+          oc.column('conversation_id').doUpdateSet({ version, computed_at: now, result }),
+        )
         .execute();
     },
   };

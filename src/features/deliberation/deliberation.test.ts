@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { signedInClient, startTestApp, testDialects, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import {
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.ts';
 import { RECOMPUTE_DEBOUNCE_MS } from './deliberation.service.ts';
 import { movableClock, openConversation } from './deliberation.fixtures.ts';
 
-const SEEDS = ['Public access points should be free.', 'Community networks need spectrum.', 'Platforms must publish transparency reports.'];
+const SEEDS = [
+  'Public access points should be free.',
+  'Community networks need spectrum.',
+  'Platforms must publish transparency reports.',
+];
 
 function statementOnPage(body: string): number {
   const match = /name="statement" value="(\d+)"/.exec(body);
@@ -12,9 +22,20 @@ function statementOnPage(body: string): number {
   return Number(match[1]);
 }
 
-async function jsonVote(client: TestClient, slug: string, csrf: string, statement: number, vote: string) {
+async function jsonVote(
+  client: TestClient,
+  slug: string,
+  csrf: string,
+  statement: number,
+  vote: string,
+) {
   const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
-  return (client as unknown as { app: TestApp['app'] }).app.inject({ method: 'POST', url: `/consultations/${slug}/conversation/votes`, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, payload: JSON.stringify({ statement, vote }) });
+  return (client as unknown as { app: TestApp['app'] }).app.inject({
+    method: 'POST',
+    url: `/consultations/${slug}/conversation/votes`,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie },
+    payload: JSON.stringify({ statement, vote }),
+  });
 }
 
 function csrfOf(body: string): string {
@@ -32,105 +53,282 @@ for (const dialect of testDialects()) {
 
     test('when a participant votes with the plain form, then the vote is kept and the next statement shows', async () => {
       const { slug } = await openConversation(t, { title: 'Form voting', seeds: SEEDS });
-      const alice = await signedInClient(t, 'alice.form@example.org', 'alice password 1', 'Alice Form');
+      const alice = await signedInClient(
+        t,
+        'alice.form@example.org',
+        'alice password 1',
+        'Alice Form',
+      );
       const page = await alice.get(`/consultations/${slug}/conversation`);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /<form method="post" action="\/consultations\/[^"]+\/conversation\/votes"/);
+      assert.match(
+        page.body,
+        /<form method="post" action="\/consultations\/[^"]+\/conversation\/votes"/,
+      );
       const first = statementOnPage(page.body);
-      const voted = await alice.post(`/consultations/${slug}/conversation/votes`, { statement: String(first), vote: 'agree' });
+      const voted = await alice.post(`/consultations/${slug}/conversation/votes`, {
+        statement: String(first),
+        vote: 'agree',
+      });
       assert.equal(voted.statusCode, 303);
       const next = await alice.get(`/consultations/${slug}/conversation`);
       assert.match(next.body, /Vote recorded/);
       assert.notEqual(statementOnPage(next.body), first, 'a voted statement is not shown again');
-      await alice.post(`/consultations/${slug}/conversation/votes`, { statement: String(first), vote: 'disagree' });
+      await alice.post(`/consultations/${slug}/conversation/votes`, {
+        statement: String(first),
+        vote: 'disagree',
+      });
       const rows = await t.db().selectFrom('votes').select(['vote']).execute();
-      assert.deepEqual(rows.map((r) => Number(r.vote)), [-1], 'a changed vote replaces the earlier one');
+      assert.deepEqual(
+        rows.map((r) => Number(r.vote)),
+        [-1],
+        'a changed vote replaces the earlier one',
+      );
       for (let i = 0; i < SEEDS.length; i++) {
         const current = await alice.get(`/consultations/${slug}/conversation`);
         if (!/name="statement"/.test(current.body)) break;
-        await alice.post(`/consultations/${slug}/conversation/votes`, { statement: String(statementOnPage(current.body)), vote: 'pass' });
+        await alice.post(`/consultations/${slug}/conversation/votes`, {
+          statement: String(statementOnPage(current.body)),
+          vote: 'pass',
+        });
       }
-      assert.match((await alice.get(`/consultations/${slug}/conversation`)).body, /You have voted on every statement/);
+      assert.match(
+        (await alice.get(`/consultations/${slug}/conversation`)).body,
+        /You have voted on every statement/,
+      );
     });
 
     test('when vote.js posts JSON with the CSRF header, then the next statement comes back without a page', async () => {
       const { slug } = await openConversation(t, { title: 'JSON voting', seeds: SEEDS });
       const bob = await signedInClient(t, 'bob.json@example.org', 'bob password 12', 'Bob Json');
       const page = await bob.get(`/consultations/${slug}/conversation`);
-      const response = await jsonVote(bob, slug, csrfOf(page.body), statementOnPage(page.body), 'agree');
+      const response = await jsonVote(
+        bob,
+        slug,
+        csrfOf(page.body),
+        statementOnPage(page.body),
+        'agree',
+      );
       assert.equal(response.statusCode, 200);
-      const json = response.json() as { recorded: boolean; next: { number: number; body: string } | null };
+      const json = response.json() as {
+        recorded: boolean;
+        next: { number: number; body: string } | null;
+      };
       assert.equal(json.recorded, true);
       assert.ok(json.next && SEEDS.includes(json.next.body));
       const invalid = await jsonVote(bob, slug, csrfOf(page.body), 999, 'agree');
       assert.equal(invalid.statusCode, 404);
       assert.match(String(invalid.headers['content-type']), /problem\+json/);
       assert.equal((await jsonVote(bob, slug, csrfOf(page.body), 1, 'maybe')).statusCode, 422);
-      assert.equal((await jsonVote(bob, slug, 'forged', 1, 'agree')).statusCode, 403, 'no vote without the CSRF token');
+      assert.equal(
+        (await jsonVote(bob, slug, 'forged', 1, 'agree')).statusCode,
+        403,
+        'no vote without the CSRF token',
+      );
     });
 
     test('when guests are allowed, then a visitor joins with a declared group and votes; otherwise they are asked to sign in', async () => {
-      const { slug } = await openConversation(t, { title: 'Guests welcome', seeds: SEEDS, allowGuests: true });
+      const { slug } = await openConversation(t, {
+        title: 'Guests welcome',
+        seeds: SEEDS,
+        allowGuests: true,
+      });
       const guest = t.client();
       const page = await guest.get(`/consultations/${slug}/conversation`);
       assert.match(page.body, /Take part as a guest/);
-      assert.equal((await guest.post(`/consultations/${slug}/conversation/votes`, { statement: '0', vote: 'agree' })).statusCode, 303, 'a vote before joining goes back to the guest form');
-      assert.equal((await guest.post(`/consultations/${slug}/conversation/guest`, { stakeholderGroup: 'astronauts', country: '' })).statusCode, 422);
-      assert.equal((await guest.post(`/consultations/${slug}/conversation/guest`, { stakeholderGroup: 'civil_society', country: 'KE' })).statusCode, 303);
+      assert.equal(
+        (
+          await guest.post(`/consultations/${slug}/conversation/votes`, {
+            statement: '0',
+            vote: 'agree',
+          })
+        ).statusCode,
+        303,
+        'a vote before joining goes back to the guest form',
+      );
+      assert.equal(
+        (
+          await guest.post(`/consultations/${slug}/conversation/guest`, {
+            stakeholderGroup: 'astronauts',
+            country: '',
+          })
+        ).statusCode,
+        422,
+      );
+      assert.equal(
+        (
+          await guest.post(`/consultations/${slug}/conversation/guest`, {
+            stakeholderGroup: 'civil_society',
+            country: 'KE',
+          })
+        ).statusCode,
+        303,
+      );
       assert.ok(guest.hasCookie('guest'));
       const voting = await guest.get(`/consultations/${slug}/conversation`);
-      assert.equal((await guest.post(`/consultations/${slug}/conversation/votes`, { statement: String(statementOnPage(voting.body)), vote: 'agree' })).statusCode, 303);
-      const participant = await t.db().selectFrom('conversation_participants').select(['stakeholder_group', 'country', 'user_id', 'guest_key_hash']).where('guest_key_hash', 'is not', null).executeTakeFirstOrThrow();
-      assert.deepEqual([participant.stakeholder_group, participant.country, participant.user_id], ['civil_society', 'KE', null]);
+      assert.equal(
+        (
+          await guest.post(`/consultations/${slug}/conversation/votes`, {
+            statement: String(statementOnPage(voting.body)),
+            vote: 'agree',
+          })
+        ).statusCode,
+        303,
+      );
+      const participant = await t
+        .db()
+        .selectFrom('conversation_participants')
+        .select(['stakeholder_group', 'country', 'user_id', 'guest_key_hash'])
+        .where('guest_key_hash', 'is not', null)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [participant.stakeholder_group, participant.country, participant.user_id],
+        ['civil_society', 'KE', null],
+      );
 
       const closed = await openConversation(t, { title: 'Members only', seeds: SEEDS });
       const visitor = t.client();
-      assert.match((await visitor.get(`/consultations/${closed.slug}/conversation`)).body, /Sign in to vote/);
-      const refused = await visitor.post(`/consultations/${closed.slug}/conversation/votes`, { statement: '0', vote: 'agree' });
+      assert.match(
+        (await visitor.get(`/consultations/${closed.slug}/conversation`)).body,
+        /Sign in to vote/,
+      );
+      const refused = await visitor.post(`/consultations/${closed.slug}/conversation/votes`, {
+        statement: '0',
+        vote: 'agree',
+      });
       assert.equal(refused.statusCode, 303);
       assert.match(String(refused.headers.location), /^\/account\/sign-in/);
-      assert.equal((await visitor.post(`/consultations/${closed.slug}/conversation/guest`, {})).statusCode, 403);
+      assert.equal(
+        (await visitor.post(`/consultations/${closed.slug}/conversation/guest`, {})).statusCode,
+        403,
+      );
     });
 
     test('when moderation is before, then a written statement waits for acceptance; when after, it shows until rejected', async () => {
       const before = await openConversation(t, { title: 'Moderated before', moderation: 'before' });
-      const carol = await signedInClient(t, 'carol.mod@example.org', 'carol password 1', 'Carol Mod');
+      const carol = await signedInClient(
+        t,
+        'carol.mod@example.org',
+        'carol password 1',
+        'Carol Mod',
+      );
       await carol.get(`/consultations/${before.slug}/conversation`);
-      assert.equal((await carol.post(`/consultations/${before.slug}/conversation/statements`, { body: 'x'.repeat(281) })).statusCode, 422);
-      assert.equal((await carol.post(`/consultations/${before.slug}/conversation/statements`, { body: 'Libraries should lend laptops.' })).statusCode, 303);
+      assert.equal(
+        (
+          await carol.post(`/consultations/${before.slug}/conversation/statements`, {
+            body: 'x'.repeat(281),
+          })
+        ).statusCode,
+        422,
+      );
+      assert.equal(
+        (
+          await carol.post(`/consultations/${before.slug}/conversation/statements`, {
+            body: 'Libraries should lend laptops.',
+          })
+        ).statusCode,
+        303,
+      );
       const dave = await signedInClient(t, 'dave.mod@example.org', 'dave password 12', 'Dave Mod');
-      assert.doesNotMatch((await dave.get(`/consultations/${before.slug}/conversation`)).body, /Libraries should lend laptops/);
-      await t.services.deliberation.facilitation.moderate(before.secretariat, before.slug, 0, 'accept');
-      assert.match((await dave.get(`/consultations/${before.slug}/conversation`)).body, /Libraries should lend laptops/);
+      assert.doesNotMatch(
+        (await dave.get(`/consultations/${before.slug}/conversation`)).body,
+        /Libraries should lend laptops/,
+      );
+      await t.services.deliberation.facilitation.moderate(
+        before.secretariat,
+        before.slug,
+        0,
+        'accept',
+      );
+      assert.match(
+        (await dave.get(`/consultations/${before.slug}/conversation`)).body,
+        /Libraries should lend laptops/,
+      );
 
-      const afterwards = await openConversation(t, { title: 'Moderated after', moderation: 'after' });
+      const afterwards = await openConversation(t, {
+        title: 'Moderated after',
+        moderation: 'after',
+      });
       await carol.get(`/consultations/${afterwards.slug}/conversation`);
-      await carol.post(`/consultations/${afterwards.slug}/conversation/statements`, { body: 'Schools need fibre.' });
-      assert.match((await dave.get(`/consultations/${afterwards.slug}/conversation`)).body, /Schools need fibre/);
-      await t.services.deliberation.facilitation.moderate(afterwards.secretariat, afterwards.slug, 0, 'reject');
-      assert.doesNotMatch((await dave.get(`/consultations/${afterwards.slug}/conversation`)).body, /Schools need fibre/);
+      await carol.post(`/consultations/${afterwards.slug}/conversation/statements`, {
+        body: 'Schools need fibre.',
+      });
+      assert.match(
+        (await dave.get(`/consultations/${afterwards.slug}/conversation`)).body,
+        /Schools need fibre/,
+      );
+      await t.services.deliberation.facilitation.moderate(
+        afterwards.secretariat,
+        afterwards.slug,
+        0,
+        'reject',
+      );
+      assert.doesNotMatch(
+        (await dave.get(`/consultations/${afterwards.slug}/conversation`)).body,
+        /Schools need fibre/,
+      );
     });
 
     test('when the consultation is not open, then votes are refused and the results stay readable', async () => {
-      const { slug } = await openConversation(t, { title: 'Not yet open', seeds: SEEDS, open: false });
-      const erin = await signedInClient(t, 'erin.closed@example.org', 'erin password 1', 'Erin Closed');
-      assert.match((await erin.get(`/consultations/${slug}/conversation`)).body, /not open for votes/);
-      assert.equal((await erin.post(`/consultations/${slug}/conversation/votes`, { statement: '0', vote: 'agree' })).statusCode, 409);
+      const { slug } = await openConversation(t, {
+        title: 'Not yet open',
+        seeds: SEEDS,
+        open: false,
+      });
+      const erin = await signedInClient(
+        t,
+        'erin.closed@example.org',
+        'erin password 1',
+        'Erin Closed',
+      );
+      assert.match(
+        (await erin.get(`/consultations/${slug}/conversation`)).body,
+        /not open for votes/,
+      );
+      assert.equal(
+        (
+          await erin.post(`/consultations/${slug}/conversation/votes`, {
+            statement: '0',
+            vote: 'agree',
+          })
+        ).statusCode,
+        409,
+      );
       assert.equal((await erin.get(`/consultations/${slug}/conversation/results`)).statusCode, 200);
     });
 
     test('when votes arrive, then the map is recomputed in the background, debounced, and the cached map is shown', async () => {
-      const { slug, conversationId } = await openConversation(t, { title: 'Map job', seeds: ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2'], allowGuests: true });
+      const { slug, conversationId } = await openConversation(t, {
+        title: 'Map job',
+        seeds: ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2'],
+        allowGuests: true,
+      });
       for (let p = 0; p < 12; p++) {
         const guest = t.client();
         await guest.get(`/consultations/${slug}/conversation`);
-        await guest.post(`/consultations/${slug}/conversation/guest`, { stakeholderGroup: p % 2 ? 'government' : 'civil_society', country: '' });
-        for (let s = 0; s < 8; s++) await guest.post(`/consultations/${slug}/conversation/votes`, { statement: String(s), vote: (s < 3) === p < 6 ? 'agree' : 'disagree' });
+        await guest.post(`/consultations/${slug}/conversation/guest`, {
+          stakeholderGroup: p % 2 ? 'government' : 'civil_society',
+          country: '',
+        });
+        for (let s = 0; s < 8; s++)
+          await guest.post(`/consultations/${slug}/conversation/votes`, {
+            statement: String(s),
+            vote: s < 3 === p < 6 ? 'agree' : 'disagree',
+          });
       }
-      const jobs = await t.db().selectFrom('jobs').select(['id']).where('unique_key', '=', `deliberation.opinion-map:${conversationId}`).execute();
+      const jobs = await t
+        .db()
+        .selectFrom('jobs')
+        .select(['id'])
+        .where('unique_key', '=', `deliberation.opinion-map:${conversationId}`)
+        .execute();
       assert.equal(jobs.length, 1, '96 votes, one queued recomputation');
       await t.worker.drain();
-      assert.equal((await t.services.jobs.get(jobs[0]?.id ?? ''))?.status, 'queued', 'the job waits for the debounce window');
+      assert.equal(
+        (await t.services.jobs.get(jobs[0]?.id ?? ''))?.status,
+        'queued',
+        'the job waits for the debounce window',
+      );
       const pending = await t.client().get(`/consultations/${slug}/conversation/results`);
       assert.match(pending.body, /not been computed yet/);
       clock.advance(RECOMPUTE_DEBOUNCE_MS + 1);
@@ -143,7 +341,8 @@ for (const dialect of testDialects()) {
       assert.match(results.body, /12 participants and 96 votes/);
       assert.match(results.body, /Agreement by stakeholder group/);
       const ids = await t.db().selectFrom('conversation_participants').select(['id']).execute();
-      for (const { id } of ids) assert.ok(!results.body.includes(id), 'no participant id on the public page');
+      for (const { id } of ids)
+        assert.ok(!results.body.includes(id), 'no participant id on the public page');
       assert.doesNotMatch(results.body, /style="/);
     });
   });

@@ -10,7 +10,12 @@ import { newId } from '../../shared/ids.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import { requireFacilitator } from './deliberation.policy.ts';
-import type { ConversationRecord, ConversationSettings, DeliberationStore, StatementRecord } from './deliberation.store.ts';
+import type {
+  ConversationRecord,
+  ConversationSettings,
+  DeliberationStore,
+  StatementRecord,
+} from './deliberation.store.ts';
 import { MAX_STATEMENT_LENGTH } from './deliberation.service.ts';
 import { parseCachedMap } from './map-cache.ts';
 import { exportPolis, importPolis, type PolisFile } from './polis-io.ts';
@@ -39,16 +44,26 @@ function checkSettings(input: SettingsInput): ConversationSettings {
   if (!topic) errors.topic = 'errors.required';
   else if (topic.length > 200) errors.topic = 'errors.tooLong';
   if (input.description.length > 5000) errors.description = 'errors.tooLong';
-  if (input.moderation !== 'before' && input.moderation !== 'after') errors.moderation = 'errors.choiceInvalid';
+  if (input.moderation !== 'before' && input.moderation !== 'after')
+    errors.moderation = 'errors.choiceInvalid';
   if (Object.keys(errors).length) throw ValidationError(errors);
-  return { topic, description: input.description.trim(), moderation: input.moderation as 'before' | 'after', allowGuests: input.allowGuests, allowStatements: input.allowStatements };
+  return {
+    topic,
+    description: input.description.trim(),
+    moderation: input.moderation as 'before' | 'after',
+    allowGuests: input.allowGuests,
+    allowStatements: input.allowStatements,
+  };
 }
 
 export function facilitationService(deps: FacilitationDeps) {
   const { store, consultations, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  async function manage(actor: Actor, slug: string): Promise<{ consultation: ConsultationRecord; conversation: ConversationRecord | undefined }> {
+  async function manage(
+    actor: Actor,
+    slug: string,
+  ): Promise<{ consultation: ConsultationRecord; conversation: ConversationRecord | undefined }> {
     const consultation = await consultations.load(slug);
     requireFacilitator(actor, consultation);
     return { consultation, conversation: await store.findByConsultation(consultation.id) };
@@ -60,9 +75,26 @@ export function facilitationService(deps: FacilitationDeps) {
     return { consultation, conversation };
   }
 
-  async function exportFiles(consultation: ConsultationRecord, conversation: ConversationRecord): Promise<Record<PolisFile, string>> {
-    const [statements, participants, votes, cached] = await Promise.all([store.statements(conversation.id), store.participants(conversation.id), store.votes(conversation.id), store.cachedMap(conversation.id)]);
-    return exportPolis({ conversation, title: consultation.title, url: `${deps.baseUrl}/consultations/${consultation.slug}/conversation`, exactTimes: consultation.rule === 'attributed', statements, participants, votes, map: cached ? parseCachedMap(cached.result) : null });
+  async function exportFiles(
+    consultation: ConsultationRecord,
+    conversation: ConversationRecord,
+  ): Promise<Record<PolisFile, string>> {
+    const [statements, participants, votes, cached] = await Promise.all([
+      store.statements(conversation.id),
+      store.participants(conversation.id),
+      store.votes(conversation.id),
+      store.cachedMap(conversation.id),
+    ]);
+    return exportPolis({
+      conversation,
+      title: consultation.title,
+      url: `${deps.baseUrl}/consultations/${consultation.slug}/conversation`,
+      exactTimes: consultation.rule === 'attributed',
+      statements,
+      participants,
+      votes,
+      map: cached ? parseCachedMap(cached.result) : null,
+    });
   }
 
   return {
@@ -73,31 +105,64 @@ export function facilitationService(deps: FacilitationDeps) {
       const { consultation, conversation } = await manage(actor, slug);
       const settings = checkSettings(input);
       if (conversation) await store.updateConversation(conversation.id, settings, now());
-      else await store.insertConversation({ ...settings, id: newId(), consultationId: consultation.id, now: now() });
+      else
+        await store.insertConversation({
+          ...settings,
+          id: newId(),
+          consultationId: consultation.id,
+          now: now(),
+        });
     },
 
     /** Facilitator's statements, one per line: they show at once, whatever the moderation mode. */
     async seedStatements(actor: Actor, slug: string, text: string): Promise<number> {
       const { conversation } = await manageExisting(actor, slug);
-      const lines = text.split(/\r?\n/).map((l) => l.trim().replace(/\s+/g, ' ')).filter(Boolean);
+      const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim().replace(/\s+/g, ' '))
+        .filter(Boolean);
       if (lines.length === 0) throw ValidationError({ statements: 'errors.required' });
-      if (lines.some((l) => [...l].length > MAX_STATEMENT_LENGTH)) throw ValidationError({ statements: 'errors.tooLong' });
-      for (const body of lines) await store.insertStatement(conversation.id, { id: newId(), body, status: 'accepted', isSeed: true, authorParticipantId: null, now: now() });
+      if (lines.some((l) => [...l].length > MAX_STATEMENT_LENGTH))
+        throw ValidationError({ statements: 'errors.tooLong' });
+      for (const body of lines)
+        await store.insertStatement(conversation.id, {
+          id: newId(),
+          body,
+          status: 'accepted',
+          isSeed: true,
+          authorParticipantId: null,
+          now: now(),
+        });
       return lines.length;
     },
 
     /** Every statement, for moderation; authors are never shown, whatever the rule. */
-    async statements(actor: Actor, slug: string): Promise<{ consultation: ConsultationRecord; conversation: ConversationRecord; statements: StatementRecord[] }> {
+    async statements(
+      actor: Actor,
+      slug: string,
+    ): Promise<{
+      consultation: ConsultationRecord;
+      conversation: ConversationRecord;
+      statements: StatementRecord[];
+    }> {
       const { consultation, conversation } = await manageExisting(actor, slug);
       return { consultation, conversation, statements: await store.statements(conversation.id) };
     },
 
     async moderate(actor: Actor, slug: string, number: number, decision: string): Promise<void> {
       const { conversation } = await manageExisting(actor, slug);
-      if (decision !== 'accept' && decision !== 'reject') throw ValidationError({ decision: 'errors.choiceInvalid' });
-      const statement = Number.isSafeInteger(number) ? await store.statement(conversation.id, number) : undefined;
+      if (decision !== 'accept' && decision !== 'reject')
+        throw ValidationError({ decision: 'errors.choiceInvalid' });
+      const statement = Number.isSafeInteger(number)
+        ? await store.statement(conversation.id, number)
+        : undefined;
       if (!statement) throw NotFoundError('statement');
-      await store.setStatus(statement.id, conversation.id, decision === 'accept' ? 'accepted' : 'rejected', now());
+      await store.setStatus(
+        statement.id,
+        conversation.id,
+        decision === 'accept' ? 'accepted' : 'rejected',
+        now(),
+      );
       await deps.scheduleRecompute(conversation.id);
     },
 
@@ -115,12 +180,27 @@ export function facilitationService(deps: FacilitationDeps) {
     },
 
     /** For the operator's CLI: a new conversation holding a Pol.is export. */
-    async importForOperator(slug: string, polis: PolisConversation, settings: { topic: string; description: string }) {
+    async importForOperator(
+      slug: string,
+      polis: PolisConversation,
+      settings: { topic: string; description: string },
+    ) {
       const consultation = await consultations.load(slug);
-      if (await store.findByConsultation(consultation.id)) throw ConflictError('this consultation already has a conversation', 'conversation_exists');
-      if (polis.comments.length === 0) throw new AppError('invalid', 422, 'the export has no comments');
+      if (await store.findByConsultation(consultation.id))
+        throw ConflictError('this consultation already has a conversation', 'conversation_exists');
+      if (polis.comments.length === 0)
+        throw new AppError('invalid', 422, 'the export has no comments');
       const id = newId();
-      await store.insertConversation({ id, consultationId: consultation.id, topic: settings.topic || consultation.title, description: settings.description, moderation: 'after', allowGuests: false, allowStatements: true, now: now() });
+      await store.insertConversation({
+        id,
+        consultationId: consultation.id,
+        topic: settings.topic || consultation.title,
+        description: settings.description,
+        moderation: 'after',
+        allowGuests: false,
+        allowStatements: true,
+        now: now(),
+      });
       const counts = await importPolis(deps.db, id, polis, now());
       return { conversationId: id, ...counts };
     },

@@ -7,7 +7,10 @@ import type { ConversationRecord, StatementRecord } from './deliberation.store.t
 import { base, DeliberationLayout } from './deliberation.views.tsx';
 import { POLIS_FILES } from './polis-io.ts';
 
-export function settingsValues(c: ConversationRecord | undefined, consultation: ConsultationRecord): Record<string, string> {
+export function settingsValues(
+  c: ConversationRecord | undefined,
+  consultation: ConsultationRecord,
+): Record<string, string> {
   return {
     topic: c?.topic ?? consultation.title,
     description: c?.description ?? '',
@@ -17,9 +20,25 @@ export function settingsValues(c: ConversationRecord | undefined, consultation: 
   };
 }
 
-export function SettingsPage({ ctx, consultation, exists, state }: { ctx: ViewContext; consultation: ConsultationRecord; exists: boolean; state: FormState }) {
+export function SettingsPage({
+  ctx,
+  consultation,
+  exists,
+  state,
+}: {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  exists: boolean;
+  state: FormState;
+}) {
   const { t } = ctx;
-  const labels = { topic: t('delib.settings.topic'), description: t('delib.settings.description'), moderation: t('delib.settings.moderation'), allowGuests: t('delib.settings.allowGuests'), allowStatements: t('delib.settings.allowStatements') };
+  const labels = {
+    topic: t('delib.settings.topic'),
+    description: t('delib.settings.description'),
+    moderation: t('delib.settings.moderation'),
+    allowGuests: t('delib.settings.allowGuests'),
+    allowStatements: t('delib.settings.allowStatements'),
+  };
   const yesNo = [
     { value: 'yes', label: t('delib.settings.yes') },
     { value: 'no', label: t('delib.settings.no') },
@@ -31,9 +50,22 @@ export function SettingsPage({ ctx, consultation, exists, state }: { ctx: ViewCo
         <a href={`/consultations/${encodeURIComponent(consultation.slug)}`}>{consultation.title}</a>
       </p>
       <h1>{title}</h1>
-      <Form ctx={ctx} action={`${base(consultation.slug)}/settings`} state={state} submit={t('delib.settings.submit')} fieldLabels={labels}>
+      <Form
+        ctx={ctx}
+        action={`${base(consultation.slug)}/settings`}
+        state={state}
+        submit={t('delib.settings.submit')}
+        fieldLabels={labels}
+      >
         <TextField ctx={ctx} state={state} name="topic" label={labels.topic} maxLength={200} />
-        <TextAreaField ctx={ctx} state={state} name="description" label={labels.description} rows={4} maxLength={5000} />
+        <TextAreaField
+          ctx={ctx}
+          state={state}
+          name="description"
+          label={labels.description}
+          rows={4}
+          maxLength={5000}
+        />
         <SelectField
           ctx={ctx}
           state={state}
@@ -44,8 +76,21 @@ export function SettingsPage({ ctx, consultation, exists, state }: { ctx: ViewCo
             { value: 'before', label: t('delib.settings.moderationBefore') },
           ]}
         />
-        <SelectField ctx={ctx} state={state} name="allowGuests" label={labels.allowGuests} hint={t('delib.settings.allowGuestsHint')} options={yesNo} />
-        <SelectField ctx={ctx} state={state} name="allowStatements" label={labels.allowStatements} options={yesNo} />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="allowGuests"
+          label={labels.allowGuests}
+          hint={t('delib.settings.allowGuestsHint')}
+          options={yesNo}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="allowStatements"
+          label={labels.allowStatements}
+          options={yesNo}
+        />
       </Form>
       {exists && (
         <p>
@@ -57,11 +102,23 @@ export function SettingsPage({ ctx, consultation, exists, state }: { ctx: ViewCo
 }
 
 function StatusLabel({ ctx, status }: { ctx: ViewContext; status: StatementRecord['status'] }) {
-  const keys = { pending: 'delib.status.pending', accepted: 'delib.status.accepted', rejected: 'delib.status.rejected' } as const;
+  const keys = {
+    pending: 'delib.status.pending',
+    accepted: 'delib.status.accepted',
+    rejected: 'delib.status.rejected',
+  } as const;
   return <span class={`status status-${status}`}>{ctx.t(keys[status])}</span>;
 }
 
-function ModerationRow({ ctx, slug, statement }: { ctx: ViewContext; slug: string; statement: StatementRecord }) {
+function ModerationRow({
+  ctx,
+  slug,
+  statement,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  statement: StatementRecord;
+}) {
   const { t } = ctx;
   return (
     <tr>
@@ -71,15 +128,30 @@ function ModerationRow({ ctx, slug, statement }: { ctx: ViewContext; slug: strin
         <StatusLabel ctx={ctx} status={statement.status} />
       </td>
       <td>
-        <form method="post" action={`${base(slug)}/statements/${statement.number}/moderation`} class="inline">
+        <form
+          method="post"
+          action={`${base(slug)}/statements/${statement.number}/moderation`}
+          class="inline"
+        >
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           {statement.status !== 'accepted' && (
-            <button type="submit" name="decision" value="accept" aria-label={t('delib.moderation.acceptNumbered', { number: statement.number })}>
+            <button
+              type="submit"
+              name="decision"
+              value="accept"
+              aria-label={t('delib.moderation.acceptNumbered', { number: statement.number })}
+            >
               {t('delib.moderation.accept')}
             </button>
           )}{' '}
           {statement.status !== 'rejected' && (
-            <button type="submit" name="decision" value="reject" class="secondary" aria-label={t('delib.moderation.rejectNumbered', { number: statement.number })}>
+            <button
+              type="submit"
+              name="decision"
+              value="reject"
+              class="secondary"
+              aria-label={t('delib.moderation.rejectNumbered', { number: statement.number })}
+            >
               {t('delib.moderation.reject')}
             </button>
           )}
@@ -89,25 +161,62 @@ function ModerationRow({ ctx, slug, statement }: { ctx: ViewContext; slug: strin
   );
 }
 
-export function ModerationPage({ ctx, consultation, conversation, statements, seedState }: { ctx: ViewContext; consultation: ConsultationRecord; conversation: ConversationRecord; statements: StatementRecord[]; seedState: FormState }) {
+export function ModerationPage({
+  ctx,
+  consultation,
+  conversation,
+  statements,
+  seedState,
+}: {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  conversation: ConversationRecord;
+  statements: StatementRecord[];
+  seedState: FormState;
+}) {
   const { t } = ctx;
   const slug = consultation.slug;
   const pending = statements.filter((s) => s.status === 'pending').length;
   return (
-    <DeliberationLayout ctx={ctx} title={t('delib.moderation.title')} hasErrors={Object.keys(seedState.errors).length > 0}>
+    <DeliberationLayout
+      ctx={ctx}
+      title={t('delib.moderation.title')}
+      hasErrors={Object.keys(seedState.errors).length > 0}
+    >
       <p class="breadcrumb">
         <a href={base(slug)}>{conversation.topic}</a>
       </p>
       <h1>{t('delib.moderation.title')}</h1>
       <p>
-        <a href={`${base(slug)}/settings`}>{t('delib.settings.editTitle')}</a> · <a href={`${base(slug)}/results`}>{t('delib.results.link')}</a>
+        <a href={`${base(slug)}/settings`}>{t('delib.settings.editTitle')}</a> ·{' '}
+        <a href={`${base(slug)}/results`}>{t('delib.results.link')}</a>
       </p>
       <h2>{t('delib.seed.heading')}</h2>
-      <Form ctx={ctx} action={`${base(slug)}/seed`} state={seedState} submit={t('delib.seed.submit')} fieldLabels={{ statements: t('delib.seed.label') }}>
-        <TextAreaField ctx={ctx} state={seedState} name="statements" label={t('delib.seed.label')} hint={t('delib.seed.hint')} rows={5} />
+      <Form
+        ctx={ctx}
+        action={`${base(slug)}/seed`}
+        state={seedState}
+        submit={t('delib.seed.submit')}
+        fieldLabels={{ statements: t('delib.seed.label') }}
+      >
+        <TextAreaField
+          ctx={ctx}
+          state={seedState}
+          name="statements"
+          label={t('delib.seed.label')}
+          hint={t('delib.seed.hint')}
+          rows={5}
+        />
       </Form>
       <h2>{t('delib.moderation.heading')}</h2>
-      <p>{t(conversation.moderation === 'before' ? 'delib.moderation.explainBefore' : 'delib.moderation.explainAfter', { pending })}</p>
+      <p>
+        {t(
+          conversation.moderation === 'before'
+            ? 'delib.moderation.explainBefore'
+            : 'delib.moderation.explainAfter',
+          { pending },
+        )}
+      </p>
       <table>
         <caption>{t('delib.moderation.caption')}</caption>
         <thead>

@@ -14,10 +14,21 @@ export function guestKey(request: FastifyRequest): string | null {
 }
 
 /** The guest key of this browser, created (and set in the cookie) on first use. */
-export function ensureGuestKey(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+export function ensureGuestKey(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secure: boolean,
+): string {
   const existing = guestKey(request);
   if (existing) return existing;
   const key = newSecretToken();
-  reply.setCookie(GUEST_COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure, maxAge: YEAR });
+  reply.setCookie(GUEST_COOKIE, key, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    secure,
+    maxAge: YEAR,
+  });
   return key;
 }

@@ -27,8 +27,22 @@ export interface DeliberationFeatureDeps {
 /** Builds the participation and facilitation services over one store and one vote writer. */
 export function deliberationFeature(deps: DeliberationFeatureDeps) {
   const store = deliberationStore(deps.db);
-  const participation = deliberationService({ store, votes: voteWriter(deps.db), consultations: deps.consultations, accounts: deps.accounts, jobs: deps.jobs, clock: deps.clock });
-  const facilitation = facilitationService({ db: deps.db, store, consultations: deps.consultations, clock: deps.clock, baseUrl: deps.baseUrl, scheduleRecompute: participation.scheduleRecompute });
+  const participation = deliberationService({
+    store,
+    votes: voteWriter(deps.db),
+    consultations: deps.consultations,
+    accounts: deps.accounts,
+    jobs: deps.jobs,
+    clock: deps.clock,
+  });
+  const facilitation = facilitationService({
+    db: deps.db,
+    store,
+    consultations: deps.consultations,
+    clock: deps.clock,
+    baseUrl: deps.baseUrl,
+    scheduleRecompute: participation.scheduleRecompute,
+  });
   return { participation, facilitation };
 }
 

@@ -1,10 +1,19 @@
 // The opinion map of a conversation, computed in the background and cached in the database.
 // The cache holds only aggregates and anonymous points: no participant id, number or order of
 // arrival, so nothing read from it can say who voted what, whatever page shows it.
-import { computeOpinionMap, type OpinionMapResult, type StatementInput, type VoteColumns } from '../../engines/opinion-map/index.ts';
+import {
+  computeOpinionMap,
+  type OpinionMapResult,
+  type StatementInput,
+  type VoteColumns,
+} from '../../engines/opinion-map/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { divisiveness } from './next-statement.ts';
-import type { ConversationRecord, DeliberationStore, StatementRecord } from './deliberation.store.ts';
+import type {
+  ConversationRecord,
+  DeliberationStore,
+  StatementRecord,
+} from './deliberation.store.ts';
 
 export interface Tally {
   A: number;
@@ -34,7 +43,11 @@ export interface CachedMap {
   explainedVariance: [number, number];
   /** [x, y, group or -1], sorted by value so the order tells nothing. */
   points: Array<[number, number, number]>;
-  groups: Array<{ id: number; size: number; representative: Array<{ number: number; direction: 'agree' | 'disagree'; tally: Tally }> }>;
+  groups: Array<{
+    id: number;
+    size: number;
+    representative: Array<{ number: number; direction: 'agree' | 'disagree'; tally: Tally }>;
+  }>;
   statements: CachedStatement[];
   /** Participants per declared stakeholder group (the undeclared are the rest of `participants`). */
   stakeholderParticipants: Record<string, number>;
@@ -42,12 +55,18 @@ export interface CachedMap {
 
 /** Statements nobody can see take no part: rejected ones, and pending ones under moderation-before. */
 function isRemoved(s: StatementRecord, conversation: ConversationRecord): boolean {
-  return s.status === 'rejected' || (s.status === 'pending' && conversation.moderation === 'before');
+  return (
+    s.status === 'rejected' || (s.status === 'pending' && conversation.moderation === 'before')
+  );
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-function toCache(result: OpinionMapResult, numberOf: Map<string, number>, totals: Map<string, Tally>): Omit<CachedMap, 'version' | 'computedAt' | 'votes' | 'stakeholderParticipants'> {
+function toCache(
+  result: OpinionMapResult,
+  numberOf: Map<string, number>,
+  totals: Map<string, Tally>,
+): Omit<CachedMap, 'version' | 'computedAt' | 'votes' | 'stakeholderParticipants'> {
   const num = (id: string) => numberOf.get(id) ?? -1;
   return {
     participants: result.participants.length,
@@ -56,7 +75,15 @@ function toCache(result: OpinionMapResult, numberOf: Map<string, number>, totals
     points: result.participants
       .map((p): [number, number, number] => [round(p.x), round(p.y), p.group ?? -1])
       .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]),
-    groups: result.groups.map((g) => ({ id: g.id, size: g.size, representative: g.representative.map((r) => ({ number: num(r.statementId), direction: r.direction, tally: r.tally })) })),
+    groups: result.groups.map((g) => ({
+      id: g.id,
+      size: g.size,
+      representative: g.representative.map((r) => ({
+        number: num(r.statementId),
+        direction: r.direction,
+        tally: r.tally,
+      })),
+    })),
     statements: result.statements.map((s) => ({
       number: num(s.id),
       removed: s.removed,
@@ -65,14 +92,28 @@ function toCache(result: OpinionMapResult, numberOf: Map<string, number>, totals
       groupInformedDisagreement: s.groupInformedDisagreement,
       divisiveness: divisiveness(s.groupTallies),
       groupTallies: s.groupTallies,
-      stakeholder: Object.fromEntries(s.stakeholderTallies.map((t) => [t.stakeholderGroup, { A: t.A, D: t.D, S: t.S }])),
-      multistakeholder: { agree: s.multistakeholder.agree, eligibleGroups: s.multistakeholder.eligibleGroups, isConsensus: s.multistakeholder.isConsensus },
+      stakeholder: Object.fromEntries(
+        s.stakeholderTallies.map((t) => [t.stakeholderGroup, { A: t.A, D: t.D, S: t.S }]),
+      ),
+      multistakeholder: {
+        agree: s.multistakeholder.agree,
+        eligibleGroups: s.multistakeholder.eligibleGroups,
+        isConsensus: s.multistakeholder.isConsensus,
+      },
     })),
   };
 }
 
-function columns(votes: Awaited<ReturnType<DeliberationStore['votes']>>, participantIndex: Map<string, number>, statementIndex: Map<string, number>): VoteColumns {
-  const cols: VoteColumns = { participant: new Int32Array(votes.length), statement: new Int32Array(votes.length), vote: new Int8Array(votes.length) };
+function columns(
+  votes: Awaited<ReturnType<DeliberationStore['votes']>>,
+  participantIndex: Map<string, number>,
+  statementIndex: Map<string, number>,
+): VoteColumns {
+  const cols: VoteColumns = {
+    participant: new Int32Array(votes.length),
+    statement: new Int32Array(votes.length),
+    vote: new Int8Array(votes.length),
+  };
   votes.forEach((v, i) => {
     cols.participant[i] = participantIndex.get(v.participantId) ?? 0;
     cols.statement[i] = statementIndex.get(v.statementId) ?? 0;
@@ -82,13 +123,24 @@ function columns(votes: Awaited<ReturnType<DeliberationStore['votes']>>, partici
 }
 
 /** Computes the map from the database and stores it; returns what the job reports. */
-export async function recomputeMap(store: DeliberationStore, clock: Clock, conversationId: string): Promise<{ version: number; participants: number; votes: number } | null> {
+export async function recomputeMap(
+  store: DeliberationStore,
+  clock: Clock,
+  conversationId: string,
+): Promise<{ version: number; participants: number; votes: number } | null> {
   const conversation = await store.findById(conversationId);
   if (!conversation) return null;
   // Read the version first: votes landing during the computation make the cache stale, not wrong.
   const version = conversation.version;
-  const [statements, participants, votes] = await Promise.all([store.statements(conversationId), store.participants(conversationId), store.votes(conversationId)]);
-  const statementInputs: StatementInput[] = statements.map((s) => ({ id: s.id, removed: isRemoved(s, conversation) }));
+  const [statements, participants, votes] = await Promise.all([
+    store.statements(conversationId),
+    store.participants(conversationId),
+    store.votes(conversationId),
+  ]);
+  const statementInputs: StatementInput[] = statements.map((s) => ({
+    id: s.id,
+    removed: isRemoved(s, conversation),
+  }));
   const participantIndex = new Map(participants.map((p, i) => [p.id, i]));
   const statementIndex = new Map(statements.map((s, i) => [s.id, i]));
   const totals = new Map<string, Tally>();
@@ -100,14 +152,25 @@ export async function recomputeMap(store: DeliberationStore, clock: Clock, conve
     totals.set(v.statementId, t);
   }
   const result = computeOpinionMap({
-    participants: participants.map((p) => (p.stakeholderGroup ? { id: p.id, stakeholderGroup: p.stakeholderGroup } : { id: p.id })),
+    participants: participants.map((p) =>
+      p.stakeholderGroup ? { id: p.id, stakeholderGroup: p.stakeholderGroup } : { id: p.id },
+    ),
     statements: statementInputs,
     votes: columns(votes, participantIndex, statementIndex),
   });
   const stakeholderParticipants: Record<string, number> = {};
-  for (const p of participants) if (p.stakeholderGroup) stakeholderParticipants[p.stakeholderGroup] = (stakeholderParticipants[p.stakeholderGroup] ?? 0) + 1;
+  for (const p of participants)
+    if (p.stakeholderGroup)
+      stakeholderParticipants[p.stakeholderGroup] =
+        (stakeholderParticipants[p.stakeholderGroup] ?? 0) + 1;
   const computedAt = clock.now().toISOString();
-  const cache: CachedMap = { ...toCache(result, new Map(statements.map((s) => [s.id, s.number])), totals), version, computedAt, votes: votes.length, stakeholderParticipants };
+  const cache: CachedMap = {
+    ...toCache(result, new Map(statements.map((s) => [s.id, s.number])), totals),
+    version,
+    computedAt,
+    votes: votes.length,
+    stakeholderParticipants,
+  };
   await store.saveMap(conversationId, version, JSON.stringify(cache), computedAt);
   return { version, participants: participants.length, votes: votes.length };
 }

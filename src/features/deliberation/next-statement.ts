@@ -9,8 +9,6 @@
 //      reload still shows the same statement.
 // Pol.is weighs similar factors (new, divisive, pass-rate); we keep the rule short enough to
 // state on the page and to test.
-import { createHash } from 'node:crypto';
-
 export interface Candidate {
   number: number;
   /** Votes on the statement so far (all participants, passes included). */
@@ -19,9 +17,12 @@ export interface Candidate {
   divisiveness: number;
 }
 
+// FNV-1a: this runs for every candidate on every vote, and needs spread, not secrecy.
 function jitter(participantKey: string, number: number): number {
-  const digest = createHash('sha256').update(`${participantKey}:${number}`).digest();
-  return 0.9 + (digest.readUInt32BE(0) / 0x1_0000_0000) * 0.2;
+  let h = 0x811c9dc5;
+  const text = `${participantKey}:${number}`;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return 0.9 + ((h >>> 0) / 0x1_0000_0000) * 0.2;
 }
 
 export function priority(c: Candidate, participantKey: string): number {
@@ -29,12 +30,18 @@ export function priority(c: Candidate, participantKey: string): number {
 }
 
 /** The candidate with the highest priority; ties go to the older statement. */
-export function pickNext<C extends Candidate>(candidates: readonly C[], participantKey: string): C | undefined {
+export function pickNext<C extends Candidate>(
+  candidates: readonly C[],
+  participantKey: string,
+): C | undefined {
   let best: C | undefined;
   let bestScore = -Infinity;
   for (const c of candidates) {
     const score = priority(c, participantKey);
-    if (score > bestScore || (score === bestScore && best !== undefined && c.number < best.number)) {
+    if (
+      score > bestScore ||
+      (score === bestScore && best !== undefined && c.number < best.number)
+    ) {
       best = c;
       bestScore = score;
     }

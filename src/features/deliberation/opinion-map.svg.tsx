@@ -23,15 +23,54 @@ function mark(group: number, x: number, y: number): JSX.Element {
   const r = 4;
   switch (group) {
     case 1:
-      return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={fill} stroke={stroke} stroke-width="0.6" />;
+      return (
+        <rect
+          x={x - r}
+          y={y - r}
+          width={2 * r}
+          height={2 * r}
+          fill={fill}
+          stroke={stroke}
+          stroke-width="0.6"
+        />
+      );
     case 2:
-      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`} fill={fill} stroke={stroke} stroke-width="0.6" />;
+      return (
+        <polygon
+          points={`${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`}
+          fill={fill}
+          stroke={stroke}
+          stroke-width="0.6"
+        />
+      );
     case 3:
-      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} fill={fill} stroke={stroke} stroke-width="0.6" />;
+      return (
+        <polygon
+          points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`}
+          fill={fill}
+          stroke={stroke}
+          stroke-width="0.6"
+        />
+      );
     case 4:
-      return <path d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`} stroke={fill} stroke-width="2.5" />;
+      return (
+        <path
+          d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`}
+          stroke={fill}
+          stroke-width="2.5"
+        />
+      );
     default:
-      return <circle cx={x} cy={y} r={group >= 0 ? r : r - 1} fill={fill} stroke={stroke} stroke-width={group >= 0 ? '0.6' : '1.2'} />;
+      return (
+        <circle
+          cx={x}
+          cy={y}
+          r={group >= 0 ? r : r - 1}
+          fill={fill}
+          stroke={stroke}
+          stroke-width={group >= 0 ? '0.6' : '1.2'}
+        />
+      );
   }
 }
 
@@ -50,20 +89,41 @@ export interface MapProps {
 export function OpinionMapSvg({ t, points, groups }: MapProps) {
   // A loop, not Math.min(...xs): spreading 100,000 points would overflow the call stack.
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const [x, y] of points) [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  for (const [x, y] of points)
+    [minX, maxX, minY, maxY] = [
+      Math.min(minX, x),
+      Math.max(maxX, x),
+      Math.min(minY, y),
+      Math.max(maxY, y),
+    ];
   const sx = (x: number) => PAD + ((x - minX) / (maxX - minX || 1)) * (WIDTH - 2 * PAD);
   const sy = (y: number) => HEIGHT - PAD - ((y - minY) / (maxY - minY || 1)) * (HEIGHT - 2 * PAD);
   const drawn = sample(points);
-  const desc = t('delib.map.desc', { participants: points.length, groups: groups.length }) + (drawn.length < points.length ? ` ${t('delib.map.sampled', { drawn: drawn.length })}` : '');
+  const desc =
+    t('delib.map.desc', { participants: points.length, groups: groups.length }) +
+    (drawn.length < points.length ? ` ${t('delib.map.sampled', { drawn: drawn.length })}` : '');
   return (
-    <svg class="opinion-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="opinion-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby="map-title map-desc"
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title id="map-title">{t('delib.map.title')}</title>
       <desc id="map-desc">{desc}</desc>
       <rect x="0.5" y="0.5" width={WIDTH - 1} height={HEIGHT - 1} fill="none" stroke="#767676" />
       <g>{drawn.map(([x, y, g]) => mark(g, sx(x), sy(y)))}</g>
       <g font-size="18" font-weight="700" text-anchor="middle">
         {groups.map((g) => (
-          <text x={sx(g.centre[0])} y={sy(g.centre[1]) - 10} fill="#1b1f24" stroke="#ffffff" stroke-width="3" paint-order="stroke">
+          <text
+            x={sx(g.centre[0])}
+            y={sy(g.centre[1]) - 10}
+            fill="#1b1f24"
+            stroke="#ffffff"
+            stroke-width="3"
+            paint-order="stroke"
+          >
             {groupLetter(g.id)}
           </text>
         ))}

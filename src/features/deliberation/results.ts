@@ -25,13 +25,34 @@ export interface ResultsView {
   stale: boolean;
   participants: number;
   votes: number;
-  map: { k: number; points: Array<[number, number, number]>; explainedVariance: [number, number] } | null;
-  groups: Array<{ id: number; size: PublishedCount; centre: [number, number]; representative: Array<{ number: number; body: string; direction: 'agree' | 'disagree'; percent: number | null }> }>;
+  map: {
+    k: number;
+    points: Array<[number, number, number]>;
+    explainedVariance: [number, number];
+  } | null;
+  groups: Array<{
+    id: number;
+    size: PublishedCount;
+    centre: [number, number];
+    representative: Array<{
+      number: number;
+      body: string;
+      direction: 'agree' | 'disagree';
+      percent: number | null;
+    }>;
+  }>;
   consensus: Array<{ number: number; body: string; score: number }>;
   disagreement: Array<{ number: number; body: string; score: number }>;
   stakeholder: {
     participants: { cells: PublishedCount[]; total: PublishedCount };
-    rows: Array<{ number: number; body: string; cells: HeatCell[]; total: PublishedCount; consensus: boolean; eligibleGroups: string[] }>;
+    rows: Array<{
+      number: number;
+      body: string;
+      cells: HeatCell[];
+      total: PublishedCount;
+      consensus: boolean;
+      eligibleGroups: string[];
+    }>;
   };
 }
 
@@ -48,7 +69,14 @@ const percent = (part: number, whole: number) => Math.round((100 * part) / whole
 function stakeholderCounts(s: CachedStatement): Tally[] {
   const declared = STAKEHOLDER_GROUPS.map((g) => s.stakeholder[g] ?? { A: 0, D: 0, S: 0 });
   const sum = (f: (t: Tally) => number) => declared.reduce((n, t) => n + f(t), 0);
-  return [...declared, { A: s.total.A - sum((t) => t.A), D: s.total.D - sum((t) => t.D), S: s.total.S - sum((t) => t.S) }];
+  return [
+    ...declared,
+    {
+      A: s.total.A - sum((t) => t.A),
+      D: s.total.D - sum((t) => t.D),
+      S: s.total.S - sum((t) => t.S),
+    },
+  ];
 }
 
 function heatRow(s: CachedStatement, body: string) {
@@ -58,7 +86,14 @@ function heatRow(s: CachedStatement, body: string) {
     const count = line.cells[i] ?? { kind: 'small' };
     return { count, agreePercent: count.kind === 'value' && t.S > 0 ? percent(t.A, t.S) : null };
   });
-  return { number: s.number, body, cells, total: line.total, consensus: s.multistakeholder.isConsensus, eligibleGroups: s.multistakeholder.eligibleGroups };
+  return {
+    number: s.number,
+    body,
+    cells,
+    total: line.total,
+    consensus: s.multistakeholder.isConsensus,
+    eligibleGroups: s.multistakeholder.eligibleGroups,
+  };
 }
 
 function groupCentres(map: CachedMap): Map<number, [number, number]> {
@@ -70,9 +105,14 @@ function groupCentres(map: CachedMap): Map<number, [number, number]> {
   return new Map([...sums].map(([g, [x, y, n]]) => [g, [x / n, y / n]]));
 }
 
-function ranked(statements: Array<{ number: number; body: string; score: number | null; votes: number }>) {
+function ranked(
+  statements: Array<{ number: number; body: string; score: number | null; votes: number }>,
+) {
   return statements
-    .filter((s): s is { number: number; body: string; score: number; votes: number } => s.score !== null && s.votes >= MIN_CELL)
+    .filter(
+      (s): s is { number: number; body: string; score: number; votes: number } =>
+        s.score !== null && s.votes >= MIN_CELL,
+    )
     .sort((a, b) => b.score - a.score || a.number - b.number)
     .slice(0, TOP)
     .map(({ number, body, score }) => ({ number, body, score }));
@@ -94,17 +134,42 @@ export function buildResults(input: ResultsInput): ResultsView {
     stale: input.stale,
     participants: map?.participants ?? 0,
     votes: map?.votes ?? 0,
-    map: map && map.points.length > 0 ? { k: map.k, points: map.points, explainedVariance: map.explainedVariance } : null,
+    map:
+      map && map.points.length > 0
+        ? { k: map.k, points: map.points, explainedVariance: map.explainedVariance }
+        : null,
     groups: (map?.groups ?? []).map((g) => ({
       id: g.id,
       size: g.size < MIN_CELL ? { kind: 'small' } : { kind: 'value', value: g.size },
       centre: centres.get(g.id) ?? [0, 0],
       representative: g.representative
         .filter((r) => bodies.has(r.number))
-        .map((r) => ({ number: r.number, body: bodies.get(r.number) ?? '', direction: r.direction, percent: r.tally.S >= MIN_CELL ? percent(r.direction === 'agree' ? r.tally.A : r.tally.D, r.tally.S) : null })),
+        .map((r) => ({
+          number: r.number,
+          body: bodies.get(r.number) ?? '',
+          direction: r.direction,
+          percent:
+            r.tally.S >= MIN_CELL
+              ? percent(r.direction === 'agree' ? r.tally.A : r.tally.D, r.tally.S)
+              : null,
+        })),
     })),
-    consensus: ranked(shown.map((s) => ({ number: s.number, body: bodies.get(s.number) ?? '', score: s.groupInformedConsensus, votes: s.total.S }))),
-    disagreement: ranked(shown.map((s) => ({ number: s.number, body: bodies.get(s.number) ?? '', score: s.groupInformedDisagreement, votes: s.total.S }))),
+    consensus: ranked(
+      shown.map((s) => ({
+        number: s.number,
+        body: bodies.get(s.number) ?? '',
+        score: s.groupInformedConsensus,
+        votes: s.total.S,
+      })),
+    ),
+    disagreement: ranked(
+      shown.map((s) => ({
+        number: s.number,
+        body: bodies.get(s.number) ?? '',
+        score: s.groupInformedDisagreement,
+        votes: s.total.S,
+      })),
+    ),
     stakeholder: {
       participants: publishLine([...declaredParticipants, undeclared]),
       rows: shown.map((s) => heatRow(s, bodies.get(s.number) ?? '')),

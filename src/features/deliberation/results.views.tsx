@@ -17,7 +17,9 @@ function count(ctx: ViewContext, c: PublishedCount): string {
 }
 
 function columnLabel(ctx: ViewContext, group: string): string {
-  return group === UNDECLARED ? ctx.t('delib.stakeholder.undeclared') : stakeholderLabel(ctx.t, group);
+  return group === UNDECLARED
+    ? ctx.t('delib.stakeholder.undeclared')
+    : stakeholderLabel(ctx.t, group);
 }
 
 function MapSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
@@ -46,7 +48,9 @@ function MapSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
                 <GroupSwatch id={g.id} /> {t('delib.groups.name', { letter: groupLetter(g.id) })}
               </th>
               <td>{count(ctx, g.size)}</td>
-              <td>{t('delib.groups.centre', { x: g.centre[0].toFixed(2), y: g.centre[1].toFixed(2) })}</td>
+              <td>
+                {t('delib.groups.centre', { x: g.centre[0].toFixed(2), y: g.centre[1].toFixed(2) })}
+              </td>
             </tr>
           ))}
           <tr>
@@ -69,7 +73,8 @@ function GroupsSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
       {view.groups.map((g) => (
         <section aria-labelledby={`group-${g.id}`}>
           <h3 id={`group-${g.id}`}>
-            <GroupSwatch id={g.id} /> {t('delib.groups.name', { letter: groupLetter(g.id) })} ({count(ctx, g.size)})
+            <GroupSwatch id={g.id} /> {t('delib.groups.name', { letter: groupLetter(g.id) })} (
+            {count(ctx, g.size)})
           </h3>
           {g.representative.length === 0 ? (
             <p>{t('delib.groups.noRepresentative')}</p>
@@ -77,7 +82,21 @@ function GroupsSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
             <ul class="statements">
               {g.representative.map((r) => (
                 <li>
-                  <span dir="auto">{r.body}</span> <span class="muted">{r.percent === null ? t(r.direction === 'agree' ? 'delib.groups.agreedSmall' : 'delib.groups.disagreedSmall') : t(r.direction === 'agree' ? 'delib.groups.agreed' : 'delib.groups.disagreed', { percent: r.percent })}</span>
+                  <span dir="auto">{r.body}</span>{' '}
+                  <span class="muted">
+                    {r.percent === null
+                      ? t(
+                          r.direction === 'agree'
+                            ? 'delib.groups.agreedSmall'
+                            : 'delib.groups.disagreedSmall',
+                        )
+                      : t(
+                          r.direction === 'agree'
+                            ? 'delib.groups.agreed'
+                            : 'delib.groups.disagreed',
+                          { percent: r.percent },
+                        )}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -88,13 +107,22 @@ function GroupsSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
   );
 }
 
-function ConsensusList({ ctx, items, empty }: { ctx: ViewContext; items: ResultsView['consensus']; empty: string }) {
+function ConsensusList({
+  ctx,
+  items,
+  empty,
+}: {
+  ctx: ViewContext;
+  items: ResultsView['consensus'];
+  empty: string;
+}) {
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ol class="statements">
       {items.map((s) => (
         <li>
-          <span dir="auto">{s.body}</span> <span class="muted">{ctx.t('delib.consensus.score', { score: s.score.toFixed(2) })}</span>
+          <span dir="auto">{s.body}</span>{' '}
+          <span class="muted">{ctx.t('delib.consensus.score', { score: s.score.toFixed(2) })}</span>
         </li>
       ))}
     </ol>
@@ -102,7 +130,9 @@ function ConsensusList({ ctx, items, empty }: { ctx: ViewContext; items: Results
 }
 
 function heatClass(cell: HeatCell): string {
-  return cell.agreePercent === null ? 'heat heat-none' : `heat heat-${Math.min(9, Math.floor(cell.agreePercent / 10))}`;
+  return cell.agreePercent === null
+    ? 'heat heat-none'
+    : `heat heat-${Math.min(9, Math.floor(cell.agreePercent / 10))}`;
 }
 
 function StakeholderSection({ ctx, view }: { ctx: ViewContext; view: ResultsView }) {
@@ -133,10 +163,19 @@ function StakeholderSection({ ctx, view }: { ctx: ViewContext; view: ResultsView
             <tr>
               <th scope="row">
                 <span dir="auto">{row.body}</span>
-                {row.consensus && <strong class="consensus-mark"> {t('delib.stakeholder.consensusMark')}</strong>}
+                {row.consensus && (
+                  <strong class="consensus-mark"> {t('delib.stakeholder.consensusMark')}</strong>
+                )}
               </th>
               {row.cells.map((cell) => (
-                <td class={heatClass(cell)}>{cell.agreePercent === null ? count(ctx, cell.count) : t('delib.stakeholder.cell', { percent: cell.agreePercent, voters: count(ctx, cell.count) })}</td>
+                <td class={heatClass(cell)}>
+                  {cell.agreePercent === null
+                    ? count(ctx, cell.count)
+                    : t('delib.stakeholder.cell', {
+                        percent: cell.agreePercent,
+                        voters: count(ctx, cell.count),
+                      })}
+                </td>
               ))}
               <td>{count(ctx, row.total)}</td>
             </tr>
@@ -158,7 +197,9 @@ export function ResultsPage({ ctx, view }: { ctx: ViewContext; view: ResultsView
       <h1 dir="auto">{title}</h1>
       <p>{t('delib.results.summary', { participants: view.participants, votes: view.votes })}</p>
       <p class="hint">
-        {view.computedAt ? t('delib.results.computedAt', { date: formatDate(ctx.locale, view.computedAt, true) }) : t('delib.results.notYet')}
+        {view.computedAt
+          ? t('delib.results.computedAt', { date: formatDate(ctx.locale, view.computedAt, true) })
+          : t('delib.results.notYet')}
         {view.stale && ` ${t('delib.results.updating')}`}
       </p>
       <h2>{t('delib.map.heading')}</h2>

@@ -46,7 +46,11 @@ test('when a line is published, then no cell below five people shows', () => {
 test('when the total is published, then no withheld cell can be worked out from it', () => {
   fc.assert(
     fc.property(lines, (counts) => {
-      for (const [cell, values] of possibleValues(counts)) assert.ok(values.size >= 2, `cell ${cell} of [${counts.join(', ')}] is exposed: ${[...values].join(', ')}`);
+      for (const [cell, values] of possibleValues(counts))
+        assert.ok(
+          values.size >= 2,
+          `cell ${cell} of [${counts.join(', ')}] is exposed: ${[...values].join(', ')}`,
+        );
     }),
     { numRuns: 2000 },
   );
@@ -56,6 +60,14 @@ test('when only one cell is small, then a second one is withheld with it', () =>
   const line = suppressLine([3, 40, 12, 9]);
   assert.deepEqual(line.suppressed, [true, false, false, true]);
   assert.deepEqual(line.complementary, [false, false, false, true]);
-  assert.deepEqual(suppressLine([5, 6, 7]).suppressed, [false, false, false], 'nothing is withheld when nothing is small');
-  assert.equal(suppressLine([0, 0, 0]).totalSuppressed, true, 'an all-zero line would be exposed by its total');
+  assert.deepEqual(
+    suppressLine([5, 6, 7]).suppressed,
+    [false, false, false],
+    'nothing is withheld when nothing is small',
+  );
+  assert.equal(
+    suppressLine([0, 0, 0]).totalSuppressed,
+    true,
+    'an all-zero line would be exposed by its total',
+  );
 });

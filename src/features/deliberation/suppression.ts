@@ -23,7 +23,11 @@ function bounds(count: number, complementary: boolean, total: number, k: number)
 }
 
 /** Whether every withheld cell of the line keeps at least two possible values. */
-export function isProtected(counts: readonly number[], suppressed: readonly boolean[], k = MIN_CELL): boolean {
+export function isProtected(
+  counts: readonly number[],
+  suppressed: readonly boolean[],
+  k = MIN_CELL,
+): boolean {
   const idx = counts.map((_, i) => i).filter((i) => suppressed[i]);
   if (idx.length === 0) return true;
   const total = idx.reduce((s, i) => s + (counts[i] ?? 0), 0);
@@ -54,14 +58,28 @@ export function suppressLine(counts: readonly number[], k = MIN_CELL): Suppresse
   return { suppressed, complementary, totalSuppressed: false };
 }
 
-export type PublishedCount = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'withheld' };
+export type PublishedCount =
+  { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'withheld' };
 
 /** The line as it may be shown: values, "< k" cells and complementary withheld cells. */
-export function publishLine(counts: readonly number[], k = MIN_CELL): { cells: PublishedCount[]; total: PublishedCount } {
+export function publishLine(
+  counts: readonly number[],
+  k = MIN_CELL,
+): { cells: PublishedCount[]; total: PublishedCount } {
   const line = suppressLine(counts, k);
   const total = counts.reduce((s, c) => s + c, 0);
   return {
-    cells: counts.map((c, i) => (!line.suppressed[i] ? { kind: 'value', value: c } : line.complementary[i] ? { kind: 'withheld' } : { kind: 'small' })),
-    total: line.totalSuppressed ? { kind: 'withheld' } : total < k ? { kind: 'small' } : { kind: 'value', value: total },
+    cells: counts.map((c, i) =>
+      !line.suppressed[i]
+        ? { kind: 'value', value: c }
+        : line.complementary[i]
+          ? { kind: 'withheld' }
+          : { kind: 'small' },
+    ),
+    total: line.totalSuppressed
+      ? { kind: 'withheld' }
+      : total < k
+        ? { kind: 'small' }
+        : { kind: 'value', value: total },
   };
 }

@@ -33,16 +33,36 @@ function dedupe(votes: VoteInput[]): VoteInput[] {
 async function writeBatch(db: Kysely<DB>, votes: VoteInput[]): Promise<void> {
   const rows = dedupe(votes);
   const perConversation = new Map<string, number>();
-  for (const v of rows) perConversation.set(v.conversationId, (perConversation.get(v.conversationId) ?? 0) + 1);
+  for (const v of rows)
+    perConversation.set(v.conversationId, (perConversation.get(v.conversationId) ?? 0) + 1);
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       await trx
         .insertInto('votes')
-        .values(rows.slice(i, i + CHUNK).map((v) => ({ participant_id: v.participantId, statement_id: v.statementId, conversation_id: v.conversationId, vote: v.vote, voted_at: v.votedAt })))
-        .onConflict((oc) => oc.columns(['participant_id', 'statement_id']).doUpdateSet({ vote: sql`excluded.vote`, voted_at: sql`excluded.voted_at` }))
+        .values(
+          rows
+            .slice(i, i + CHUNK)
+            .map((v) => ({
+              participant_id: v.participantId,
+              statement_id: v.statementId,
+              conversation_id: v.conversationId,
+              vote: v.vote,
+              voted_at: v.votedAt,
+            })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['participant_id', 'statement_id'])
+            .doUpdateSet({ vote: sql`excluded.vote`, voted_at: sql`excluded.voted_at` }),
+        )
         .execute();
     }
-    for (const [id, n] of perConversation) await trx.updateTable('conversations').set({ version: sql`version + ${n}` }).where('id', '=', id).execute();
+    for (const [id, n] of perConversation)
+      await trx
+        .updateTable('conversations')
+        .set({ version: sql`version + ${n}` })
+        .where('id', '=', id)
+        .execute();
   });
 }
 
@@ -65,7 +85,10 @@ export function voteWriter(db: Kysely<DB>): VoteWriter {
 
   async function commit(batch: Pending[]): Promise<void> {
     try {
-      await writeBatch(db, batch.map((p) => p.vote));
+      await writeBatch(
+        db,
+        batch.map((p) => p.vote),
+      );
       for (const p of batch) p.resolve();
     } catch {
       // One bad vote must not sink the others: retry them one by one so each gets its own answer.

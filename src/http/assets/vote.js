@@ -35,7 +35,11 @@ document.addEventListener('DOMContentLoaded', () => {
       const response = await fetch(form.action, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf.value },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-csrf-token': csrf.value,
+        },
         body: JSON.stringify({ statement: Number(number.value), vote: button.value }),
       });
       if (!response.ok) return postPlainly(button.value);
