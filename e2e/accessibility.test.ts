@@ -19,10 +19,9 @@ import {
 } from './flows.ts';
 import {
   expectNoAxeViolations,
-  launchBrowser,
   newSession,
   type Server,
-  startServer,
+  startServerAndBrowser,
 } from './harness.ts';
 
 const LOCALES = ['en', 'ar'] as const;
@@ -37,7 +36,7 @@ describe('accessibility of every page, in English and Arabic', () => {
   let orgPath = '';
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
     admin = (await newSession(browser, server)).page;
   });
   after(async () => {

@@ -16,7 +16,7 @@ import {
   submitMainForm,
   t,
 } from './flows.ts';
-import { launchBrowser, newSession, type Server, startServer } from './harness.ts';
+import { newSession, type Server, startServerAndBrowser } from './harness.ts';
 
 const en = t.en;
 
@@ -27,7 +27,7 @@ describe('accounts in the browser', () => {
   const adminPerson = person('Ada Admin');
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
     admin = (await newSession(browser, server)).page;
   });
   after(async () => {

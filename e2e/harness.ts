@@ -151,6 +151,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Starts the server and the browser side by side. If one fails the other is stopped, so a failed
+ * start leaves no Chromium behind to keep the test process alive.
+ */
+export async function startServerAndBrowser(): Promise<{ server: Server; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return { server: server.value, browser: browser.value };
+  }
+  if (server.status === 'fulfilled') await server.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+}
+
 /** A fresh browser profile (cookies, language) on the test server. */
 export async function newSession(
   browser: Browser,

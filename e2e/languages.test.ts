@@ -17,7 +17,7 @@ import {
   submitMainForm,
   t,
 } from './flows.ts';
-import { launchBrowser, newSession, RESULTS_DIR, type Server, startServer } from './harness.ts';
+import { newSession, RESULTS_DIR, type Server, startServerAndBrowser } from './harness.ts';
 
 describe('languages in the browser', () => {
   let server: Server;
@@ -25,7 +25,7 @@ describe('languages in the browser', () => {
   let admin: Page;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
     admin = (await newSession(browser, server)).page;
     await createFirstAdmin(admin, server, person('Ada Admin'));
   });

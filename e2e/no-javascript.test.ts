@@ -15,7 +15,7 @@ import {
   submitMainForm,
   t,
 } from './flows.ts';
-import { launchBrowser, newSession, type Server, startServer } from './harness.ts';
+import { newSession, type Server, startServerAndBrowser } from './harness.ts';
 
 const en = t.en;
 
@@ -28,7 +28,7 @@ describe('with JavaScript disabled', () => {
   const who = person('Nadia NoScript');
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
     admin = (await newSession(browser, server)).page;
     await createFirstAdmin(admin, server, person('Ada Admin'));
     ({ context, page } = await newSession(browser, server, { javaScriptEnabled: false }));

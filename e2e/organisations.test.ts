@@ -14,7 +14,7 @@ import {
   submitMainForm,
   t,
 } from './flows.ts';
-import { launchBrowser, newSession, type Server, startServer } from './harness.ts';
+import { newSession, type Server, startServerAndBrowser } from './harness.ts';
 
 const en = t.en;
 
@@ -24,7 +24,7 @@ describe('organisations in the browser', () => {
   let admin: Page;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
     admin = (await newSession(browser, server)).page;
     await createFirstAdmin(admin, server, person('Ada Admin'));
   });
