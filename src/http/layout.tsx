@@ -25,8 +25,14 @@ function Header({ ctx }: { ctx: ViewContext }) {
           <li>
             <a href="/consultations">{t('nav.consultations')}</a>
           </li>
+          <li>
+            <a href="/processes">{t('nav.processes')}</a>
+          </li>
           {user ? (
             <>
+              <li>
+                <a href="/my/submissions">{t('nav.mySubmissions')}</a>
+              </li>
               <li>
                 <a href="/organisations">{t('nav.organisations')}</a>
               </li>
