@@ -134,7 +134,7 @@ export function ConsultationPage(props: ConsultationPageProps) {
   return (
     <Layout ctx={ctx} title={c.title}>
       <p class="hint">{props.processTitle}</p>
-      <h1>{c.title}</h1>
+      <h1 dir="auto">{c.title}</h1>
       <Facts ctx={ctx} c={c} phase={phase} />
       <CallToAction ctx={ctx} slug={c.slug} phase={phase} participation={props.participation} />
       {c.context && (
@@ -148,8 +148,8 @@ export function ConsultationPage(props: ConsultationPageProps) {
         <ol>
           {props.questions.map((q) => (
             <li>
-              <p>{q.text}</p>
-              {q.help && <p class="hint">{q.help}</p>}
+              <p dir="auto">{q.text}</p>
+              {q.help && <p class="hint" dir="auto">{q.help}</p>}
             </li>
           ))}
         </ol>

@@ -213,7 +213,7 @@ export function ProcessPage({
   const hasErrors = Object.values(forms).some((f) => f && Object.keys(f.errors).length > 0);
   return (
     <Layout ctx={ctx} title={process.title} hasErrors={hasErrors}>
-      <h1>{process.title}</h1>
+      <h1 dir="auto">{process.title}</h1>
       <ProcessFacts ctx={ctx} model={model} />
       {process.description && <Markdown source={process.description} />}
       <Section id="timeline" title={t('secretariat.timeline.title')}>
