@@ -31,6 +31,8 @@ import { mySubmissionsRoutes } from '../features/submissions/my-submissions.rout
 import { submissionsRoutes } from '../features/submissions/submissions.routes.tsx';
 import { transparencyRoutes } from '../features/transparency/transparency.routes.tsx';
 import { reportsRoutes } from '../features/reports/index.ts';
+import { codingRoutes } from '../features/coding/index.ts';
+import { responsesRoutes } from '../features/responses/index.ts';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
@@ -115,12 +117,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(openDataRoutes, { openData: services.openData });
   await app.register(searchRoutes, { search: services.search });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
-  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments };
-  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions });
+  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses };
+  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports });
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });
   await app.register(reportsRoutes, { reports: services.reports, baseUrl: config.baseUrl });
+  await app.register(codingRoutes, { coding: services.coding });
+  await app.register(responsesRoutes, { responses: services.responses });
   await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };

@@ -24,6 +24,8 @@ import { searchService } from '../features/search/index.ts';
 import { searchSql } from '../db/search.ts';
 import { rolesStore } from '../features/roles/roles.store.ts';
 import { reportComposer, reportsService, reportsStore } from '../features/reports/index.ts';
+import { codingService, codingStore } from '../features/coding/index.ts';
+import { responsesService, responsesStore } from '../features/responses/index.ts';
 import { jobQueue } from '../jobs/queue.ts';
 import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
@@ -57,7 +59,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation, reports };
+  const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock });
+  const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, mailer, clock, baseUrl: config.baseUrl });
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -16,6 +16,8 @@ export interface ConsultationsRoutesOptions {
   consultations: ConsultationsService;
   processes: ProcessesService;
   submissions: SubmissionsService;
+  /** Tells whether a report is published, to link to it; absent in tools without reports. */
+  reports?: { hasPublished(consultationId: string): Promise<boolean> };
 }
 
 const PAGE_SIZE = 20;
@@ -30,7 +32,7 @@ function readFilter(query: ListQuery['Querystring']): ListFilter {
 
 export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions> = async (
   app,
-  { consultations, processes, submissions },
+  { consultations, processes, submissions, reports },
 ) => {
   app.get<ListQuery>('/consultations', async (request, reply) => {
     const filter = readFilter(request.query);
@@ -73,11 +75,12 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
   app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
-    const [process, questions, page, participation] = await Promise.all([
+    const [process, questions, page, participation, reportPublished] = await Promise.all([
       processes.findById(consultation.processId),
       consultations.questions(consultation.id),
       submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
       submissions.participation(request.actor, consultation),
+      reports?.hasPublished(consultation.id) ?? false,
     ]);
     return sendPage(
       reply,
@@ -92,6 +95,7 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         submissions={page.items}
         next={page.next}
         paged={before !== undefined}
+        reportPublished={reportPublished}
       />,
     );
   });

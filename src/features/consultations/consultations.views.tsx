@@ -56,6 +56,36 @@ export interface ConsultationPageProps {
   submissions: DisclosedSubmission[];
   next: string | null;
   paged: boolean;
+  /** Links to the report when one is published. */
+  reportPublished?: boolean;
+}
+
+/** Where the consultation led: the published report and how each contribution was used. */
+function Outcome({
+  ctx,
+  slug,
+  reportPublished,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  reportPublished: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="outcome-title">
+      <h2 id="outcome-title">{t('reports.consult.outcome')}</h2>
+      <ul class="links">
+        {reportPublished && (
+          <li>
+            <a href={`/consultations/${slug}/report`}>{t('reports.nav.published')}</a>
+          </li>
+        )}
+        <li>
+          <a href={`/consultations/${slug}/responses`}>{t('reports.public.responses')}</a>
+        </li>
+      </ul>
+    </section>
+  );
 }
 
 function CallToAction({
@@ -154,6 +184,9 @@ export function ConsultationPage(props: ConsultationPageProps) {
           ))}
         </ol>
       </section>
+      {phase !== 'draft' && phase !== 'upcoming' && (
+        <Outcome ctx={ctx} slug={c.slug} reportPublished={props.reportPublished ?? false} />
+      )}
       <SubmissionsSection
         ctx={ctx}
         slug={c.slug}

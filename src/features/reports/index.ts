@@ -12,3 +12,4 @@ export { exportReport, isFormat, FORMATS, type ExportFormat } from './report-exp
 export type { ReportItem, ReportDocument } from './report-model.ts';
 export type { ProviderConfig } from './synthesis-provider.ts';
 export { reportJobs } from './reports.job.ts';
+export { sectionHeading } from './report-markdown.ts';

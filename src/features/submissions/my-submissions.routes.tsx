@@ -17,14 +17,15 @@ import {
 } from './my-submissions.views.tsx';
 import { NotificationsPage } from './notifications.views.tsx';
 import { NoticePage } from './submissions.views.tsx';
+import type { ResponsesService } from '../responses/index.ts';
 
 type IdParams = { Params: { id: string } };
 
-export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> = async (
-  app,
-  options,
-) => {
-  const { consultations, submissions, organisations, accounts, attachments } = options;
+/** With `responses`, the author's page shows how the secretariat used the submission. */
+export const mySubmissionsRoutes: FastifyPluginAsync<
+  SubmissionsRoutesOptions & { responses?: ResponsesService }
+> = async (app, options) => {
+  const { consultations, submissions, organisations, accounts, attachments, responses } = options;
   const showForm = submissionForm(options);
 
   /** Everything the author's own view shows; another person's submission is "not found". */
@@ -32,10 +33,11 @@ export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> =
     const own = await submissions.ownWithContent(request.actor, id);
     const consultation = await consultations.findById(own.submission.consultationId);
     if (!consultation) throw new AppError('not_found', 404, 'consultation not found');
-    const [questions, mine, attachmentsView] = await Promise.all([
+    const [questions, mine, attachmentsView, response] = await Promise.all([
       consultations.questions(consultation.id),
       organisations.myOrganisations(request.actor),
       attachments.ownView(request.actor, id),
+      responses?.forAuthor(request.actor, id),
     ]);
     const organisation = mine.find((o) => o.id === own.submission.organisationId) ?? null;
     return {
@@ -44,6 +46,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> =
       questions,
       organisation,
       attachmentsView,
+      response,
       phase: consultations.phase(consultation),
     };
   }

@@ -2,6 +2,7 @@
 // third party's submission (a co-signature request) is a DisclosedSubmission.
 import { Form, TextField, type FormState } from '../../http/forms.tsx';
 import { AttachmentsSection, type AttachmentsView } from '../attachments/index.ts';
+import { OwnResponseSection, type ResponsesService } from '../responses/index.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import {
@@ -87,6 +88,8 @@ export interface OwnView {
   questions: QuestionRecord[];
   organisation: { name: string } | null;
   attachmentsView: AttachmentsView;
+  /** How the secretariat took the submission into account, once recorded. */
+  response?: Awaited<ReturnType<ResponsesService['forAuthor']>>;
   phase: Phase;
 }
 
@@ -226,6 +229,7 @@ export function MySubmissionPage({
         )}
       </ul>
       {!editable && s.status !== 'withdrawn' && <p>{t('my.submission.editClosed')}</p>}
+      {view.response && <OwnResponseSection ctx={ctx} response={view.response} />}
       <section aria-labelledby="text-title">
         <h2 id="text-title">{t('my.submission.text')}</h2>
         <OwnContent

@@ -1,0 +1,4 @@
+// The one door other features use into assisted coding.
+export { codingRoutes } from './coding.routes.tsx';
+export { codingService, type CodingService } from './coding.service.ts';
+export { codingStore } from './coding.store.ts';

@@ -1,0 +1,190 @@
+// Responses: the secretariat tells each contributor how their submission was taken into account
+// and which report items it fed; the author is e-mailed in their language and sees it on their
+// own page; the public sees a "how the inputs were used" table built from disclosed submissions.
+import { translator } from '../../i18n/i18n.ts';
+import { isLocale } from '../../i18n/locales.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { anonymousActor, type Actor } from '../../shared/actor.ts';
+import type { Clock } from '../../shared/clock.ts';
+import {
+  AppError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type FieldErrors,
+} from '../../shared/errors.ts';
+import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import { requireSecretariat } from '../processes/processes.policy.ts';
+import type { ReportItem, ReportsService } from '../reports/index.ts';
+import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import { OUTCOME_KEYS } from './outcomes.ts';
+import {
+  OUTCOMES,
+  type Outcome,
+  type ResponseRecord,
+  type ResponsesStore,
+} from './responses.store.ts';
+
+const MAX_EXPLANATION = 4000;
+
+export interface ResponsesDeps {
+  store: ResponsesStore;
+  consultations: ConsultationsService;
+  submissions: SubmissionsService;
+  reports: ReportsService;
+  mailer: Mailer;
+  clock: Clock;
+  baseUrl: string;
+}
+
+export interface ResponseInput {
+  outcome: string;
+  explanation: string;
+  reportItems: string[];
+}
+
+function checkResponse(input: ResponseInput, items: ReportItem[]): Outcome {
+  const errors: FieldErrors = {};
+  if (!(OUTCOMES as readonly string[]).includes(input.outcome)) errors.outcome = 'errors.required';
+  const explanation = input.explanation.trim();
+  if (!explanation) errors.explanation = 'errors.required';
+  else if (explanation.length > MAX_EXPLANATION) errors.explanation = 'errors.tooLong';
+  const known = new Set(items.map((i) => i.id));
+  if (input.reportItems.some((id) => !known.has(id))) errors.reportItems = 'errors.choiceInvalid';
+  if (Object.keys(errors).length) throw ValidationError(errors);
+  return input.outcome as Outcome;
+}
+
+export function responsesService(deps: ResponsesDeps) {
+  const { store, consultations, submissions, reports, mailer, clock, baseUrl } = deps;
+
+  async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
+    const consultation = await consultations.load(slug);
+    requireSecretariat(actor, consultation.processId);
+    return consultation;
+  }
+
+  async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
+    const all: DisclosedSubmission[] = [];
+    for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
+    return all.sort(
+      (a, b) =>
+        (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
+    );
+  }
+
+  /** A published submission of this consultation, disclosed for the public. */
+  async function submissionIn(consultation: ConsultationRecord, id: string) {
+    const found = await submissions.publicOne(id);
+    if (found.consultation.id !== consultation.id) throw NotFoundError('submission');
+    return found.submission;
+  }
+
+  /** Items of the latest published report: the only ones the public may see named. */
+  async function publishedItems(slug: string): Promise<ReportItem[] | null> {
+    try {
+      return (await reports.publishedReport(slug)).record.items;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  async function notify(consultation: ConsultationRecord, response: ResponseRecord) {
+    const contact = await store.authorContact(response.submissionId);
+    if (!contact) return;
+    const t = translator(isLocale(contact.locale) ? contact.locale : 'en');
+    await mailer.send({
+      to: contact.email,
+      subject: t('reports.responses.mail.subject', { consultation: consultation.title }),
+      text: t('reports.responses.mail.body', {
+        consultation: consultation.title,
+        outcome: t(OUTCOME_KEYS[response.outcome]),
+        explanation: response.explanation,
+        link: `${baseUrl}/my/submissions/${response.submissionId}`,
+      }),
+    });
+  }
+
+  return {
+    async manageList(actor: Actor, slug: string) {
+      const consultation = await load(actor, slug);
+      const [list, responses] = await Promise.all([
+        published(consultation),
+        store.forConsultation(consultation.id),
+      ]);
+      return {
+        consultation,
+        rows: list.map((s) => ({ submission: s, response: responses.get(s.id) })),
+      };
+    },
+
+    async responseForm(actor: Actor, slug: string, submissionId: string) {
+      const consultation = await load(actor, slug);
+      const submission = await submissionIn(consultation, submissionId);
+      const [response, items] = await Promise.all([
+        store.find(submissionId),
+        reports.itemsFor(consultation),
+      ]);
+      return { consultation, submission, response, items };
+    },
+
+    async recordResponse(actor: Actor, slug: string, submissionId: string, input: ResponseInput) {
+      const consultation = await load(actor, slug);
+      await submissionIn(consultation, submissionId);
+      const items = await reports.itemsFor(consultation);
+      const outcome = checkResponse(input, items);
+      const response: ResponseRecord = {
+        submissionId,
+        outcome,
+        explanation: input.explanation.trim().replace(/\r\n/g, '\n'),
+        reportItems: items.filter((i) => input.reportItems.includes(i.id)).map((i) => i.id),
+        updatedAt: clock.now().toISOString(),
+      };
+      await store.save(consultation.id, response);
+      await notify(consultation, response);
+    },
+
+    /** The public table: disclosed submissions with a response, and the report items named. */
+    async publicTable(slug: string) {
+      const consultation = await consultations.loadVisible(anonymousActor, slug);
+      const [list, responses, items] = await Promise.all([
+        published(consultation),
+        store.forConsultation(consultation.id),
+        publishedItems(slug),
+      ]);
+      const byId = new Map((items ?? []).map((i) => [i.id, i]));
+      const rows = list.flatMap((submission) => {
+        const response = responses.get(submission.id);
+        if (!response) return [];
+        const linked = response.reportItems.flatMap((id) => byId.get(id) ?? []);
+        return [
+          {
+            submission,
+            outcome: response.outcome,
+            explanation: response.explanation,
+            items: linked,
+          },
+        ];
+      });
+      return { consultation, rows, reportPublished: items !== null, published: list.length };
+    },
+
+    /** The response to one's own submission, for the author's page. */
+    async forAuthor(actor: Actor, submissionId: string) {
+      if (!actor.user) throw UnauthenticatedError();
+      const contact = await store.authorContact(submissionId);
+      if (!contact || contact.authorId !== actor.user.id) throw NotFoundError('submission');
+      const response = await store.find(submissionId);
+      if (!response) return undefined;
+      const consultation = await consultations.findById(contact.consultationId);
+      const items = consultation ? ((await publishedItems(consultation.slug)) ?? []) : [];
+      const linked = response.reportItems.flatMap((id) => items.find((i) => i.id === id) ?? []);
+      return { ...response, items: linked, consultationSlug: consultation?.slug ?? '' };
+    },
+  };
+}
+
+export type ResponsesService = ReturnType<typeof responsesService>;
