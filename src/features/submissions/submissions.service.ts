@@ -2,7 +2,7 @@
 // moderate, and read — every read for others goes through disclose().
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
+import { AppError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
