@@ -7,6 +7,7 @@ import { importPolisCommand } from './import-polis.ts';
 import { keypointsCommand } from './keypoints.ts';
 import { migrateCommand } from './migrate.ts';
 import { opinionMapCommand } from './opinion-map.ts';
+import { reportCommand } from './report.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { verifyLogCommand } from './verify-log.ts';
 
@@ -21,4 +22,5 @@ export const commands: Array<() => Command> = [
   importPolisCommand,
   exportPolisCommand,
   verifyLogCommand,
+  reportCommand,
 ];

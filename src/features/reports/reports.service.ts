@@ -202,9 +202,12 @@ export function reportsService(deps: ReportsDeps) {
     },
 
     /** The report as it would read if generated now, without saving anything (CLI). */
-    async freshDocument(slug: string): Promise<ReportDocument> {
+    async freshDocument(slug: string, progress?: Progress): Promise<ReportDocument> {
       const consultation = await consultations.loadVisible(anonymousActor, slug);
-      const built = await composer.compose(consultation, { useProvider: false });
+      const built = await composer.compose(consultation, {
+        useProvider: false,
+        ...(progress ? { progress } : {}),
+      });
       return {
         consultationSlug: consultation.slug,
         title: consultation.title,
