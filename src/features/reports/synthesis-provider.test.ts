@@ -1,0 +1,94 @@
+// The optional provider against a local fake OpenAI-compatible server: never called unless the
+// operator configured it AND the secretariat enabled it for the consultation; then its summary
+// is used, it is named in the Method section, and it receives no contributor's name.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { reportFixture, signIn, type ReportFixture } from './reports.fixtures.ts';
+
+const SUMMARY = 'Participants called for an end to network shutdowns (fake provider).';
+
+interface Received {
+  path: string;
+  body: string;
+}
+
+function fakeProvider(received: Received[]): Server {
+  return createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', body });
+      const reply =
+        request.url === '/v1/chat/completions'
+          ? { choices: [{ message: { role: 'assistant', content: SUMMARY } }] }
+          : request.url === '/v1/embeddings'
+            ? { data: [{ index: 0, embedding: [0.1, 0.2, 0.3] }] }
+            : undefined;
+      response.writeHead(reply ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(reply ?? { error: 'not found' }));
+    });
+  });
+}
+
+describe('the optional synthesis provider', () => {
+  const received: Received[] = [];
+  const server = fakeProvider(received);
+  let t: TestApp;
+  let f: ReportFixture;
+  let secretariat: TestClient;
+  let host: string;
+  before(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    t = await startTestApp('sqlite', {
+      env: { SYNTHESIS_PROVIDER_URL: `http://${host}/v1`, SYNTHESIS_PROVIDER_MODEL: 'fake-model' },
+    });
+    f = await reportFixture(t, { key: 'provider', rule: 'chatham_house', count: 6 });
+    secretariat = await signIn(t, f.secretariatEmail);
+  });
+  after(async () => {
+    await t.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const base = () => `/consultations/${f.slug}/report`;
+
+  test('when configured but not enabled for the consultation, then nothing is sent to it', async () => {
+    await secretariat.post(`${base()}/generate`);
+    await t.worker.drain();
+    assert.deepEqual(received, []);
+    const draft = await secretariat.get(`${base()}/draft`);
+    assert.match(draft.body, /No external model was used/);
+  });
+
+  test('when enabled, then its summary is used, it is named in the Method section, and no name reaches it', async () => {
+    assert.equal(
+      (await secretariat.post(`${base()}/settings`, { provider: 'on' })).statusCode,
+      303,
+    );
+    await secretariat.post(`${base()}/generate`);
+    await t.worker.drain();
+    const chats = received.filter((r) => r.path === '/v1/chat/completions');
+    assert.equal(chats.length, 1);
+    assert.equal(JSON.parse(chats[0]!.body).model, 'fake-model');
+    for (const author of f.authors) {
+      assert.ok(!chats[0]!.body.includes(author.user!.displayName));
+      assert.ok(!chats[0]!.body.includes(author.user!.email));
+    }
+    const draft = await secretariat.get(`${base()}/draft`);
+    assert.ok(draft.body.includes(SUMMARY), 'the summary is the provider’s');
+    assert.match(draft.body, /fake-model/);
+    assert.ok(draft.body.includes(host), 'the Method section names the endpoint');
+  });
+
+  test('when turned off again, then the next draft is the local engine’s alone', async () => {
+    await secretariat.post(`${base()}/settings`, {});
+    const before = received.length;
+    await secretariat.post(`${base()}/generate`);
+    await t.worker.drain();
+    assert.equal(received.length, before);
+    assert.doesNotMatch((await secretariat.get(`${base()}/draft`)).body, /fake-model/);
+  });
+});
