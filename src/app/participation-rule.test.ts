@@ -54,6 +54,13 @@ async function seed(t: TestApp): Promise<{ identities: Identity[]; slug: string 
   for (const voter of voters) for (let s = 0; s < 5; s++) await participation.castVote(voter, c.slug, s, s % 2 ? 1 : -1);
   await participation.recompute((await participation.load(secretariat, c.slug)).conversation.id);
 
+  // Reports: a published report and responses to both submissions, crawled like every other page.
+  await t.services.reports.requestDraft(secretariat, c.slug);
+  await t.worker.drain();
+  await t.services.reports.publish(secretariat, c.slug);
+  const items = (await t.services.reports.itemsFor(c)).slice(0, 1).map((i) => i.id);
+  for (const [id, outcome] of [[joint.id, 'taken_up'], [own.id, 'partly']] as const) await t.services.responses.recordResponse(secretariat, c.slug, id, { outcome, explanation: `Response ${outcome}: reflected in the report.`, reportItems: items });
+
   const identities: Identity[] = [];
   for (const p of await t.db().selectFrom('conversation_participants').select('id').execute()) identities.push({ label: 'conversation participant id', value: p.id });
   for (const [who, actor] of [['writer', writer], ['co-signer', cosigner], ['solo author', solo]] as const) {
@@ -104,13 +111,14 @@ for (const dialect of testDialects()) {
 
     function entries(slug: string): string[] {
       const searches = ['shutdowns', 'chiffrement', 'Zarathustra', 'Obscurantia', 'Vexley', 'Morrowind'].flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/api/v1/search?q=${encodeURIComponent(q)}`]);
-      return ['/', '/consultations', '/processes', '/transparency', '/transparency/verify', `/consultations/${slug}`, `/consultations/${slug}/moderation-log`, `/consultations/${slug}/feed.atom`, `/consultations/${slug}/submissions.csv`, `/consultations/${slug}/submissions.json`, `/consultations/${slug}/conversation`, `/consultations/${slug}/conversation/results`, '/api/v1/processes', '/api/v1/consultations', `/api/v1/consultations/${slug}`, `/api/v1/consultations/${slug}/submissions`, '/api/v1/transparency', ...searches];
+      return ['/', '/consultations', '/processes', '/transparency', '/transparency/verify', `/consultations/${slug}`, `/consultations/${slug}/moderation-log`, `/consultations/${slug}/feed.atom`, `/consultations/${slug}/submissions.csv`, `/consultations/${slug}/submissions.json`, `/consultations/${slug}/conversation`, `/consultations/${slug}/conversation/results`, `/consultations/${slug}/report`, `/consultations/${slug}/responses`, `/consultations/${slug}/report/export/md`, `/consultations/${slug}/report/export/html`, '/api/v1/processes', '/api/v1/consultations', `/api/v1/consultations/${slug}`, `/api/v1/consultations/${slug}/submissions`, '/api/v1/transparency', ...searches];
     }
 
     test('when a visitor crawls every public route, then no identity of a Chatham House contributor appears', async () => {
       const pages = await crawl(t.client(), entries(seeded.slug));
       const ok = [...pages.values()].filter((p) => p.status === 200).length;
       assert.ok(ok >= 10, `the crawl reached ${ok} pages`);
+      for (const page of ['report', 'responses']) assert.equal(pages.get(`/consultations/${seeded.slug}/${page}`)?.status, 200, `the crawl reached the ${page}`);
       assert.ok([...pages.values()].some((p) => p.text.includes('Internet shutdowns during elections.')), 'the published content itself is public');
       assert.deepEqual(leaks(pages, seeded.identities), []);
     });
