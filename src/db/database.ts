@@ -36,6 +36,10 @@ export function openSqlite(file: string): SQLite.Database {
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, a dropped test database);
+    // pg then emits 'error' on the pool, which would crash the process without a listener. The
+    // pool replaces the connection on next use, so noting it is enough.
+    pool.on('error', (error) => process.stderr.write(`polylogue: database connection lost: ${error.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
