@@ -1,5 +1,5 @@
 // Opens the configured instance (same configuration and services as the server) for a command.
-import { createServices, type Services } from '../app/services.ts';
+import type { Services } from '../app/services.ts';
 import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -12,6 +12,8 @@ export async function withInstance<T>(
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (options.migrate !== false) await migrateToLatest(database);
+    // Loaded here, not at the top: `polylogue --help` and light commands stay quick.
+    const { createServices } = await import('../app/services.ts');
     return await work(createServices(config, database));
   } finally {
     await database.close();

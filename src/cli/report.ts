@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { exportReport, FORMATS, isFormat, type ExportFormat } from '../features/reports/index.ts';
+import { FORMATS, isFormat, type ExportFormat } from '../features/reports/report-export.ts';
 import { AppError, UsageError } from '../shared/errors.ts';
 import { withInstance } from './instance.ts';
 
@@ -62,6 +62,7 @@ export function reportCommand(): Command {
             );
           throw error;
         }
+        const { exportReport } = await import('../features/reports/index.ts');
         const file = await exportReport(document, format, services.config.baseUrl);
         await writeFile(options.out, file.body);
         process.stderr.write(`100% written\n`);

@@ -1,6 +1,5 @@
 // `polylogue seed-demo`: loads the demo into this instance (once).
 import { Command } from 'commander';
-import { isDemoLoaded, seedDemo } from '../features/demo/demo.service.ts';
 import { withInstance } from './instance.ts';
 
 export function seedDemoCommand(): Command {
@@ -10,6 +9,7 @@ export function seedDemoCommand(): Command {
     )
     .option('--json', 'print what was created as one JSON object')
     .action(async (options: { json?: boolean }) => {
+      const { isDemoLoaded, seedDemo } = await import('../features/demo/demo.service.ts');
       await withInstance(async (services) => {
         const already = await isDemoLoaded(services.db);
         const result = await seedDemo(services);

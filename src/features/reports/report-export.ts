@@ -2,10 +2,8 @@
 // standalone HTML file (semantic markup only, no script or style), PDF and DOCX.
 import { renderMarkdown } from '../../http/markdown.ts';
 import { direction, type Locale } from '../../i18n/locales.ts';
-import { reportDocx } from './report-docx.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import type { ReportDocument } from './report-model.ts';
-import { reportPdf } from './report-pdf.ts';
 
 export const FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -52,7 +50,8 @@ export async function exportReport(
       : format === 'html'
         ? Buffer.from(reportHtml(doc, baseUrl), 'utf8')
         : format === 'pdf'
-          ? await reportPdf(markdown, { ...options, date })
-          : await reportDocx(markdown, options);
+          ? // PDF and DOCX writers (and their fonts) load on first use: most processes never need them.
+            await (await import('./report-pdf.ts')).reportPdf(markdown, { ...options, date })
+          : await (await import('./report-docx.ts')).reportDocx(markdown, options);
   return { body, type: TYPES[format], fileName: exportFileName(doc, format) };
 }
