@@ -30,6 +30,7 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'GET /organisations/new': { anonymous: 303, user: 200, admin: 200 },
   'POST /organisations/new': { anonymous: 303, user: 422, admin: 422 },
   'GET /organisations/:slug': { anonymous: 200, user: 200, admin: 200, path: '/organisations/matrix-org' },
+  'GET /organisations/:slug/activity': { anonymous: 303, user: 403, admin: 403, path: '/organisations/matrix-org/activity' },
   'POST /organisations/:slug/invitations': { anonymous: 303, user: 403, admin: 422, path: '/organisations/matrix-org/invitations' },
   'POST /organisations/:slug/members/:userId/remove': { anonymous: 303, user: 403, admin: 404, path: '/organisations/matrix-org/members/nobody/remove' },
   'GET /invitations/:token': { anonymous: 400, user: 400, admin: 400, path: '/invitations/bogus' },

@@ -117,7 +117,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(openDataRoutes, { openData: services.openData });
   await app.register(searchRoutes, { search: services.search });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
-  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses };
+  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses, organisationActivity: services.organisationActivity };
   await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports });
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);

@@ -14,6 +14,7 @@ import { consultationsStore } from '../features/consultations/consultations.stor
 import { deliberationFeature } from '../features/deliberation/index.ts';
 import { processesService } from '../features/processes/processes.service.ts';
 import { processesStore } from '../features/processes/processes.store.ts';
+import { organisationActivity } from '../features/submissions/organisation-activity.ts';
 import { submissionsService } from '../features/submissions/submissions.service.ts';
 import { submissionsStore } from '../features/submissions/submissions.store.ts';
 import { transparencyService } from '../features/transparency/transparency.service.ts';
@@ -61,7 +62,8 @@ export function createServices(config: Config, database: Database, overrides: Se
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock });
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, mailer, clock, baseUrl: config.baseUrl });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
+  const activity = organisationActivity({ db: database.db, organisations: orgStore });
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }
 
 export type Services = ReturnType<typeof createServices>;

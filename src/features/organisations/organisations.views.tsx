@@ -81,6 +81,11 @@ export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext;
         )}
       </dl>
       {org.description && <p>{org.description}</p>}
+      {view.myRole && (
+        <p>
+          <a href={`/organisations/${org.slug}/activity`}>{t('org.activity.link')}</a>
+        </p>
+      )}
       {view.members && (
         <section aria-labelledby="members-title">
           <h2 id="members-title">{t('org.members')}</h2>

@@ -16,6 +16,7 @@ import {
   WithdrawPage,
 } from './my-submissions.views.tsx';
 import { NotificationsPage } from './notifications.views.tsx';
+import { OrganisationActivityPage } from './organisation-activity.views.tsx';
 import { NoticePage } from './submissions.views.tsx';
 import type { ResponsesService } from '../responses/index.ts';
 
@@ -144,6 +145,12 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
     }
     setFlash(reply, 'cosign.flash.invited');
     return reply.redirect(`/my/submissions/${request.params.id}`, 303);
+  });
+
+  app.get<{ Params: { slug: string } }>('/organisations/:slug/activity', async (request, reply) => {
+    requireUser(request.actor);
+    const activity = await options.organisationActivity(request.actor, request.params.slug);
+    return sendPage(reply, <OrganisationActivityPage ctx={viewContext(request, reply)} activity={activity} />);
   });
 
   app.get('/my/cosignatures', async (request, reply) => {

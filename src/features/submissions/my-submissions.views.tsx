@@ -17,7 +17,7 @@ import type { DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
 import { Paragraphs, PublishedSubmission } from './submissions.views.tsx';
 
-const STATUS_KEYS = {
+export const STATUS_KEYS = {
   draft: 'submission.status.draft',
   submitted: 'submission.status.submitted',
   published: 'submission.status.published',
@@ -25,7 +25,7 @@ const STATUS_KEYS = {
   withdrawn: 'submission.status.withdrawn',
 } as const;
 
-const COSIGN_KEYS = {
+export const COSIGN_KEYS = {
   invited: 'cosign.status.invited',
   confirmed: 'cosign.status.confirmed',
   declined: 'cosign.status.declined',

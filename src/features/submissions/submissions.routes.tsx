@@ -15,6 +15,8 @@ import type { ConsultationsService } from '../consultations/consultations.servic
 import type { AccountsService } from '../accounts/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { OrganisationActivity } from './organisation-activity.ts';
 import type { DraftInput, SubmissionsService } from './submissions.service.ts';
 import type { SubmissionRecord } from './submissions.store.ts';
 import { NoticePage, PublicSubmissionPage, SubmissionFormPage } from './submissions.views.tsx';
@@ -25,6 +27,7 @@ export interface SubmissionsRoutesOptions {
   organisations: OrganisationsService;
   accounts: AccountsService;
   attachments: AttachmentsService;
+  organisationActivity: (actor: Actor, slug: string) => Promise<OrganisationActivity>;
 }
 
 type SlugParams = { Params: { slug: string } };
