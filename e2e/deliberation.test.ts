@@ -76,7 +76,13 @@ describe('deliberation in the browser', () => {
   }
 
   test('the secretariat starts a conversation open to guests and seeds statements', async () => {
-    await open(secretariat, `${conversation}/settings`);
+    // From the consultation's dashboard.
+    await open(secretariat, `/consultations/${slug}/dashboard`);
+    await follow(
+      secretariat,
+      secretariat.locator('main').getByRole('link', { name: en('delib.settings.editTitle') }),
+    );
+    assert.equal(pathOf(secretariat), `${conversation}/settings`);
     assert.equal(await secretariat.locator('h1').innerText(), en('delib.settings.newTitle'));
     await check(secretariat, 'conversation settings');
     await field(secretariat, en('delib.settings.topic')).fill('Who connects the last billion?');

@@ -90,7 +90,15 @@ describe('reports in the browser', () => {
   });
 
   test('the secretariat generates a draft and follows its progress until it is done', async () => {
-    await open(secretariat, draft());
+    // From the consultation's dashboard.
+    await open(secretariat, `/consultations/${slug}/dashboard`);
+    await follow(
+      secretariat,
+      secretariat.locator('main').getByRole('link', {
+        name: en('reports.draft.title', { consultation: 'Financing connectivity' }),
+      }),
+    );
+    assert.equal(pathOf(secretariat), draft());
     await secretariat.getByText(en('reports.draft.none')).waitFor();
     await check(secretariat, 'report draft, none yet');
     await follow(

@@ -135,6 +135,20 @@ export function DashboardPage({ ctx, model }: { ctx: ViewContext; model: Dashboa
             <a href={`/consultations/${c.slug}`}>{t('secretariat.dashboard.publicPage')}</a>
           </li>
         )}
+        {c.publishedAt && (
+          <li>
+            <a href={`/consultations/${c.slug}/conversation/settings`}>
+              {t('delib.settings.editTitle')}
+            </a>
+          </li>
+        )}
+        {c.publishedAt && (
+          <li>
+            <a href={`/consultations/${c.slug}/report/draft`}>
+              {t('reports.draft.title', { consultation: c.title })}
+            </a>
+          </li>
+        )}
       </ul>
       <section aria-labelledby="phase-title">
         <h2 id="phase-title">{t('secretariat.dashboard.phaseTitle')}</h2>
