@@ -61,7 +61,17 @@ async function postgresUrl(): Promise<string | undefined> {
   return url.toString();
 }
 
-async function measure(label: string, extraEnv: Record<string, string>): Promise<BenchRow[]> {
+/** The same-run reference: a bare Fastify route, so a loaded machine shows in the ratios. */
+async function helloRps(): Promise<number> {
+  const hello = await startServer('bench/support/hello.ts');
+  try {
+    return (await load(hello.url, 50)).rps;
+  } finally {
+    await hello.stop();
+  }
+}
+
+async function measure(label: string, extraEnv: Record<string, string>, hello: number): Promise<BenchRow[]> {
   const server = await startServer('src/app/server.ts', extraEnv);
   try {
     const slug = seed(server);
@@ -69,7 +79,7 @@ async function measure(label: string, extraEnv: Record<string, string>): Promise
     for (const [what, path] of [['consultation page', `/consultations/${slug}`], ['search', '/search?q=encryption']] as const) {
       for (const connections of [50, 100]) {
         const r = await load(server.url + path, connections);
-        rows.push({ what: `${label}: ${what}, ${fmt.n(SUBMISSIONS)} submissions, ${connections} clients (p50 / p99)`, value: `${fmt.ms(r.p50)} / ${fmt.ms(r.p99)} · ${fmt.n(r.rps)} req/s${r.errors ? ` · ${r.errors} errors or timeouts` : ''}`, ...(connections === 100 && what === 'consultation page' ? { budget: 'p99 ≤ 50 ms', ok: r.p99 <= 50 } : {}) });
+        rows.push({ what: `${label}: ${what}, ${fmt.n(SUBMISSIONS)} submissions, ${connections} clients (p50 / p99)`, value: `${fmt.ms(r.p50)} / ${fmt.ms(r.p99)} · ${fmt.n(r.rps)} req/s${r.errors ? ` · ${r.errors} errors or timeouts` : ''}`, reference: `hello route ${fmt.n(hello)} req/s (${fmt.ratio(r.rps / hello)})`, ...(connections === 100 && what === 'consultation page' ? { budget: 'p99 ≤ 50 ms', ok: r.p99 <= 50 } : {}) });
       }
     }
     const accepted = await submissionsPerSecond(server, slug);
@@ -81,9 +91,10 @@ async function measure(label: string, extraEnv: Record<string, string>): Promise
 }
 
 export const run: Bench = async () => {
-  const rows = await measure('SQLite', {});
+  const hello = await helloRps();
+  const rows = await measure('SQLite', {}, hello);
   const pgUrl = await postgresUrl();
-  if (pgUrl) rows.push(...(await measure('PostgreSQL', { DATABASE_URL: pgUrl })));
+  if (pgUrl) rows.push(...(await measure('PostgreSQL', { DATABASE_URL: pgUrl }, hello)));
   return [
     {
       title: 'Consultations at size',
