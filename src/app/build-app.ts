@@ -118,7 +118,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(searchRoutes, { search: services.search });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses, organisationActivity: services.organisationActivity };
-  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports });
+  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports, conversations: services.deliberation });
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });

@@ -18,6 +18,8 @@ export interface ConsultationsRoutesOptions {
   submissions: SubmissionsService;
   /** Tells whether a report is published, to link to it; absent in tools without reports. */
   reports?: { hasPublished(consultationId: string): Promise<boolean> };
+  /** Tells whether the consultation has a conversation (statements and votes), to link to it. */
+  conversations?: { hasConversation(consultationId: string): Promise<boolean> };
 }
 
 const PAGE_SIZE = 20;
@@ -32,7 +34,7 @@ function readFilter(query: ListQuery['Querystring']): ListFilter {
 
 export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions> = async (
   app,
-  { consultations, processes, submissions, reports },
+  { consultations, processes, submissions, reports, conversations },
 ) => {
   app.get<ListQuery>('/consultations', async (request, reply) => {
     const filter = readFilter(request.query);
@@ -75,12 +77,13 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
   app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
-    const [process, questions, page, participation, reportPublished] = await Promise.all([
+    const [process, questions, page, participation, reportPublished, hasConversation] = await Promise.all([
       processes.findById(consultation.processId),
       consultations.questions(consultation.id),
       submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
       submissions.participation(request.actor, consultation),
       reports?.hasPublished(consultation.id) ?? false,
+      conversations?.hasConversation(consultation.id) ?? false,
     ]);
     return sendPage(
       reply,
@@ -96,6 +99,7 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         next={page.next}
         paged={before !== undefined}
         reportPublished={reportPublished}
+        hasConversation={hasConversation}
       />,
     );
   });

@@ -58,6 +58,8 @@ export interface ConsultationPageProps {
   paged: boolean;
   /** Links to the report when one is published. */
   reportPublished?: boolean;
+  /** Links to the conversation (statements to vote on) when there is one. */
+  hasConversation?: boolean;
 }
 
 /** Where the consultation led: the published report and how each contribution was used. */
@@ -184,6 +186,19 @@ export function ConsultationPage(props: ConsultationPageProps) {
           ))}
         </ol>
       </section>
+      {props.hasConversation && phase !== 'draft' && (
+        <section aria-labelledby="conversation-title">
+          <h2 id="conversation-title">{ctx.t('delib.vote.heading')}</h2>
+          <ul class="links">
+            <li>
+              <a href={`/consultations/${c.slug}/conversation`}>{ctx.t('delib.vote.heading')}</a>
+            </li>
+            <li>
+              <a href={`/consultations/${c.slug}/conversation/results`}>{ctx.t('delib.results.link')}</a>
+            </li>
+          </ul>
+        </section>
+      )}
       {phase !== 'draft' && phase !== 'upcoming' && (
         <Outcome ctx={ctx} slug={c.slug} reportPublished={props.reportPublished ?? false} />
       )}

@@ -43,7 +43,9 @@ export function deliberationFeature(deps: DeliberationFeatureDeps) {
     baseUrl: deps.baseUrl,
     scheduleRecompute: participation.scheduleRecompute,
   });
-  return { participation, facilitation };
+  /** Whether a consultation has a conversation, so its page can link to it. */
+  const hasConversation = async (consultationId: string) => (await store.findByConsultation(consultationId)) !== undefined;
+  return { participation, facilitation, hasConversation };
 }
 
 export type Deliberation = ReturnType<typeof deliberationFeature>;
