@@ -202,6 +202,22 @@ export function ConsultationPage(props: ConsultationPageProps) {
       {phase !== 'draft' && phase !== 'upcoming' && (
         <Outcome ctx={ctx} slug={c.slug} reportPublished={props.reportPublished ?? false} />
       )}
+      {phase !== 'draft' && (
+        <section aria-labelledby="open-data-title">
+          <h2 id="open-data-title">{ctx.t('opendata.follow')}</h2>
+          <ul class="links">
+            <li>
+              <a href={`/consultations/${c.slug}/feed.atom`} type="application/atom+xml">{ctx.t('opendata.feed')}</a>
+            </li>
+            <li>
+              <a href={`/consultations/${c.slug}/submissions.csv`} download>{ctx.t('opendata.csv')}</a>
+            </li>
+            <li>
+              <a href={`/consultations/${c.slug}/submissions.json`}>{ctx.t('opendata.json')}</a>
+            </li>
+          </ul>
+        </section>
+      )}
       <SubmissionsSection
         ctx={ctx}
         slug={c.slug}
