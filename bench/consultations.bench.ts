@@ -2,9 +2,14 @@
 // submissions in the database, on SQLite and on PostgreSQL, and submissions accepted per second.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
-import pg from 'pg';
 import { fmt, type Bench, type BenchRow } from './bench.ts';
-import { cli, signIn, startServer, type RunningServer } from './support/server.ts';
+import {
+  cli,
+  signIn,
+  startServer,
+  type RunningServer,
+  freshPostgresUrl,
+} from './support/server.ts';
 
 // BENCH_SUBMISSIONS lets a quick run check the benchmark itself on fewer rows.
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 10_000);
@@ -15,11 +20,20 @@ async function load(url: string, connections: number, headers: Record<string, st
   const r = await autocannon({ url, connections, duration: DURATION, headers, timeout: 30 });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
   // Timeouts are reported with the figure rather than hidden: they mean the server fell behind.
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 function seed(server: RunningServer): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/seed-consultation.ts', String(SUBMISSIONS)], { cwd: root, env: server.env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/support/seed-consultation.ts', String(SUBMISSIONS)],
+    { cwd: root, env: server.env, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
   return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { slug: string }).slug;
 }
@@ -28,8 +42,13 @@ function seed(server: RunningServer): string {
 async function submissionsPerSecond(server: RunningServer, slug: string): Promise<number> {
   cli(server, ['create-admin', '--email', 'writer@example.org', '--password', 'writer password 1']);
   const session = await signIn(server.url, 'writer@example.org', 'writer password 1');
-  const page = await fetch(`${server.url}/consultations/${slug}/submit`, { headers: { cookie: session } });
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const page = await fetch(`${server.url}/consultations/${slug}/submit`, {
+    headers: { cookie: session },
+  });
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   let n = 0;
   const r = await autocannon({
@@ -37,28 +56,28 @@ async function submissionsPerSecond(server: RunningServer, slug: string): Promis
     connections: 10,
     duration: DURATION,
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${session}; ${csrfCookie}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: new URLSearchParams({ _csrf: token, idempotencyKey: `bench-${n++}-${Math.random()}`, language: 'en', freeText: 'A benchmark submission about connectivity.', action: 'submit' }).toString() }) }],
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `${session}; ${csrfCookie}`,
+    },
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: new URLSearchParams({
+            _csrf: token,
+            idempotencyKey: `bench-${n++}-${Math.random()}`,
+            language: 'en',
+            freeText: 'A benchmark submission about connectivity.',
+            action: 'submit',
+          }).toString(),
+        }),
+      },
+    ],
   });
-  if (r.errors > 0 || r['2xx'] + r['3xx'] === 0) throw new Error(`submit: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  if (r.errors > 0 || r['2xx'] + r['3xx'] === 0)
+    throw new Error(`submit: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return (r['2xx'] + r['3xx']) / DURATION;
-}
-
-async function postgresUrl(): Promise<string | undefined> {
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `polylogue_bench_${process.pid}`;
-  try {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-    await client.end();
-  } catch {
-    return undefined;
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** The same-run reference: a bare Fastify route, so a loaded machine shows in the ratios. */
@@ -71,19 +90,36 @@ async function helloRps(): Promise<number> {
   }
 }
 
-async function measure(label: string, extraEnv: Record<string, string>, hello: number): Promise<BenchRow[]> {
+async function measure(
+  label: string,
+  extraEnv: Record<string, string>,
+  hello: number,
+): Promise<BenchRow[]> {
   const server = await startServer('src/app/server.ts', extraEnv);
   try {
     const slug = seed(server);
     const rows: BenchRow[] = [];
-    for (const [what, path] of [['consultation page', `/consultations/${slug}`], ['search', '/search?q=encryption']] as const) {
+    for (const [what, path] of [
+      ['consultation page', `/consultations/${slug}`],
+      ['search', '/search?q=encryption'],
+    ] as const) {
       for (const connections of [50, 100]) {
         const r = await load(server.url + path, connections);
-        rows.push({ what: `${label}: ${what}, ${fmt.n(SUBMISSIONS)} submissions, ${connections} clients (p50 / p99)`, value: `${fmt.ms(r.p50)} / ${fmt.ms(r.p99)} · ${fmt.n(r.rps)} req/s${r.errors ? ` · ${r.errors} errors or timeouts` : ''}`, reference: `hello route ${fmt.n(hello)} req/s (${fmt.ratio(r.rps / hello)})`, ...(connections === 100 && what === 'consultation page' ? { budget: 'p99 ≤ 50 ms', ok: r.p99 <= 50 } : {}) });
+        rows.push({
+          what: `${label}: ${what}, ${fmt.n(SUBMISSIONS)} submissions, ${connections} clients (p50 / p99)`,
+          value: `${fmt.ms(r.p50)} / ${fmt.ms(r.p99)} · ${fmt.n(r.rps)} req/s${r.errors ? ` · ${r.errors} errors or timeouts` : ''}`,
+          reference: `hello route ${fmt.n(hello)} req/s (${fmt.ratio(r.rps / hello)})`,
+          ...(connections === 100 && what === 'consultation page'
+            ? { budget: 'p99 ≤ 50 ms', ok: r.p99 <= 50 }
+            : {}),
+        });
       }
     }
     const accepted = await submissionsPerSecond(server, slug);
-    rows.push({ what: `${label}: submissions accepted through the form, 10 clients`, value: `${fmt.n(accepted)} /s` });
+    rows.push({
+      what: `${label}: submissions accepted through the form, 10 clients`,
+      value: `${fmt.n(accepted)} /s`,
+    });
     return rows;
   } finally {
     await server.stop();
@@ -93,7 +129,7 @@ async function measure(label: string, extraEnv: Record<string, string>, hello: n
 export const run: Bench = async () => {
   const hello = await helloRps();
   const rows = await measure('SQLite', {}, hello);
-  const pgUrl = await postgresUrl();
+  const pgUrl = await freshPostgresUrl('pages');
   if (pgUrl) rows.push(...(await measure('PostgreSQL', { DATABASE_URL: pgUrl }, hello)));
   return [
     {

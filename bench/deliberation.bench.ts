@@ -2,14 +2,13 @@
 // same JSON request vote.js sends, against the real server, on SQLite and (when reachable) on
 // PostgreSQL, beside a bare "hello" route measured in the same run.
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { createServices } from '../src/app/services.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { Actor } from '../src/shared/actor.ts';
 import { utcToZoned } from '../src/shared/time-zones.ts';
 import { fmt, type Bench, type BenchRow } from './bench.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer, freshPostgresUrl } from './support/server.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -142,23 +141,6 @@ async function hello(): Promise<number> {
   }
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `polylogue_bench_votes_${process.pid}`;
-  try {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-    await client.end();
-  } catch {
-    return undefined;
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function measure(
   label: string,
   env: Record<string, string>,
@@ -185,7 +167,7 @@ async function measure(
 export const run: Bench = async () => {
   const reference = await hello();
   const rows = await measure('SQLite', {}, reference, true);
-  const pgUrl = await postgresUrl();
+  const pgUrl = await freshPostgresUrl('votes');
   if (pgUrl) rows.push(...(await measure('PostgreSQL', { DATABASE_URL: pgUrl }, reference, false)));
   return [
     {

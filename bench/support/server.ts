@@ -13,7 +13,11 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -39,11 +43,28 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-export async function startServer(script = 'src/app/server.ts', extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  script = 'src/app/server.ts',
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-bench-'));
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, POLYLOGUE_DEMO: '0', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv } as Record<string, string>;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    POLYLOGUE_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT: '100000',
+    BASE_URL: `http://127.0.0.1:${port}`,
+    ...extraEnv,
+  } as Record<string, string>;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/readyz`, child).catch(async () => waitFor(`${url}/`, child));
   return {
@@ -61,7 +82,11 @@ export async function startServer(script = 'src/app/server.ts', extraEnv: Record
 
 /** Runs the polylogue CLI against a server's data directory. */
 export function cli(server: RunningServer, args: string[]): string {
-  const result = spawnSync(process.execPath, [join(root, 'bin/polylogue.js'), ...args], { cwd: root, env: server.env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'bin/polylogue.js'), ...args], {
+    cwd: root,
+    env: server.env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`polylogue ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
@@ -75,7 +100,10 @@ export function rssBytes(pid: number): number {
 /** Signs in through the real form and returns the cookie header of the session. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const page = await fetch(`${url}/account/sign-in`);
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   const response = await fetch(`${url}/account/sign-in`, {
     method: 'POST',
@@ -86,4 +114,26 @@ export async function signIn(url: string, email: string, password: string): Prom
   const session = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
   if (!session) throw new Error(`sign-in failed with ${response.status}`);
   return session.split(';')[0] ?? '';
+}
+
+/**
+ * A fresh PostgreSQL database for one benchmark (TEST_DATABASE_URL, else the local server), or
+ * undefined when no PostgreSQL is reachable, so the benchmark reports SQLite alone.
+ */
+export async function freshPostgresUrl(label: string): Promise<string | undefined> {
+  const { default: pg } = await import('pg');
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `polylogue_bench_${label}_${process.pid}`;
+  try {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+    await client.end();
+  } catch {
+    return undefined;
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
