@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fmt, type Bench, type BenchRow } from './bench.ts';
 import {
   cli,
+  fetchRetry,
   signIn,
   startServer,
   type RunningServer,
@@ -42,7 +43,7 @@ function seed(server: RunningServer): string {
 async function submissionsPerSecond(server: RunningServer, slug: string): Promise<number> {
   cli(server, ['create-admin', '--email', 'writer@example.org', '--password', 'writer password 1']);
   const session = await signIn(server.url, 'writer@example.org', 'writer password 1');
-  const page = await fetch(`${server.url}/consultations/${slug}/submit`, {
+  const page = await fetchRetry(`${server.url}/consultations/${slug}/submit`, {
     headers: { cookie: session },
   });
   const csrfCookie = page.headers

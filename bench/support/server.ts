@@ -97,15 +97,28 @@ export function rssBytes(pid: number): number {
   return kb * 1024;
 }
 
+/**
+ * fetch, retried once: after a load run the server may close an idle keep-alive connection just
+ * as fetch reuses it ("other side closed"), which says nothing about the server.
+ */
+export async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+    return fetch(url, init);
+  }
+}
+
 /** Signs in through the real form and returns the cookie header of the session. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${url}/account/sign-in`);
+  const page = await fetchRetry(`${url}/account/sign-in`);
   const csrfCookie = page.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const response = await fetch(`${url}/account/sign-in`, {
+  const response = await fetchRetry(`${url}/account/sign-in`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
