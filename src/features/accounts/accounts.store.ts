@@ -61,10 +61,6 @@ export function accountsStore(db: Kysely<DB>) {
       return row && toRecord(row);
     },
 
-    async countUsers(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
 
     async insertUser(user: { id: string; email: string; passwordHash: string; displayName: string; locale: string | null; now: string; confirmedAt?: string | null }): Promise<void> {
       await db

@@ -72,9 +72,6 @@ export function submissionsStore(db: Kysely<DB>) {
     async listByAuthor(authorId: string): Promise<SubmissionRecord[]> {
       return (await db.selectFrom('submissions').select(columns).where('author_id', '=', authorId).orderBy('updated_at', 'desc').execute()).map(toRecord);
     },
-    async listByOrganisation(organisationId: string): Promise<SubmissionRecord[]> {
-      return (await db.selectFrom('submissions').select(columns).where('organisation_id', '=', organisationId).orderBy('updated_at', 'desc').execute()).map(toRecord);
-    },
     /** Submissions of a consultation in the given states, newest first, with cursor pagination on (published_at|updated_at, id). */
     async listForConsultation(consultationId: string, statuses: SubmissionStatus[], page: { limit: number; before?: { at: string; id: string } }): Promise<SubmissionRecord[]> {
       let query = db.selectFrom('submissions').select(columns).where('consultation_id', '=', consultationId).where('status', 'in', statuses);
