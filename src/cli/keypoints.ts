@@ -125,7 +125,9 @@ async function runKeypoints(options: KeypointsOptions): Promise<void> {
   let summary = `keypoints: scored ${Object.keys(scores).length} arguments, wrote ${options.out}`;
   if (data.labels.size > 0) {
     const { keyPointMeanAveragePrecision } = await import('../engines/synthesis/index.ts');
-    const map = keyPointMeanAveragePrecision(data.args, scores, data.labels);
+    const map = keyPointMeanAveragePrecision(data.args, scores, data.labels, {
+      keyPointIds: data.keyPoints.map((k) => k.id),
+    });
     summary += ` (mAP strict ${map.strict.toFixed(3)}, relaxed ${map.relaxed.toFixed(3)})`;
   }
   process.stderr.write(`${summary}\n`);

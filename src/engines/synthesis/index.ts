@@ -7,6 +7,7 @@ export {
   type KeyPointArgument,
   type KeyPointLabels,
   type KeyPointMAP,
+  type KeyPointMAPOptions,
   type KeyPointScores,
 } from './keypoint-metric.ts';
 export {

@@ -55,3 +55,30 @@ test('mAP keeps each argument’s best key point and the top half per (topic, st
   assert.ok(Math.abs(map.strict - (0.5 + 1) / 2) < 1e-12);
   assert.ok(Math.abs(map.relaxed - (0.25 + 1 / 3 + 1) / 2) < 1e-12);
 });
+
+test('mAP follows the official script on missing predictions and unknown key points', () => {
+  // Expected figures from the official KPA-2021 evaluation logic (pandas, scikit-learn) on the
+  // same input: strict 0.5, relaxed 0.5.
+  const args = ['a1', 'a2', 'a3', 'a4'].map((id) => ({ id, topic: 'T', stance: '1' }));
+  const scores = {
+    a1: { k1: 0.5, k2: -2 },
+    // a2 has no prediction: score 0 puts it in the top half above the negative scores, where it
+    // is then ranked at 0.99 with label 0.
+    a3: { k1: -0.5 },
+    a4: { k1: -1, kX: 5 }, // kX is not a key point of the split: ignored
+  };
+  const labels = new Map<string, 0 | 1>([
+    [labelKey('a1', 'k1'), 1],
+    [labelKey('a3', 'k1'), 1],
+    [labelKey('a4', 'k1'), 0],
+  ]);
+  const map = keyPointMeanAveragePrecision(args, scores, labels, { keyPointIds: ['k1', 'k2'] });
+  assert.equal(map.strict, 0.5);
+  assert.equal(map.relaxed, 0.5);
+  // Without the top-half rule all four count: ranked a2 (0.99, 0), a1 (1), a3 (1), a4 (0).
+  const all = keyPointMeanAveragePrecision(args, scores, labels, {
+    keyPointIds: ['k1', 'k2'],
+    topShare: 1,
+  });
+  assert.ok(Math.abs(all.strict - (0.5 * 0.5 + 0.5 * (2 / 3))) < 1e-12);
+});
