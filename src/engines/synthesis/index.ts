@@ -12,6 +12,7 @@ export {
 } from './keypoint-metric.ts';
 export {
   scoreKeyPoints,
+  sklearnTokens,
   tfidfBaselineScores,
   trainKeyPointModel,
   type KeyPointText,

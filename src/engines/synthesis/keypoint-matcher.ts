@@ -1,7 +1,6 @@
 // Key-point matching: score each argument against every key point of its (topic, stance). The
 // learned matcher is a logistic regression over lexical pair features, trained on labelled pairs
 // (the ArgKP train split); the TF-IDF cosine baseline is kept as the reference it must beat.
-import { buildTermSpace, dot, tokenize } from '../text/index.ts';
 import {
   FEATURE_NAMES,
   groupFeatures,
@@ -31,22 +30,53 @@ function groups(args: readonly KeyPointText[], keyPoints: readonly KeyPointText[
   return [...byKey.values()].filter((g) => g.keyPoints.length > 0);
 }
 
+// scikit-learn's default token pattern, \b\w\w+\b, with Python's Unicode \w (letters, digits, _).
+const SKLEARN_TOKEN = /[\p{L}\p{N}_]{2,}/gu;
+
+/** Words as scikit-learn's TfidfVectorizer defaults cut them: lower-cased runs of 2+ word characters. */
+export function sklearnTokens(text: string): string[] {
+  return text.toLowerCase().match(SKLEARN_TOKEN) ?? [];
+}
+
 /**
- * The reference baseline: plain TF-IDF cosine over lower-cased words (no stop-word removal, no
- * stemming), IDF over the whole split.
+ * The reference baseline, the most standard one: TF-IDF cosine with scikit-learn's
+ * TfidfVectorizer defaults (lower case, tokens of 2+ word characters, no stop words, no stemming,
+ * raw term counts, smoothed IDF ln((1 + n) / (1 + df)) + 1, L2 norm), fitted on every argument and
+ * key point of the split being scored.
  */
 export function tfidfBaselineScores(
   args: readonly KeyPointText[],
   keyPoints: readonly KeyPointText[],
 ): KeyPointScores {
   const texts = [...args, ...keyPoints];
-  const space = buildTermSpace(texts.map((t) => tokenize(t.text, 'en')));
-  const index = new Map(texts.map((t, i) => [t.id, i]));
-  const vec = (id: string) => space.vectors[index.get(id)!]!;
+  const counts = texts.map((t) => {
+    const c = new Map<string, number>();
+    for (const w of sklearnTokens(t.text)) c.set(w, (c.get(w) ?? 0) + 1);
+    return c;
+  });
+  const df = new Map<string, number>();
+  for (const c of counts) for (const w of c.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const idf = (w: string) => Math.log((1 + texts.length) / (1 + df.get(w)!)) + 1;
+  const vectors = counts.map((c) => {
+    const v = new Map([...c].map(([w, tf]) => [w, tf * idf(w)]));
+    const n = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    for (const [w, x] of v) v.set(w, x / n);
+    return v;
+  });
+  // Arguments first, then key points: an id may name one of each.
+  const argVec = new Map(args.map((a, i) => [a.id, vectors[i]!]));
+  const kpVec = new Map(keyPoints.map((k, i) => [k.id, vectors[args.length + i]!]));
+  const cos = (a: Map<string, number>, b: Map<string, number>) => {
+    let s = 0;
+    for (const [w, x] of a) s += x * (b.get(w) ?? 0);
+    return s;
+  };
   const out: KeyPointScores = {};
   for (const g of groups(args, keyPoints)) {
-    for (const a of g.args)
-      out[a.id] = Object.fromEntries(g.keyPoints.map((k) => [k.id, dot(vec(a.id), vec(k.id))]));
+    for (const a of g.args) {
+      const va = argVec.get(a.id)!;
+      out[a.id] = Object.fromEntries(g.keyPoints.map((k) => [k.id, cos(va, kpVec.get(k.id)!)]));
+    }
   }
   return out;
 }
