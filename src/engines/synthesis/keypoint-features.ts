@@ -30,7 +30,7 @@ function views(texts: readonly string[], language: string): Views {
   };
 }
 
-export const FEATURE_NAMES = [
+const SIMILARITIES = [
   'cosStem',
   'cosBm25',
   'cosChar',
@@ -40,6 +40,18 @@ export const FEATURE_NAMES = [
   'propStem',
   'propChar',
   'propExp',
+] as const;
+
+/**
+ * Each similarity three ways: as it is; as a margin over the argument's best other key point (the
+ * metric keeps one key point per argument, so what counts is how clearly this one wins); and
+ * standardised over the key point's arguments (a short or generic key point scores lower or
+ * higher with everyone, so its raw cosines are not comparable with another key point's).
+ */
+export const FEATURE_NAMES = [
+  ...SIMILARITIES,
+  ...SIMILARITIES.map((n) => `${n}Margin`),
+  ...SIMILARITIES.map((n) => `${n}ByKeyPoint`),
   'bias',
 ] as const;
 
@@ -173,5 +185,39 @@ export function groupFeatures(
     'propChar',
     'propExp',
   ];
-  return argIdx.map((_, a) => kpIdx.map((_, k) => [...order.map((view) => sim[view][a]![k]!), 1]));
+  const raw = order.map((view) => sim[view]);
+  const margins = raw.map(marginOverOthers);
+  const byKeyPoint = raw.map(standardiseByKeyPoint);
+  return argIdx.map((_, a) =>
+    kpIdx.map((_, k) => [
+      ...raw.map((m) => m[a]![k]!),
+      ...margins.map((m) => m[a]![k]!),
+      ...byKeyPoint.map((m) => m[a]![k]!),
+      1,
+    ]),
+  );
+}
+
+/** Each score minus the best score of the same argument's other key points (itself if none). */
+function marginOverOthers(sim: readonly (readonly number[])[]): number[][] {
+  return sim.map((row) =>
+    row.map((v, k) => {
+      let best: number | undefined;
+      row.forEach((x, j) => {
+        if (j !== k && (best === undefined || x > best)) best = x;
+      });
+      return v - (best ?? 0);
+    }),
+  );
+}
+
+/** Each score as a z-score among the scores of the same key point with every argument. */
+function standardiseByKeyPoint(sim: readonly (readonly number[])[]): number[][] {
+  const n = sim.length;
+  const kps = sim[0]?.length ?? 0;
+  const mean = Array.from({ length: kps }, (_, k) => sim.reduce((s, row) => s + row[k]!, 0) / n);
+  const sd = mean.map((m, k) =>
+    Math.sqrt(sim.reduce((s, row) => s + (row[k]! - m) ** 2, 0) / Math.max(1, n - 1)),
+  );
+  return sim.map((row) => row.map((v, k) => (v - mean[k]!) / (sd[k]! + 1e-9)));
 }
