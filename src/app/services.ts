@@ -56,7 +56,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
-  const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl });
+  const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });

@@ -54,6 +54,9 @@ export async function openConversation(
     seeds?: string[];
     open?: boolean;
     withConversation?: boolean;
+    eligibility?: 'open' | 'accredited' | 'invited';
+    /** E-mail addresses invited to the consultation (for `eligibility: 'invited'`). */
+    invite?: string[];
   },
 ): Promise<ConversationFixture> {
   const email = `sec-${Math.random().toString(36).slice(2, 8)}@example.org`;
@@ -86,7 +89,7 @@ export async function openConversation(
     title: options.title,
     context: 'Context',
     languages: ['en'],
-    eligibility: 'open',
+    eligibility: options.eligibility ?? 'open',
     rule: options.rule ?? 'attributed',
     opensAtLocal: local(open ? -DAY : DAY),
     closesAtLocal: local(30 * DAY),
@@ -95,6 +98,8 @@ export async function openConversation(
   await t.services.consultations.saveQuestions(secretariat, c.slug, [
     { text: 'What matters?', help: '' },
   ]);
+  if (options.invite?.length)
+    await t.services.consultations.inviteParticipants(secretariat, c.slug, options.invite);
   await t.services.consultations.publishConsultation(secretariat, c.slug);
   const { facilitation } = t.services.deliberation;
   if (options.withConversation === false)

@@ -24,6 +24,7 @@ import {
 import { parseCachedMap, recomputeMap } from './map-cache.ts';
 import { pickNext } from './next-statement.ts';
 import { buildResults, type ResultsView } from './results.ts';
+import type { ConversationSnapshot, VoteContext } from './vote-context.ts';
 import type { VoteWriter } from './vote-writer.ts';
 
 export const OPINION_MAP_JOB = 'deliberation.opinion-map';
@@ -37,7 +38,14 @@ export interface Voter {
   guestKey: string | null;
 }
 
-export type Standing = 'participant' | 'may-join' | 'join-as-guest' | 'sign-in' | 'closed';
+export type Standing =
+  'participant' | 'may-join' | 'join-as-guest' | 'sign-in' | 'not-eligible' | 'closed';
+
+/** Whether the actor may take part in the consultation (its eligibility: open, accredited, invited). */
+export type Eligibility = (
+  actor: Actor,
+  consultation: ConsultationRecord,
+) => Promise<'sign_in' | 'eligible' | 'not_eligible'>;
 
 export interface NextStatement {
   number: number;
@@ -47,6 +55,8 @@ export interface NextStatement {
 export interface DeliberationDeps {
   store: DeliberationStore;
   votes: VoteWriter;
+  context: VoteContext;
+  eligibility: Eligibility;
   consultations: ConsultationsService;
   accounts: AccountsService;
   jobs: JobQueue;
@@ -61,16 +71,30 @@ export function parseVote(value: string): 1 | -1 | 0 {
   return vote;
 }
 
+/**
+ * Guests are welcome when the facilitator allows them and the consultation is open to everyone:
+ * under accredited or invited eligibility only people who may take part can vote.
+ */
+export function welcomesGuests(
+  consultation: ConsultationRecord,
+  conversation: ConversationRecord,
+): boolean {
+  return conversation.allowGuests && consultation.eligibility === 'open';
+}
+
 export function deliberationService(deps: DeliberationDeps) {
-  const { store, consultations, accounts, jobs, clock } = deps;
-  // Next-statement priorities per conversation, derived from the cached map and kept until it changes.
-  const priorities = new Map<
-    string,
-    { version: number; byNumber: Map<number, { votes: number; divisiveness: number }> }
-  >();
+  const { store, consultations, accounts, jobs, clock, context } = deps;
+  // When this instance last asked for a recomputation of each conversation: a commit within the
+  // debounce window needs no new request (the queued job's unique key would absorb it anyway).
+  const recomputeAskedAt = new Map<string, number>();
 
   deps.votes.onCommit(async (ids) => {
-    for (const id of ids) await scheduleRecompute(id);
+    const now = Date.now();
+    for (const id of ids) {
+      if (now - (recomputeAskedAt.get(id) ?? -Infinity) < RECOMPUTE_DEBOUNCE_MS) continue;
+      recomputeAskedAt.set(id, now);
+      await scheduleRecompute(id);
+    }
   });
 
   async function scheduleRecompute(conversationId: string): Promise<void> {
@@ -79,6 +103,18 @@ export function deliberationService(deps: DeliberationDeps) {
       { conversationId },
       { uniqueKey: `${OPINION_MAP_JOB}:${conversationId}`, delayMs: RECOMPUTE_DEBOUNCE_MS },
     );
+  }
+
+  /** The conversation as a vote sees it (see vote-context.ts), checked like `load`. */
+  async function loadForVote(actor: Actor, slug: string): Promise<ConversationSnapshot> {
+    const snapshot = await context.snapshot(slug);
+    // A draft consultation is not served from the snapshot: `load` answers "not found" to
+    // everyone but its secretariat.
+    if (!snapshot || !snapshot.consultation.publishedAt) {
+      await load(actor, slug);
+      throw NotFoundError('conversation');
+    }
+    return snapshot;
   }
 
   async function load(
@@ -91,32 +127,48 @@ export function deliberationService(deps: DeliberationDeps) {
     return { consultation, conversation };
   }
 
-  async function findParticipant(
+  function participantKey(
+    consultation: ConsultationRecord,
     conversation: ConversationRecord,
     voter: Voter,
-  ): Promise<ParticipantRecord | undefined> {
-    if (voter.actor.user)
-      return store.findParticipant(conversation.id, { userId: voter.actor.user.id });
-    if (voter.guestKey && conversation.allowGuests)
-      return store.findParticipant(conversation.id, { guestKeyHash: hashToken(voter.guestKey) });
+  ): { userId: string } | { guestKeyHash: string } | undefined {
+    if (voter.actor.user) return { userId: voter.actor.user.id };
+    if (voter.guestKey && welcomesGuests(consultation, conversation))
+      return { guestKeyHash: hashToken(voter.guestKey) };
     return undefined;
   }
 
-  /** Signed-in people join on their first vote, with the stakeholder group and country of their profile. */
+  async function findParticipant(
+    consultation: ConsultationRecord,
+    conversation: ConversationRecord,
+    voter: Voter,
+  ): Promise<ParticipantRecord | undefined> {
+    const key = participantKey(consultation, conversation, voter);
+    return key && context.participant(conversation.id, key);
+  }
+
+  /**
+   * Signed-in people join on their first vote, with the stakeholder group and country of their
+   * profile, if the consultation's eligibility lets them take part. Eligibility is checked when
+   * they join, not at every vote.
+   */
   async function participantFor(
+    consultation: ConsultationRecord,
     conversation: ConversationRecord,
     voter: Voter,
   ): Promise<ParticipantRecord> {
-    const existing = await findParticipant(conversation, voter);
+    const existing = await findParticipant(consultation, conversation, voter);
     if (existing) return existing;
     const user = voter.actor.user;
     if (!user) {
-      if (conversation.allowGuests)
+      if (welcomesGuests(consultation, conversation))
         throw new AppError('guest_required', 401, 'join as a guest first');
       throw UnauthenticatedError();
     }
+    if ((await deps.eligibility(voter.actor, consultation)) !== 'eligible')
+      throw new AppError('not_eligible', 403, 'you may not take part in this consultation');
     const profile = await accounts.findUser(user.id);
-    return store.insertParticipant(
+    const participant = await store.insertParticipant(
       conversation.id,
       newId(),
       {
@@ -126,6 +178,8 @@ export function deliberationService(deps: DeliberationDeps) {
       },
       clock.now().toISOString(),
     );
+    context.rememberParticipant(conversation.id, { userId: user.id }, participant);
+    return participant;
   }
 
   function requireOpen(consultation: ConsultationRecord): void {
@@ -133,41 +187,17 @@ export function deliberationService(deps: DeliberationDeps) {
       throw new AppError('conversation_closed', 409, 'the conversation is not open');
   }
 
-  async function priorityTable(conversationId: string) {
-    // The version alone is read on every vote; the map itself only when it changed.
-    const version = await store.mapVersion(conversationId);
-    const known = priorities.get(conversationId);
-    if (version === undefined) return new Map<number, { votes: number; divisiveness: number }>();
-    if (known && known.version === version) return known.byNumber;
-    const cached = await store.cachedMap(conversationId);
-    if (!cached) return new Map<number, { votes: number; divisiveness: number }>();
-    const map = parseCachedMap(cached.result);
-    const byNumber = new Map(
-      map.statements.map((s) => [s.number, { votes: s.total.S, divisiveness: s.divisiveness }]),
-    );
-    priorities.set(conversationId, { version: cached.version, byNumber });
-    return byNumber;
-  }
-
+  /** The visible statement the voter has not voted on with the highest priority (next-statement.ts). */
   async function nextFor(
-    conversation: ConversationRecord,
+    snapshot: ConversationSnapshot,
     participant: ParticipantRecord | undefined,
     voterKey: string,
   ): Promise<NextStatement | null> {
-    const candidates = await store.unvoted(
-      conversation.id,
-      participant?.id ?? null,
-      visibleStatuses(conversation.moderation),
+    const voted = participant ? await store.votedStatementIds(participant.id) : undefined;
+    const next = pickNext(snapshot.visible.values(), participant?.id ?? voterKey, (s) =>
+      voted ? voted.has(s.id) : false,
     );
-    const table = await priorityTable(conversation.id);
-    const scored = candidates.map((c) => ({
-      ...c,
-      votes: table.get(c.number)?.votes ?? 0,
-      divisiveness: table.get(c.number)?.divisiveness ?? 0,
-    }));
-    const next = pickNext(scored, participant?.id ?? voterKey);
-    const statement = next && (await store.statement(conversation.id, next.number));
-    return statement ? { number: statement.number, body: statement.body } : null;
+    return next ? { number: next.number, body: next.body } : null;
   }
 
   return {
@@ -178,20 +208,24 @@ export function deliberationService(deps: DeliberationDeps) {
     /** Where the voter stands, and the statement to show them. */
     async conversationPage(voter: Voter, slug: string) {
       const { consultation, conversation } = await load(voter.actor, slug);
-      const participant = await findParticipant(conversation, voter);
+      const participant = await findParticipant(consultation, conversation, voter);
       const open = consultations.phase(consultation) === 'open';
       const standing: Standing = !open
         ? 'closed'
         : participant
           ? 'participant'
           : voter.actor.user
-            ? 'may-join'
-            : conversation.allowGuests
+            ? (await deps.eligibility(voter.actor, consultation)) === 'eligible'
+              ? 'may-join'
+              : 'not-eligible'
+            : welcomesGuests(consultation, conversation)
               ? 'join-as-guest'
               : 'sign-in';
-      const next = open
-        ? await nextFor(conversation, participant, voter.actor.user?.id ?? 'visitor')
-        : null;
+      const snapshot = open ? await context.snapshot(slug) : null;
+      const next =
+        snapshot && (standing === 'participant' || standing === 'may-join')
+          ? await nextFor(snapshot, participant, voter.actor.user?.id ?? 'visitor')
+          : null;
       return {
         consultation,
         conversation,
@@ -208,7 +242,7 @@ export function deliberationService(deps: DeliberationDeps) {
     ): Promise<void> {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
-      if (!conversation.allowGuests)
+      if (!welcomesGuests(consultation, conversation))
         throw new AppError('guests_not_allowed', 403, 'this conversation does not take guests');
       if (!voter.guestKey) throw new AppError('guest_required', 400, 'no guest key');
       const errors: Record<string, string> = {};
@@ -217,8 +251,8 @@ export function deliberationService(deps: DeliberationDeps) {
       if (input.country && !isCountryCode(input.country)) errors.country = 'errors.choiceInvalid';
       if (Object.keys(errors).length) throw ValidationError(errors);
       const guestKeyHash = hashToken(voter.guestKey);
-      if (await store.findParticipant(conversation.id, { guestKeyHash })) return;
-      await store.insertParticipant(
+      if (await context.participant(conversation.id, { guestKeyHash })) return;
+      const participant = await store.insertParticipant(
         conversation.id,
         newId(),
         {
@@ -228,6 +262,7 @@ export function deliberationService(deps: DeliberationDeps) {
         },
         clock.now().toISOString(),
       );
+      context.rememberParticipant(conversation.id, { guestKeyHash }, participant);
     },
 
     /** Records a vote (replacing any earlier one on the statement) and returns the next statement. */
@@ -237,14 +272,12 @@ export function deliberationService(deps: DeliberationDeps) {
       number: number,
       vote: 1 | -1 | 0,
     ): Promise<NextStatement | null> {
-      const { consultation, conversation } = await load(voter.actor, slug);
+      const snapshot = await loadForVote(voter.actor, slug);
+      const { consultation, conversation } = snapshot;
       requireOpen(consultation);
-      const participant = await participantFor(conversation, voter);
-      const statement = Number.isSafeInteger(number)
-        ? await store.statement(conversation.id, number)
-        : undefined;
-      if (!statement || !visibleStatuses(conversation.moderation).includes(statement.status))
-        throw NotFoundError('statement');
+      const participant = await participantFor(consultation, conversation, voter);
+      const statement = snapshot.visible.get(number);
+      if (!statement) throw NotFoundError('statement');
       await deps.votes.write({
         conversationId: conversation.id,
         participantId: participant.id,
@@ -252,7 +285,7 @@ export function deliberationService(deps: DeliberationDeps) {
         vote,
         votedAt: clock.now().getTime(),
       });
-      return nextFor(conversation, participant, participant.id);
+      return nextFor(snapshot, participant, participant.id);
     },
 
     /** A participant's statement; it waits for moderation or shows at once, as the facilitator chose. */
@@ -265,7 +298,7 @@ export function deliberationService(deps: DeliberationDeps) {
       if (!text) throw ValidationError({ body: 'errors.required' });
       if ([...text].length > MAX_STATEMENT_LENGTH)
         throw ValidationError({ body: 'errors.tooLong' });
-      const participant = await participantFor(conversation, voter);
+      const participant = await participantFor(consultation, conversation, voter);
       const id = newId();
       await store.insertStatement(conversation.id, {
         id,
@@ -275,6 +308,7 @@ export function deliberationService(deps: DeliberationDeps) {
         authorParticipantId: participant.id,
         now: clock.now().toISOString(),
       });
+      if (conversation.moderation === 'after') context.forget(slug);
       // As in Pol.is, authors agree with what they wrote; the vote counts once the statement shows.
       await deps.votes.write({
         conversationId: conversation.id,

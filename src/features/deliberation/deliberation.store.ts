@@ -298,29 +298,14 @@ export function deliberationStore(db: Kysely<DB>) {
       if (statuses) query = query.where('status', 'in', statuses);
       return (await query.orderBy('number').execute()).map(toStatement);
     },
-    /** Visible statements the participant has not voted on yet: the candidates for "next". */
-    async unvoted(
-      conversationId: string,
-      participantId: string | null,
-      statuses: StatementStatus[],
-    ): Promise<Array<{ number: number }>> {
-      let query = db
-        .selectFrom('statements')
-        .select(['number'])
-        .where('conversation_id', '=', conversationId)
-        .where('status', 'in', statuses);
-      if (participantId)
-        query = query.where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('votes')
-                .select('vote')
-                .where('votes.participant_id', '=', participantId)
-                .whereRef('votes.statement_id', '=', 'statements.id'),
-            ),
-          ),
-        );
-      return (await query.orderBy('number').execute()).map((r) => ({ number: Number(r.number) }));
+    /** The statements a participant has voted on: what "next" leaves out. */
+    async votedStatementIds(participantId: string): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('votes')
+        .select('statement_id')
+        .where('participant_id', '=', participantId)
+        .execute();
+      return new Set(rows.map((r) => r.statement_id));
     },
     async setStatus(
       statementId: string,

@@ -204,6 +204,86 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('when the consultation is by invitation, then guests cannot join and only invited people vote', async () => {
+      const { slug } = await openConversation(t, {
+        title: 'By invitation',
+        seeds: SEEDS,
+        allowGuests: true,
+        eligibility: 'invited',
+        invite: ['ivy.invited@example.org'],
+      });
+      const visitor = t.client();
+      const page = await visitor.get(`/consultations/${slug}/conversation`);
+      assert.doesNotMatch(page.body, /Take part as a guest/);
+      assert.match(page.body, /Sign in to vote/);
+      assert.equal(
+        (await visitor.post(`/consultations/${slug}/conversation/guest`, {})).statusCode,
+        403,
+      );
+
+      const outsider = await signedInClient(
+        t,
+        'oscar.outsider@example.org',
+        'oscar password 1',
+        'Oscar Outsider',
+      );
+      const outsiderPage = await outsider.get(`/consultations/${slug}/conversation`);
+      assert.match(outsiderPage.body, /Only people who may take part/);
+      assert.doesNotMatch(outsiderPage.body, /name="statement"/);
+      const refused = await jsonVote(outsider, slug, csrfOf(outsiderPage.body), 0, 'agree');
+      assert.equal(refused.statusCode, 403);
+      assert.equal(refused.json().code, 'not_eligible');
+      assert.equal(
+        (
+          await outsider.post(`/consultations/${slug}/conversation/statements`, {
+            body: 'Outsiders should not write here.',
+          })
+        ).statusCode,
+        403,
+      );
+
+      const ivy = await signedInClient(t, 'ivy.invited@example.org', 'ivy password 12', 'Ivy');
+      const ivyPage = await ivy.get(`/consultations/${slug}/conversation`);
+      const voted = await jsonVote(
+        ivy,
+        slug,
+        csrfOf(ivyPage.body),
+        statementOnPage(ivyPage.body),
+        'agree',
+      );
+      assert.equal(voted.statusCode, 200);
+      const participants = await t
+        .db()
+        .selectFrom('conversation_participants')
+        .innerJoin('conversations', 'conversations.id', 'conversation_participants.conversation_id')
+        .innerJoin('consultations', 'consultations.id', 'conversations.consultation_id')
+        .select('conversation_participants.user_id')
+        .where('consultations.slug', '=', slug)
+        .execute();
+      assert.equal(participants.length, 1, 'only the invited person joined');
+    });
+
+    test('when the facilitator rejects a statement, then a vote on it is refused at once', async () => {
+      const { slug, secretariat } = await openConversation(t, {
+        title: 'Rejected at once',
+        seeds: SEEDS,
+      });
+      const frank = await signedInClient(
+        t,
+        'frank.reject@example.org',
+        'frank password 1',
+        'Frank',
+      );
+      const page = await frank.get(`/consultations/${slug}/conversation`);
+      const first = await jsonVote(frank, slug, csrfOf(page.body), 0, 'agree');
+      assert.equal(first.statusCode, 200);
+      await t.services.deliberation.facilitation.moderate(secretariat, slug, 1, 'reject');
+      const refused = await jsonVote(frank, slug, csrfOf(page.body), 1, 'agree');
+      assert.equal(refused.statusCode, 404);
+      const next = first.json().next as { number: number } | null;
+      assert.notEqual(next?.number, 0, 'the statement just voted on is not offered again');
+    });
+
     test('when moderation is before, then a written statement waits for acceptance; when after, it shows until rejected', async () => {
       const before = await openConversation(t, { title: 'Moderated before', moderation: 'before' });
       const carol = await signedInClient(

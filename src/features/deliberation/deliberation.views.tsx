@@ -205,6 +205,8 @@ function Participation({
           </a>
         </p>
       );
+    case 'not-eligible':
+      return <p class="notice">{t('delib.notEligible')}</p>;
     case 'join-as-guest':
       return <GuestForm ctx={ctx} view={view} state={forms.guest ?? empty} />;
     default:

@@ -36,6 +36,8 @@ export interface FacilitationDeps {
   baseUrl: string;
   /** Asks the job queue for a fresh map (debounced). */
   scheduleRecompute(conversationId: string): Promise<void>;
+  /** Drops this instance's snapshot of the conversation, so votes see a change at once. */
+  forget(slug: string): void;
 }
 
 function checkSettings(input: SettingsInput): ConversationSettings {
@@ -112,6 +114,7 @@ export function facilitationService(deps: FacilitationDeps) {
           consultationId: consultation.id,
           now: now(),
         });
+      deps.forget(slug);
     },
 
     /** Facilitator's statements, one per line: they show at once, whatever the moderation mode. */
@@ -133,6 +136,7 @@ export function facilitationService(deps: FacilitationDeps) {
           authorParticipantId: null,
           now: now(),
         });
+      deps.forget(slug);
       return lines.length;
     },
 
@@ -163,6 +167,7 @@ export function facilitationService(deps: FacilitationDeps) {
         decision === 'accept' ? 'accepted' : 'rejected',
         now(),
       );
+      deps.forget(slug);
       await deps.scheduleRecompute(conversation.id);
     },
 
@@ -202,6 +207,7 @@ export function facilitationService(deps: FacilitationDeps) {
         now: now(),
       });
       const counts = await importPolis(deps.db, id, polis, now());
+      deps.forget(slug);
       return { conversationId: id, ...counts };
     },
   };

@@ -7,8 +7,9 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import { deliberationStore } from './deliberation.store.ts';
-import { deliberationService, OPINION_MAP_JOB } from './deliberation.service.ts';
+import { deliberationService, OPINION_MAP_JOB, type Eligibility } from './deliberation.service.ts';
 import { facilitationService } from './facilitation.service.ts';
+import { voteContext } from './vote-context.ts';
 import { voteWriter } from './vote-writer.ts';
 
 export { deliberationRoutes } from './deliberation.routes.tsx';
@@ -22,14 +23,22 @@ export interface DeliberationFeatureDeps {
   jobs: JobQueue;
   clock: Clock;
   baseUrl: string;
+  /** Who may take part in a consultation (the submissions feature decides it for every surface). */
+  eligibility: Eligibility;
 }
 
 /** Builds the participation and facilitation services over one store and one vote writer. */
 export function deliberationFeature(deps: DeliberationFeatureDeps) {
   const store = deliberationStore(deps.db);
+  const context = voteContext({
+    store,
+    consultationBySlug: (slug) => deps.consultations.load(slug),
+  });
   const participation = deliberationService({
     store,
     votes: voteWriter(deps.db),
+    context,
+    eligibility: deps.eligibility,
     consultations: deps.consultations,
     accounts: deps.accounts,
     jobs: deps.jobs,
@@ -42,9 +51,11 @@ export function deliberationFeature(deps: DeliberationFeatureDeps) {
     clock: deps.clock,
     baseUrl: deps.baseUrl,
     scheduleRecompute: participation.scheduleRecompute,
+    forget: context.forget,
   });
   /** Whether a consultation has a conversation, so its page can link to it. */
-  const hasConversation = async (consultationId: string) => (await store.findByConsultation(consultationId)) !== undefined;
+  const hasConversation = async (consultationId: string) =>
+    (await store.findByConsultation(consultationId)) !== undefined;
   return { participation, facilitation, hasConversation };
 }
 

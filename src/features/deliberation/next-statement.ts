@@ -17,33 +17,49 @@ export interface Candidate {
   divisiveness: number;
 }
 
-// FNV-1a: this runs for every candidate on every vote, and needs spread, not secrecy.
-function jitter(participantKey: string, number: number): number {
+// This runs for every candidate on every vote, and needs spread, not secrecy: the participant's
+// key is hashed once (FNV-1a), then mixed with each statement number (murmur3's finaliser).
+function keyHash(participantKey: string): number {
   let h = 0x811c9dc5;
-  const text = `${participantKey}:${number}`;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < participantKey.length; i++)
+    h = Math.imul(h ^ participantKey.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function jitter(hash: number, number: number): number {
+  let h = hash ^ Math.imul(number + 1, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
   return 0.9 + ((h >>> 0) / 0x1_0000_0000) * 0.2;
 }
 
-export function priority(c: Candidate, participantKey: string): number {
-  return ((1 + 2 * c.divisiveness) / Math.sqrt(1 + c.votes)) * jitter(participantKey, c.number);
+function score(c: Candidate, hash: number): number {
+  return ((1 + 2 * c.divisiveness) / Math.sqrt(1 + c.votes)) * jitter(hash, c.number);
 }
 
-/** The candidate with the highest priority; ties go to the older statement. */
+export function priority(c: Candidate, participantKey: string): number {
+  return score(c, keyHash(participantKey));
+}
+
+/**
+ * The candidate with the highest priority, leaving out those `skip` names (the statements the
+ * participant already voted on); ties go to the older statement.
+ */
 export function pickNext<C extends Candidate>(
-  candidates: readonly C[],
+  candidates: Iterable<C>,
   participantKey: string,
+  skip?: (c: C) => boolean,
 ): C | undefined {
+  const hash = keyHash(participantKey);
   let best: C | undefined;
   let bestScore = -Infinity;
   for (const c of candidates) {
-    const score = priority(c, participantKey);
-    if (
-      score > bestScore ||
-      (score === bestScore && best !== undefined && c.number < best.number)
-    ) {
+    if (skip?.(c)) continue;
+    const s = score(c, hash);
+    if (s > bestScore || (s === bestScore && best !== undefined && c.number < best.number)) {
       best = c;
-      bestScore = score;
+      bestScore = s;
     }
   }
   return best;

@@ -45,15 +45,13 @@ async function writeBatch(db: Kysely<DB>, votes: VoteInput[]): Promise<void> {
       await trx
         .insertInto('votes')
         .values(
-          rows
-            .slice(i, i + CHUNK)
-            .map((v) => ({
-              participant_id: v.participantId,
-              statement_id: v.statementId,
-              conversation_id: v.conversationId,
-              vote: v.vote,
-              voted_at: v.votedAt,
-            })),
+          rows.slice(i, i + CHUNK).map((v) => ({
+            participant_id: v.participantId,
+            statement_id: v.statementId,
+            conversation_id: v.conversationId,
+            vote: v.vote,
+            voted_at: v.votedAt,
+          })),
         )
         .onConflict((oc) =>
           oc
