@@ -40,6 +40,7 @@ const SIMILARITIES = [
   'propStem',
   'propChar',
   'propExp',
+  'cosOffTopic',
 ] as const;
 
 /**
@@ -55,8 +56,8 @@ export const FEATURE_NAMES = [
   'bias',
 ] as const;
 
-type View = 'stem' | 'bm25' | 'char' | 'word' | 'content';
-const VIEWS: readonly View[] = ['stem', 'bm25', 'char', 'word', 'content'];
+type View = 'stem' | 'bm25' | 'char' | 'word' | 'content' | 'offTopic';
+const VIEWS: readonly View[] = ['stem', 'bm25', 'char', 'word', 'content', 'offTopic'];
 
 /**
  * Term spaces over a whole corpus of arguments and key points: IDF is estimated on every text,
@@ -68,11 +69,29 @@ export interface PairContext {
   spaces: Record<View, TermSpace>;
 }
 
+/**
+ * Words of the text that are not words of its topic: every argument and key point of a topic says
+ * "school uniform", so those words say nothing about which key point an argument makes.
+ */
+function offTopicWords(
+  texts: readonly KeyPointText[],
+  words: readonly string[][],
+  language: string,
+) {
+  const topicWords = new Map<string, Set<string>>();
+  return texts.map((t, i) => {
+    let topic = topicWords.get(t.topic);
+    if (!topic) topicWords.set(t.topic, (topic = new Set(tokenize(t.topic, language))));
+    return words[i]!.filter((w) => w.length > 1 && !topic.has(w));
+  });
+}
+
 export function pairContext(texts: readonly KeyPointText[], language = 'en'): PairContext {
   const v = views(
     texts.map((t) => t.text),
     language,
   );
+  const offTopic = offTopicWords(texts, v.words, language);
   return {
     index: new Map(texts.map((t, i) => [t.id, i])),
     views: v,
@@ -82,6 +101,7 @@ export function pairContext(texts: readonly KeyPointText[], language = 'en'): Pa
       char: buildTermSpace(v.chars),
       word: buildTermSpace(v.words),
       content: buildTermSpace(v.content),
+      offTopic: buildTermSpace(offTopic),
     },
   };
 }
@@ -184,6 +204,7 @@ export function groupFeatures(
     'propStem',
     'propChar',
     'propExp',
+    'offTopic',
   ];
   const raw = order.map((view) => sim[view]);
   const margins = raw.map(marginOverOthers);
