@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountsRoutes } from '../features/accounts/accounts.routes.tsx';
@@ -15,6 +14,7 @@ import { processesApi } from '../features/processes/processes.api.ts';
 import { submissionsApi } from '../features/submissions/submissions.api.ts';
 import { transparencyApi } from '../features/transparency/transparency.api.ts';
 import { registerApiAuth } from '../http/api-auth.ts';
+import { registerSecurityHeaders } from '../http/security-headers.ts';
 import { cursorCodec } from '../http/api-cursor.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
@@ -51,19 +51,6 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'none'"],
-  objectSrc: ["'none'"],
-};
-
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config, database, accounts, roles, organisations, admin, mailer } = services;
 
@@ -82,11 +69,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    strictTransportSecurity: config.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(compress, { threshold: 512 });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

@@ -193,7 +193,7 @@ export function deliberationService(deps: DeliberationDeps) {
     participant: ParticipantRecord | undefined,
     voterKey: string,
   ): Promise<NextStatement | null> {
-    const voted = participant ? await store.votedStatementIds(participant.id) : undefined;
+    const voted = participant ? await context.votedBy(participant.id) : undefined;
     const next = pickNext(snapshot.visible.values(), participant?.id ?? voterKey, (s) =>
       voted ? voted.has(s.id) : false,
     );
@@ -285,6 +285,7 @@ export function deliberationService(deps: DeliberationDeps) {
         vote,
         votedAt: clock.now().getTime(),
       });
+      context.rememberVote(participant.id, statement.id);
       return nextFor(snapshot, participant, participant.id);
     },
 
@@ -317,6 +318,7 @@ export function deliberationService(deps: DeliberationDeps) {
         vote: 1,
         votedAt: clock.now().getTime(),
       });
+      context.rememberVote(participant.id, id);
       return conversation.moderation === 'before' ? 'pending' : 'shown';
     },
 

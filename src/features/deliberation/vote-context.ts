@@ -16,7 +16,10 @@
 // anything: every entry can be dropped at any time and is read again from the database.
 //
 // Participants are cached longer (their identity never changes once created), keyed by the
-// conversation and the user id or the guest key's hash.
+// conversation and the user id or the guest key's hash. So is the set of statements each
+// participant has voted on, read once and then kept up to date by the votes this instance
+// records: a vote through another instance can leave it behind for VOTED_TTL_MS, and the worst
+// that does is offer that statement again (voting again replaces the earlier vote).
 import { LRUCache } from 'lru-cache';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import {
@@ -29,6 +32,7 @@ import { parseCachedMap } from './map-cache.ts';
 
 export const FRESH_MS = 1_000;
 const PARTICIPANT_TTL_MS = 10 * 60_000;
+const VOTED_TTL_MS = 30_000;
 
 export interface Priority {
   votes: number;
@@ -70,6 +74,7 @@ export function voteContext(deps: VoteContextDeps) {
     max: 200_000,
     ttl: PARTICIPANT_TTL_MS,
   });
+  const voted = new LRUCache<string, Set<string>>({ max: 100_000, ttl: VOTED_TTL_MS });
   // The parsed priorities of the last map seen per conversation, kept until its version changes.
   const priorities = new LRUCache<string, { version: number; table: Map<number, Priority> }>({
     max: 1_000,
@@ -152,6 +157,20 @@ export function voteContext(deps: VoteContextDeps) {
 
     rememberParticipant(conversationId: string, who: ParticipantKey, p: ParticipantRecord): void {
       participants.set(participantKey(conversationId, who), p);
+    },
+
+    /** The statements the participant has voted on (ids). */
+    async votedBy(participantId: string): Promise<ReadonlySet<string>> {
+      const known = voted.get(participantId);
+      if (known) return known;
+      const found = await store.votedStatementIds(participantId);
+      voted.set(participantId, found);
+      return found;
+    },
+
+    /** Records a committed vote in the participant's voted set, if this instance holds it. */
+    rememberVote(participantId: string, statementId: string): void {
+      voted.get(participantId)?.add(statementId);
     },
   };
 }
