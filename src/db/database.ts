@@ -1,7 +1,7 @@
 // The one place that knows which database we run on. Everything outside src/db/ is dialect-agnostic.
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -33,6 +33,28 @@ export function openSqlite(file: string): SQLite.Database {
   return handle;
 }
 
+/**
+ * Kysely prepares every query anew, and on better-sqlite3 compiling a statement costs more than
+ * running a small one. Statements are kept by SQL text (the same few hundred shapes recur); one
+ * still being iterated is busy, so that caller gets a fresh one.
+ */
+function withStatementCache(handle: SQLite.Database, size = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string) {
+      const cached = statements.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = handle.prepare(text);
+      if (!cached) {
+        statements.set(text, statement);
+        if (statements.size > size) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -45,7 +67,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   }
   const file = options.sqliteFile ?? join(options.dataDir ?? 'data', 'polylogue.sqlite');
   const handle = openSqlite(file);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
 }
 
