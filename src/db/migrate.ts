@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004-jobs.ts';
 import * as m0006 from './migrations/0006-reports.ts';
 import * as m0005 from './migrations/0005-deliberation.ts';
 import * as m0007 from './migrations/0007-submission-order-index.ts';
+import * as m0008 from './migrations/0008-page-and-search-indexes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-reports': m0006,
   '0005-deliberation': m0005,
   '0007-submission-order-index': m0007,
+  '0008-page-and-search-indexes': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

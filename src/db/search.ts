@@ -78,6 +78,42 @@ export async function createSearchSchema(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/**
+ * Lets search rank inside the full-text index (migration 0008). SQLite: the FTS table also
+ * carries published_on, the tie-breaker after the score, so the best matches are ordered without
+ * reading search_documents. PostgreSQL: the GIN index is updated on insert instead of through a
+ * pending list that every search would scan until the next vacuum; documents arrive one by one
+ * as texts are published, so the write costs little.
+ */
+export async function rankInsideSearchIndex(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter index search_documents_tsv set (fastupdate = off)`.execute(db);
+    await sql`select gin_clean_pending_list('search_documents_tsv'::regclass)`.execute(db);
+    return;
+  }
+  await sql`drop table search_fts`.execute(db);
+  await sql`create virtual table search_fts using fts5(doc_id unindexed, published_on unindexed, tokens, tokenize = 'unicode61 remove_diacritics 0')`.execute(
+    db,
+  );
+  await sql`insert into search_fts (doc_id, published_on, tokens) select doc_id, published_on, tokens from search_documents`.execute(
+    db,
+  );
+}
+
+export async function rankOutsideSearchIndex(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter index search_documents_tsv set (fastupdate = on)`.execute(db);
+    return;
+  }
+  await sql`drop table search_fts`.execute(db);
+  await sql`create virtual table search_fts using fts5(doc_id unindexed, tokens, tokenize = 'unicode61 remove_diacritics 0')`.execute(
+    db,
+  );
+  await sql`insert into search_fts (doc_id, tokens) select doc_id, tokens from search_documents`.execute(
+    db,
+  );
+}
+
 export async function dropSearchSchema(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) await sql`drop table if exists search_fts`.execute(db);
   await db.schema.dropTable('search_documents').ifExists().execute();
@@ -108,6 +144,62 @@ export function searchSql(database: Database) {
   const db = database.db.withTables<{ search_documents: SearchDocumentsTable }>();
   const postgres = database.dialect === 'postgres';
 
+  /** Ids of the best `size` matches: score, then the newer, then the id, so pages never overlap. */
+  async function ranked(groups: string[][], size: number): Promise<string[]> {
+    const query = postgres
+      ? sql<{
+          doc_id: string;
+        }>`select doc_id from search_documents where tsv @@ ${tsQuery(groups)}::tsquery order by ts_rank(tsv, ${tsQuery(groups)}::tsquery) desc, published_on desc, doc_id limit ${size}`
+      : sql<{
+          doc_id: string;
+        }>`select doc_id from search_fts where search_fts match ${fts5Query(groups)} order by bm25(search_fts), published_on desc, doc_id limit ${size}`;
+    return (await query.execute(db)).rows.map((r) => r.doc_id);
+  }
+
+  /** The documents among `ids` that the public may read now, in the order of `ids`. */
+  async function visible(ids: string[]): Promise<SearchHit[]> {
+    // Deep pages ask for many ids; bound how many parameters go into one statement.
+    const rows = [];
+    for (let i = 0; i < ids.length; i += 500)
+      rows.push(...(await visibleRows(ids.slice(i, i + 500))));
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    return rows
+      .sort((a, b) => (rank.get(a.doc_id) ?? 0) - (rank.get(b.doc_id) ?? 0))
+      .map((r) => ({
+        docId: r.doc_id,
+        kind: r.kind,
+        subjectId: r.subject_id,
+        language: r.language,
+        title: r.title,
+        body: r.body,
+        url: r.url,
+        publishedOn: r.published_on,
+      }));
+  }
+
+  function visibleRows(ids: string[]) {
+    return db
+      .selectFrom('search_documents as d')
+      .innerJoin('consultations as c', 'c.id', 'd.consultation_id')
+      .leftJoin('submissions as s', (join) =>
+        join.onRef('s.id', '=', 'd.subject_id').on('d.kind', '=', 'submission'),
+      )
+      .select([
+        'd.doc_id',
+        'd.kind',
+        'd.subject_id',
+        'd.language',
+        'd.title',
+        'd.body',
+        'd.url',
+        'd.published_on',
+      ])
+      .where('d.doc_id', 'in', ids)
+      .where('c.published_at', 'is not', null)
+      .where((eb) => eb.or([eb('d.kind', '=', 'consultation'), eb('s.status', '=', 'published')]))
+      .execute();
+  }
+
   return {
     async put(doc: SearchDocument): Promise<void> {
       const { docId } = doc;
@@ -128,7 +220,7 @@ export function searchSql(database: Database) {
         await trx.insertInto('search_documents').values(row).execute();
         if (!postgres) {
           await sql`delete from search_fts where doc_id = ${docId}`.execute(trx);
-          await sql`insert into search_fts (doc_id, tokens) values (${docId}, ${doc.tokens})`.execute(
+          await sql`insert into search_fts (doc_id, published_on, tokens) values (${docId}, ${doc.publishedOn}, ${doc.tokens})`.execute(
             trx,
           );
         }
@@ -148,50 +240,16 @@ export function searchSql(database: Database) {
      */
     async query(groups: string[][], page: { limit: number; offset: number }): Promise<SearchHit[]> {
       if (groups.length === 0) return [];
-      const matched = postgres
-        ? sql<{
-            doc_id: string;
-            score: number;
-          }>`(select doc_id, ts_rank(tsv, ${tsQuery(groups)}::tsquery) as score from search_documents where tsv @@ ${tsQuery(groups)}::tsquery)`
-        : sql<{
-            doc_id: string;
-            score: number;
-          }>`(select doc_id, -bm25(search_fts) as score from search_fts where search_fts match ${fts5Query(groups)})`;
-      const rows = await db
-        .selectFrom(matched.as('m'))
-        .innerJoin('search_documents as d', 'd.doc_id', 'm.doc_id')
-        .innerJoin('consultations as c', 'c.id', 'd.consultation_id')
-        .leftJoin('submissions as s', (join) =>
-          join.onRef('s.id', '=', 'd.subject_id').on('d.kind', '=', 'submission'),
-        )
-        .select([
-          'd.doc_id',
-          'd.kind',
-          'd.subject_id',
-          'd.language',
-          'd.title',
-          'd.body',
-          'd.url',
-          'd.published_on',
-        ])
-        .where('c.published_at', 'is not', null)
-        .where((eb) => eb.or([eb('d.kind', '=', 'consultation'), eb('s.status', '=', 'published')]))
-        .orderBy('m.score', 'desc')
-        .orderBy('d.published_on', 'desc')
-        .orderBy('d.doc_id')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return rows.map((r) => ({
-        docId: r.doc_id,
-        kind: r.kind,
-        subjectId: r.subject_id,
-        language: r.language,
-        title: r.title,
-        body: r.body,
-        url: r.url,
-        publishedOn: r.published_on,
-      }));
+      const wanted = page.offset + page.limit;
+      // Ranking happens inside the full-text index, and only the best few are read and checked
+      // for visibility: a common word matches thousands of documents, and joining all of them
+      // made every search cost as much as the whole index. The check drops only what a missed
+      // index update left behind, so a wider second pass is rare; with it, pages stay exact.
+      for (let size = wanted + 20; ; size *= 4) {
+        const best = await ranked(groups, size);
+        const hits = await visible(best);
+        if (hits.length >= wanted || best.length < size) return hits.slice(page.offset, wanted);
+      }
     },
 
     async count(): Promise<number> {

@@ -142,6 +142,36 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await found('revised'), [`/submissions/${edited}`]);
     });
 
+    test('when more stale index entries outrank the visible texts than a page holds, then the visible ones still fill the page', async () => {
+      // Index entries whose submission no longer exists (a missed index update), newer than
+      // the real ones so they rank first: the best candidates alone would leave the page empty.
+      const consultation = await t.services.consultations.load(slug);
+      for (let i = 0; i < 60; i++) {
+        await t.services.search.index.submissionPublished(consultation, {
+          id: `stale-${i}`,
+          consultationSlug: slug,
+          status: 'published',
+          language: 'en',
+          freeText: 'Wombat burrows.',
+          answers: [],
+          publishedOn: '2099-12-31',
+          author: null,
+          cosignatories: [],
+          cosignatoryCount: 0,
+          attachments: [],
+        });
+      }
+      const real = [
+        await world.publish(author, slug, { language: 'en', freeText: 'Wombat burrows.' }),
+        await world.publish(author, slug, { language: 'en', freeText: 'Wombat burrows.' }),
+      ];
+      const first = await t.services.search.search('wombat', { language: 'en', page: 1 });
+      assert.deepEqual(first.results.map((r) => r.url).sort(), real.map((id) => `/submissions/${id}`).sort());
+      assert.equal(first.hasMore, false);
+      const second = await t.services.search.search('wombat', { language: 'en', page: 2 });
+      assert.deepEqual(second.results, []);
+    });
+
     test('when the search page is asked, then it shows labelled results with links and excerpts', async () => {
       const page = await t.client().get('/search?q=rural%20schools');
       assert.equal(page.statusCode, 200);
