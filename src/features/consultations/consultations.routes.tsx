@@ -77,9 +77,8 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
   app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
-    const [process, questions, page, participation, reportPublished, hasConversation] = await Promise.all([
+    const [process, page, participation, reportPublished, hasConversation] = await Promise.all([
       processes.findById(consultation.processId),
-      consultations.questions(consultation.id),
       submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
       submissions.participation(request.actor, consultation),
       reports?.hasPublished(consultation.id) ?? false,
@@ -93,7 +92,7 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         processTitle={process?.title ?? ''}
         phase={consultations.phase(consultation)}
         contextHtml={renderMarkdown(consultation.context)}
-        questions={questions}
+        questions={page.questions}
         participation={participation}
         submissions={page.items}
         next={page.next}

@@ -9,7 +9,7 @@ import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { AccreditationService } from '../accreditation/accreditation.service.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
 import type { AttachmentLookup } from '../attachments/index.ts';
@@ -92,23 +92,15 @@ export function submissionsService(deps: SubmissionsDeps) {
     return submission;
   }
 
-  async function present(consultation: ConsultationRecord, records: SubmissionRecord[], audience: Audience): Promise<DisclosedSubmission[]> {
+  /** Disclosed forms of `records`; a caller that already holds the questions passes them. */
+  async function present(consultation: ConsultationRecord, records: SubmissionRecord[], audience: Audience, known?: { questions: QuestionRecord[] }): Promise<DisclosedSubmission[]> {
     const ids = records.map((r) => r.id);
-    const [questions, answers, cosignatures, attachments] = await Promise.all([consultations.questions(consultation.id), store.answers(ids), store.cosignatures(ids), deps.attachments?.listFor(ids)]);
+    // Identities are not even looked up when the rule hides them; when shown, in one query.
     const withIdentities = identitiesVisible(consultation.rule, audience);
-    const out: DisclosedSubmission[] = [];
-    for (const submission of records) {
-      // Identities are not even looked up when the rule hides them.
-      const author = withIdentities ? await attributionOf(submission) : undefined;
-      out.push(disclose({ submission, consultation, questions, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], attachments: attachments?.get(submission.id) ?? [], author }, audience));
-    }
-    return out;
-  }
-
-  async function attributionOf(submission: SubmissionRecord) {
-    const user = await accounts.findUser(submission.authorId);
-    const org = submission.organisationId ? await organisations.findById(submission.organisationId) : undefined;
-    return { displayName: user?.displayName ?? '', organisation: org ? { name: org.name, slug: org.slug } : null };
+    const [questions, answers, cosignatures, attachments, authors] = await Promise.all([known?.questions ?? consultations.questions(consultation.id), store.answers(ids), store.cosignatures(ids), deps.attachments?.listFor(ids), withIdentities ? store.attributions(ids) : undefined]);
+    return records.map((submission) =>
+      disclose({ submission, consultation, questions, answers: answers.get(submission.id) ?? [], cosignatures: cosignatures.get(submission.id) ?? [], attachments: attachments?.get(submission.id) ?? [], author: authors && (authors.get(submission.id) ?? { displayName: '', organisation: null }) }, audience),
+    );
   }
 
   async function sendReceipt(actor: Actor, consultation: ConsultationRecord, submission: SubmissionRecord): Promise<void> {
@@ -227,9 +219,10 @@ export function submissionsService(deps: SubmissionsDeps) {
     async publicPage(consultation: ConsultationRecord, page: { limit: number; beforeId?: string | undefined }) {
       const last = page.beforeId ? await store.findById(page.beforeId) : undefined;
       const before = last && last.consultationId === consultation.id && last.status === 'published' ? { at: last.updatedAt, id: last.id } : undefined;
-      const records = await store.listForConsultation(consultation.id, ['published'], { limit: page.limit + 1, ...(before ? { before } : {}) });
-      const items = await present(consultation, records.slice(0, page.limit), 'public');
-      return { items, next: records.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+      const [records, questions] = await Promise.all([store.listForConsultation(consultation.id, ['published'], { limit: page.limit + 1, ...(before ? { before } : {}) }), consultations.questions(consultation.id)]);
+      const items = await present(consultation, records.slice(0, page.limit), 'public', { questions });
+      // The questions come along: the page shows them too, and need not ask for them again.
+      return { items, next: records.length > page.limit ? (items.at(-1)?.id ?? null) : null, questions };
     },
 
     /** Whether the actor may write to this consultation, without saying on whose behalf yet. */

@@ -145,6 +145,18 @@ export function submissionsStore(db: Kysely<DB>) {
       const rows = await db.selectFrom('submission_versions').select(['version', 'content', 'created_at']).where('submission_id', '=', id).orderBy('version').execute();
       return rows.map((r) => ({ version: Number(r.version), content: JSON.parse(r.content) as ContentFields, createdAt: r.created_at }));
     },
+    /** Who wrote each submission and for which organisation, for rules that show identities. */
+    async attributions(submissionIds: string[]): Promise<Map<string, { displayName: string; organisation: { name: string; slug: string } | null }>> {
+      if (submissionIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('submissions as s')
+        .leftJoin('users as u', 'u.id', 's.author_id')
+        .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+        .select(['s.id', 'u.display_name', 'o.name', 'o.slug'])
+        .where('s.id', 'in', submissionIds)
+        .execute();
+      return new Map(rows.map((r) => [r.id, { displayName: r.display_name ?? '', organisation: r.name !== null && r.slug !== null ? { name: r.name, slug: r.slug } : null }]));
+    },
     async cosignatures(submissionIds: string[]): Promise<Map<string, CosignatureRecord[]>> {
       const map = new Map<string, CosignatureRecord[]>();
       if (submissionIds.length === 0) return map;
