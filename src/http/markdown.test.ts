@@ -11,3 +11,14 @@ test('Markdown renders, and script, event handlers, javascript: links and images
   assert.match(html, /&lt;script&gt;/, "raw HTML is shown as text");
   assert.equal(markdownToText('Hello *world*'), 'Hello world');
 });
+
+test('rendering is remembered by source: an edited source renders anew, and eviction keeps answers right', () => {
+  const first = renderMarkdown('Context **v1**');
+  assert.equal(renderMarkdown('Context **v1**'), first);
+  assert.match(renderMarkdown('Context **v2**'), /<strong>v2<\/strong>/);
+  // Push well past the cache's bound with distinct sources, then ask again for each kind.
+  const filler = 'x'.repeat(100_000);
+  for (let i = 0; i < 60; i++) assert.match(renderMarkdown(`${i} ${filler}`), new RegExp(`^<p>${i} x`));
+  assert.equal(renderMarkdown('Context **v1**'), first);
+  assert.match(renderMarkdown(`0 ${filler}`), /^<p>0 x+<\/p>\n$/);
+});

@@ -17,8 +17,32 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 };
 
+// Rendered HTML by source text. Rendering is a pure function of the source, so the cache can
+// never be stale, on one instance or many; it spares re-rendering a consultation's context (up
+// to 50,000 characters, milliseconds each time) on every view. Bounded by characters held.
+const rendered = new Map<string, string>();
+const CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
+
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), ALLOWED);
+  const hit = rendered.get(source);
+  if (hit !== undefined) {
+    // Most recently used last, so eviction takes the least recently used first.
+    rendered.delete(source);
+    rendered.set(source, hit);
+    return hit;
+  }
+  const html = sanitizeHtml(md.render(source), ALLOWED);
+  const size = source.length + html.length;
+  if (size > CACHE_CHARS / 8) return html;
+  rendered.set(source, html);
+  cachedChars += size;
+  for (const [key, value] of rendered) {
+    if (cachedChars <= CACHE_CHARS) break;
+    rendered.delete(key);
+    cachedChars -= key.length + value.length;
+  }
+  return html;
 }
 
 /** Plain text of a Markdown source, for feeds, search and previews. */
