@@ -17,7 +17,7 @@ import type {
   StatementRecord,
 } from './deliberation.store.ts';
 import { MAX_STATEMENT_LENGTH } from './deliberation.service.ts';
-import { parseCachedMap } from './map-cache.ts';
+import { computeMap } from './map-cache.ts';
 import { exportPolis, importPolis, type PolisFile } from './polis-io.ts';
 
 export interface SettingsInput {
@@ -81,12 +81,15 @@ export function facilitationService(deps: FacilitationDeps) {
     consultation: ConsultationRecord,
     conversation: ConversationRecord,
   ): Promise<Record<PolisFile, string>> {
-    const [statements, participants, votes, cached] = await Promise.all([
+    const [statements, participants, votes] = await Promise.all([
       store.statements(conversation.id),
       store.participants(conversation.id),
       store.votes(conversation.id),
-      store.cachedMap(conversation.id),
     ]);
+    // The map is computed afresh from the exported votes, so group-id and group-informed
+    // consensus describe exactly these files (the cached map may be a few votes behind, and it
+    // keeps no participant's group).
+    const map = votes.length > 0 ? computeMap(conversation, statements, participants, votes) : null;
     return exportPolis({
       conversation,
       title: consultation.title,
@@ -95,7 +98,8 @@ export function facilitationService(deps: FacilitationDeps) {
       statements,
       participants,
       votes,
-      map: cached ? parseCachedMap(cached.result) : null,
+      map: map?.cache ?? null,
+      groupOf: map?.groupOf ?? new Map(),
     });
   }
 

@@ -122,21 +122,23 @@ function columns(
   return cols;
 }
 
-/** Computes the map from the database and stores it; returns what the job reports. */
-export async function recomputeMap(
-  store: DeliberationStore,
-  clock: Clock,
-  conversationId: string,
-): Promise<{ version: number; participants: number; votes: number } | null> {
-  const conversation = await store.findById(conversationId);
-  if (!conversation) return null;
-  // Read the version first: votes landing during the computation make the cache stale, not wrong.
-  const version = conversation.version;
-  const [statements, participants, votes] = await Promise.all([
-    store.statements(conversationId),
-    store.participants(conversationId),
-    store.votes(conversationId),
-  ]);
+type Participants = Awaited<ReturnType<DeliberationStore['participants']>>;
+type Votes = Awaited<ReturnType<DeliberationStore['votes']>>;
+
+export interface ComputedMap {
+  /** The identity-free map, as cached and shown. */
+  cache: Omit<CachedMap, 'version' | 'computedAt'>;
+  /** Each participant's opinion group (null when not grouped), by participant id: never cached. */
+  groupOf: Map<string, number | null>;
+}
+
+/** The opinion map of a conversation's statements, participants and votes (no I/O). */
+export function computeMap(
+  conversation: ConversationRecord,
+  statements: StatementRecord[],
+  participants: Participants,
+  votes: Votes,
+): ComputedMap {
   const statementInputs: StatementInput[] = statements.map((s) => ({
     id: s.id,
     removed: isRemoved(s, conversation),
@@ -163,13 +165,36 @@ export async function recomputeMap(
     if (p.stakeholderGroup)
       stakeholderParticipants[p.stakeholderGroup] =
         (stakeholderParticipants[p.stakeholderGroup] ?? 0) + 1;
+  return {
+    cache: {
+      ...toCache(result, new Map(statements.map((s) => [s.id, s.number])), totals),
+      votes: votes.length,
+      stakeholderParticipants,
+    },
+    groupOf: new Map(result.participants.map((p) => [p.id, p.group])),
+  };
+}
+
+/** Computes the map from the database and stores it; returns what the job reports. */
+export async function recomputeMap(
+  store: DeliberationStore,
+  clock: Clock,
+  conversationId: string,
+): Promise<{ version: number; participants: number; votes: number } | null> {
+  const conversation = await store.findById(conversationId);
+  if (!conversation) return null;
+  // Read the version first: votes landing during the computation make the cache stale, not wrong.
+  const version = conversation.version;
+  const [statements, participants, votes] = await Promise.all([
+    store.statements(conversationId),
+    store.participants(conversationId),
+    store.votes(conversationId),
+  ]);
   const computedAt = clock.now().toISOString();
   const cache: CachedMap = {
-    ...toCache(result, new Map(statements.map((s) => [s.id, s.number])), totals),
+    ...computeMap(conversation, statements, participants, votes).cache,
     version,
     computedAt,
-    votes: votes.length,
-    stakeholderParticipants,
   };
   await store.saveMap(conversationId, version, JSON.stringify(cache), computedAt);
   return { version, participants: participants.length, votes: votes.length };

@@ -120,6 +120,14 @@ for (const dialect of testDialects()) {
       const summary = await download(facilitator, target.slug, 'summary.csv');
       assert.match(summary, /^topic,BG 2050$/m);
       assert.match(summary, /^comments,371$/m);
+      const k = Number(/^groups,(\d+)$/m.exec(summary)?.[1]);
+      const grouped = exportedLatest.participants.filter((p) => p.groupId !== null);
+      assert.ok(k >= 2, 'the export names its number of opinion groups');
+      assert.ok(
+        grouped.length > exportedLatest.participants.length / 2,
+        'participants carry their opinion group in group-id',
+      );
+      assert.equal(new Set(grouped.map((p) => p.groupId)).size, k);
     });
 
     test('when an export is imported again, then exporting it gives the same files', async () => {

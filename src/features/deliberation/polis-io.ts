@@ -36,7 +36,9 @@ export interface ExportSource {
   statements: StatementRecord[];
   participants: Array<{ id: string; number: number }>;
   votes: Array<{ participantId: string; statementId: string; vote: number; votedAt: number }>;
-  map: CachedMap | null;
+  map: Pick<CachedMap, 'k' | 'statements'> | null;
+  /** Each participant's opinion group by participant id (null or absent: not grouped). */
+  groupOf: ReadonlyMap<string, number | null>;
 }
 
 function conversationOf(src: ExportSource): PolisConversation {
@@ -80,8 +82,10 @@ function conversationOf(src: ExportSource): PolisConversation {
         Number(a.participantId) - Number(b.participantId) ||
         Number(a.statementId) - Number(b.statementId),
     );
-  // Opinion groups are not stored per participant (the cache is identity-free), so group-id stays empty.
-  const participants = src.participants.map((p) => ({ id: String(p.number), groupId: null }));
+  const participants = src.participants.map((p) => ({
+    id: String(p.number),
+    groupId: src.groupOf.get(p.id) ?? null,
+  }));
   return { comments, participants, votes };
 }
 
