@@ -19,7 +19,6 @@ import {
 } from './document-type.ts';
 import { isAttachmentId, newAttachmentId, type FileStorage } from './file-storage.ts';
 import { stripOfficeMetadata } from './office-metadata.ts';
-import { stripPdfMetadata } from './pdf-metadata.ts';
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -99,9 +98,10 @@ export function attachmentsService(deps: AttachmentsDeps) {
     try {
       const checked = await checkDocument(upload.data);
       if (identitiesVisible(consultation.rule, 'public')) return { checked, data: upload.data };
+      // pdf-lib (~25 MB of RSS once loaded) is needed only here, so a server at rest is without it.
       const data =
         checked.kind === 'pdf'
-          ? await stripPdfMetadata(upload.data)
+          ? await (await import('./pdf-metadata.ts')).stripPdfMetadata(upload.data)
           : stripOfficeMetadata(checked.kind, checked.entries ?? {});
       return { checked, data };
     } catch (error) {

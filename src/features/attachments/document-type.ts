@@ -2,7 +2,6 @@
 // file-type reads the magic bytes, and for the zip-based formats we also look inside the archive
 // (ODT's `mimetype` entry, DOCX's [Content_Types].xml) because any zip would pass the first test.
 import { unzipSync, type Unzipped } from 'fflate';
-import { fileTypeFromBuffer } from 'file-type';
 
 export const MEDIA_TYPES = {
   pdf: 'application/pdf',
@@ -68,6 +67,8 @@ function checkNoMacros(kind: DocumentKind, entries: Unzipped): void {
 }
 
 export async function checkDocument(data: Uint8Array): Promise<CheckedDocument> {
+  // file-type is loaded with the first upload rather than at start: nothing else needs it.
+  const { fileTypeFromBuffer } = await import('file-type');
   const sniffed = await fileTypeFromBuffer(data);
   if (sniffed?.mime === MEDIA_TYPES.pdf) return { kind: 'pdf' };
   if (!sniffed || !['zip', 'docx', 'odt'].includes(sniffed.ext)) throw new DocumentError('type');
