@@ -14,6 +14,7 @@ import { processesApi } from '../features/processes/processes.api.ts';
 import { submissionsApi } from '../features/submissions/submissions.api.ts';
 import { transparencyApi } from '../features/transparency/transparency.api.ts';
 import { registerApiAuth } from '../http/api-auth.ts';
+import { cachedCookieSigner } from '../http/cookie-signer.ts';
 import { registerSecurityHeaders } from '../http/security-headers.ts';
 import { cursorCodec } from '../http/api-cursor.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
@@ -67,7 +68,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
   });
 
-  await app.register(cookie, { secret: config.secret });
+  await app.register(cookie, { secret: cachedCookieSigner(config.secret) });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(compress, { threshold: 512 });
