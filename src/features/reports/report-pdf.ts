@@ -11,6 +11,7 @@ import {
   type Script,
   type Token,
 } from './pdf-layout.ts';
+import { mapLigaturesVisually } from './pdf-text-layer.ts';
 
 const MARGIN = 56;
 const SIZES: Record<number, number> = { 1: 20, 2: 15, 3: 12 };
@@ -65,6 +66,8 @@ function drawLine(
         .font(fontName(token.script, token.bold))
         .fontSize(size)
         .fillColor(link ? '#1a4f9c' : colour);
+      // Copy-paste and search must give the logical text: see pdf-text-layer.ts.
+      if (token.script === 'arabic') mapLigaturesVisually(doc);
       doc.text(token.text, x, pen.y, { lineBreak: false, ...(link ? { link } : {}) });
     }
     x += token.width;
