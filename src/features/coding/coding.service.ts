@@ -1,12 +1,7 @@
 // Assisted coding: the secretariat keeps a codebook (its own themes, or the synthesis engine's
 // suggestions), the engine scores every published input against every theme, and each label the
 // secretariat records retrains the scores; review goes least-confident input first.
-import {
-  codeInputs,
-  synthesize,
-  type CodingResult,
-  type SynthesisInput,
-} from '../../engines/synthesis/index.ts';
+import type { CodingResult, SynthesisInput } from '../../engines/synthesis/index.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../shared/errors.ts';
@@ -52,6 +47,9 @@ interface CodingState {
   labelled: Set<string>;
   result: CodingResult;
 }
+
+/** The synthesis engine, loaded with the first coding page rather than at server start. */
+const synthesisEngine = () => import('../../engines/synthesis/index.ts');
 
 const textOf = (s: DisclosedSubmission) =>
   [s.freeText, ...s.answers.map((a) => a.text)].filter((x) => x.trim()).join('\n\n');
@@ -101,6 +99,7 @@ export function codingService(deps: CodingDeps) {
     }));
     const known = new Set(list.map((s) => s.id));
     const usable = labels.filter((l) => known.has(l.submissionId));
+    const { codeInputs } = await synthesisEngine();
     const result = codeInputs(
       inputs,
       codebook,
@@ -111,8 +110,9 @@ export function codingService(deps: CodingDeps) {
   }
 
   /** The engine's themes for this consultation, minus those already in the codebook. */
-  function suggestionsFor(s: CodingState): Suggestion[] {
+  async function suggestionsFor(s: CodingState): Promise<Suggestion[]> {
     if (s.inputs.length === 0) return [];
+    const { synthesize } = await synthesisEngine();
     const taken = new Set(s.themes.map((th) => th.label.toLowerCase()));
     return synthesize(s.inputs, { seed: 1 })
       .themes.map((th) => ({
@@ -134,7 +134,7 @@ export function codingService(deps: CodingDeps) {
       return {
         consultation: s.consultation,
         themes: s.themes.map((th) => ({ ...th, inputs: proposed.get(th.id) ?? 0 })),
-        suggestions: suggestionsFor(s),
+        suggestions: await suggestionsFor(s),
         inputs: s.inputs.length,
         reviewed: s.labelled.size,
       };
@@ -162,7 +162,7 @@ export function codingService(deps: CodingDeps) {
     /** Adds the chosen suggestions (by the engine's theme id) to the codebook. */
     async acceptSuggestions(actor: Actor, slug: string, ids: string[]): Promise<number> {
       const s = await state(actor, slug);
-      const chosen = suggestionsFor(s).filter((sg) => ids.includes(sg.id));
+      const chosen = (await suggestionsFor(s)).filter((sg) => ids.includes(sg.id));
       if (chosen.length === 0) throw ValidationError({ suggestion: 'errors.required' });
       const room = Math.max(0, MAX_THEMES - s.themes.length);
       if (chosen.length > room)

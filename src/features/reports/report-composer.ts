@@ -1,7 +1,7 @@
 // Turns a consultation's published submissions into draft sections: load (disclosed, public
 // audience), analyse with the local engine, optionally ask the provider for a summary, write.
 // Used by the background job and, synchronously, by the CLI.
-import { synthesize, type SynthesisInput } from '../../engines/synthesis/index.ts';
+import type { SynthesisInput } from '../../engines/synthesis/index.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -74,6 +74,8 @@ export function reportComposer(deps: ComposerDeps) {
         createdAt: s.publishedOn ?? undefined,
       }));
       await progress(0.2, 'analysing');
+      // The engine (and the language detector it may build) loads with the first report, not at start.
+      const { synthesize } = await import('../../engines/synthesis/index.ts');
       const synthesis = synthesize(inputs, { seed: 1 });
       await progress(0.7, 'writing');
       const locale = reportLanguage(consultation);
