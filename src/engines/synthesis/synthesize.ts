@@ -3,6 +3,7 @@
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { clusterVectors } from './clustering.ts';
 import { nearDuplicateGroups } from './near-duplicates.ts';
+import { mergeAcrossLanguages } from './theme-merging.ts';
 import { extractRecommendations } from './recommendations.ts';
 import { byCentrality, centralSentence, keyQuotes, keyTerms } from './themes.ts';
 import type { DuplicateGroup, Synthesis, SynthesisInput, Theme } from './types.ts';
@@ -16,6 +17,10 @@ export interface SynthesisOptions {
   /** Shingle Jaccard from which two inputs are near-duplicates (default 0.8). */
   duplicateThreshold?: number;
   bucketSize?: BucketSize;
+  /** Merge themes of different languages that share cognates (default true). */
+  joinLanguages?: boolean;
+  /** Mean cognate cosine from which themes of different languages merge (default 0.08). */
+  languageJoinThreshold?: number;
 }
 
 function buildTheme(
@@ -44,27 +49,50 @@ function buildTheme(
   };
 }
 
-function themesOf(corpus: Corpus, options: SynthesisOptions) {
-  const clustering = clusterVectors(corpus.vectors, corpus.space.terms.length, {
+/** The normalised mean of the members' features: a merged theme's centre. */
+function centroidOf(corpus: Corpus, members: readonly number[]): Float64Array {
+  const sum = new Float64Array(corpus.featureSize);
+  for (const i of members) {
+    const v = corpus.features[i]!;
+    for (let j = 0; j < v.idx.length; j++) sum[v.idx[j]!]! += v.val[j]!;
+  }
+  const n = Math.sqrt(sum.reduce((t, x) => t + x * x, 0)) || 1;
+  return sum.map((x) => x / n);
+}
+
+/** k-means on the features, then themes of different languages merged on shared cognates. */
+function clusterThemes(corpus: Corpus, options: SynthesisOptions): Int32Array {
+  const clustering = clusterVectors(corpus.features, corpus.featureSize, {
     k: options.themeCount,
     seed: options.seed,
   });
-  const members = clustering.centroids.map(() => [] as number[]);
-  clustering.assignment.forEach((c, i) => {
-    if (c >= 0) members[c]!.push(i);
+  if (options.joinLanguages === false) return clustering.assignment;
+  return mergeAcrossLanguages(
+    clustering.assignment,
+    clustering.centroids.length,
+    corpus.languages,
+    corpus.cognates,
+    { threshold: options.languageJoinThreshold },
+  );
+}
+
+function themesOf(corpus: Corpus, options: SynthesisOptions) {
+  const assignment = clusterThemes(corpus, options);
+  const byCluster = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    if (c >= 0) byCluster.set(c, [...(byCluster.get(c) ?? []), i]);
   });
   const size = options.bucketSize ?? chooseBucketSize(corpus.inputs);
   // Largest first; the first member breaks ties so the numbering is stable.
-  const order = members
-    .map((m, c) => ({ m, c }))
-    .filter((x) => x.m.length > 0)
+  const order = [...byCluster]
+    .map(([c, m]) => ({ m, c }))
     .sort((a, b) => b.m.length - a.m.length || a.m[0]! - b.m[0]!);
   const themes: Theme[] = order.map((x, n) => ({
     id: `theme-${n + 1}`,
-    ...buildTheme(corpus, x.m, clustering.centroids[x.c]!, options, size),
+    ...buildTheme(corpus, x.m, centroidOf(corpus, x.m), options, size),
   }));
   const themeOfCluster = new Map(order.map((x, n) => [x.c, `theme-${n + 1}`]));
-  return { themes, themeOf: (i: number) => themeOfCluster.get(clustering.assignment[i]!) };
+  return { themes, themeOf: (i: number) => themeOfCluster.get(assignment[i]!) };
 }
 
 function duplicatesOf(corpus: Corpus, threshold: number | undefined): DuplicateGroup[] {

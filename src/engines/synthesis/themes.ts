@@ -1,6 +1,6 @@
 // Readable themes from clusters: key terms, the most central sentence, key quotes chosen for
 // centrality and for diversity of content and of stakeholder groups.
-import { analyze, cosine, dotDense, splitSentences } from '../text/index.ts';
+import { cosine, dotDense, splitSentences } from '../text/index.ts';
 import type { Corpus } from './corpus.ts';
 import type { Quote } from './types.ts';
 
@@ -10,9 +10,11 @@ const QUOTE_MAX_CHARS = 320;
 /** The centroid's heaviest terms, shown as their most frequent words. */
 export function keyTerms(corpus: Corpus, centroid: Float64Array, count = 5): string[] {
   const top: Array<{ i: number; w: number }> = [];
-  centroid.forEach((w, i) => {
+  // Only the term block makes labels: cognate n-grams and embedding dimensions are not words.
+  for (let i = 0; i < corpus.space.terms.length; i++) {
+    const w = centroid[i]!;
     if (w > 0) top.push({ i, w });
-  });
+  }
   top.sort((a, b) => b.w - a.w || a.i - b.i);
   const words: string[] = [];
   for (const { i } of top) {
@@ -27,7 +29,7 @@ export function keyTerms(corpus: Corpus, centroid: Float64Array, count = 5): str
 /** Member indices ranked by closeness to the centre (ties by canonical order). */
 export function byCentrality(corpus: Corpus, members: readonly number[], centroid: Float64Array) {
   return members
-    .map((i) => ({ i, c: dotDense(corpus.vectors[i]!, centroid) }))
+    .map((i) => ({ i, c: dotDense(corpus.features[i]!, centroid) }))
     .sort((a, b) => b.c - a.c || a.i - b.i);
 }
 
@@ -36,7 +38,7 @@ export function centralSentence(corpus: Corpus, i: number, centroid: Float64Arra
   const language = corpus.languages[i]!;
   let best: { text: string; c: number } | undefined;
   for (const s of splitSentences(corpus.inputs[i]!.text, language)) {
-    const c = dotDense(corpus.space.vectorize(analyze(s, { language })), centroid);
+    const c = dotDense(corpus.featuresOf(s, language), centroid);
     if (!best || c > best.c) best = { text: s, c };
   }
   return best;
@@ -67,7 +69,7 @@ export function keyQuotes(
       if (chosen.includes(r)) continue;
       const redundancy = Math.max(
         0,
-        ...chosen.map((c) => cosine(corpus.vectors[r.i]!, corpus.vectors[c.i]!)),
+        ...chosen.map((c) => cosine(corpus.features[r.i]!, corpus.features[c.i]!)),
       );
       const groupSeen = groups.has(corpus.inputs[r.i]!.stakeholderGroup) ? 0.15 : 0;
       const s = r.c - 0.5 * redundancy - groupSeen;

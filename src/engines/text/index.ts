@@ -2,6 +2,7 @@
 // weighted term vectors. Pure functions; nothing is downloaded at run time.
 export { detectLanguage, baseLanguage, type DetectedLanguage } from './language.ts';
 export { normalizeWord } from './normalize.ts';
+export { cognateFeatures, foldDiacritics, isCognateWord } from './cognates.ts';
 export { tokenize, splitSentences, charNgrams } from './tokenize.ts';
 export { stem, stemmedLanguages } from './stem.ts';
 export { isStopword, stopwordLanguages } from './stopwords.ts';
@@ -20,8 +21,11 @@ export {
   norm,
   sparseFromMap,
   EMPTY_VECTOR,
+  joinVectors,
+  sparseFromDense,
   type SparseVector,
   type TermSpace,
   type TermSpaceOptions,
+  type VectorBlock,
   type Weighting,
 } from './vectors.ts';

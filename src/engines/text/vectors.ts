@@ -67,6 +67,47 @@ export function norm(a: SparseVector): number {
   return Math.sqrt(s);
 }
 
+/** A block of a joined vector: its own L2-normalised vector, where it starts, and its weight. */
+export interface VectorBlock {
+  vector: SparseVector;
+  offset: number;
+  weight: number;
+}
+
+/**
+ * Several vectors side by side in one space. With unit blocks and squared weights summing to 1,
+ * the dot product of two joined vectors is the weighted sum of their blocks' cosines.
+ */
+export function joinVectors(blocks: readonly VectorBlock[]): SparseVector {
+  const length = blocks.reduce((s, b) => s + b.vector.idx.length, 0);
+  const idx = new Uint32Array(length);
+  const val = new Float64Array(length);
+  let at = 0;
+  // Blocks come in offset order, so the joined indices stay sorted.
+  for (const { vector, offset, weight } of blocks) {
+    for (let i = 0; i < vector.idx.length; i++, at++) {
+      idx[at] = vector.idx[i]! + offset;
+      val[at] = vector.val[i]! * weight;
+    }
+  }
+  return { idx, val };
+}
+
+/** A dense vector (an embedding) as a sparse one, L2-normalised; empty when it is all zeros. */
+export function sparseFromDense(values: ArrayLike<number>): SparseVector {
+  let sq = 0;
+  for (let i = 0; i < values.length; i++) sq += values[i]! * values[i]!;
+  if (sq === 0) return EMPTY_VECTOR;
+  const inv = 1 / Math.sqrt(sq);
+  const idx = new Uint32Array(values.length);
+  const val = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    idx[i] = i;
+    val[i] = values[i]! * inv;
+  }
+  return { idx, val };
+}
+
 /** Cosine similarity; 0 when either vector is empty. */
 export function cosine(a: SparseVector, b: SparseVector): number {
   const n = norm(a) * norm(b);
