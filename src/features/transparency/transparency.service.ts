@@ -17,6 +17,8 @@ export const LOG_ACTIONS = [
   'submission_withdrawn',
   'accreditation_decided',
   'report_published',
+  'response_recorded',
+  'response_changed',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

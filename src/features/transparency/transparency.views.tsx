@@ -1,8 +1,10 @@
 // The public transparency log and the result of recomputing its chain. Entries carry only the
-// day, the action, its subject and the hashes: nothing here names a contributor.
+// day, the action, its subject and the hashes: nothing here names a contributor. A submission an
+// entry refers to is shown by its public reference, as on its own public page.
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { dayLabel } from '../consultations/consultation-labels.ts';
+import { OUTCOME_KEYS } from '../responses/index.ts';
 import type { ChainCheck, LogEntry } from './transparency.service.ts';
 
 const ACTION_KEYS = {
@@ -16,9 +18,30 @@ const ACTION_KEYS = {
   report_published: 'transparency.action.reportPublished',
 } as const;
 
-function actionLabel(ctx: ViewContext, action: string): string {
-  const key = ACTION_KEYS[action as keyof typeof ACTION_KEYS];
-  return key ? ctx.t(key) : action;
+/** A response's outcome is logged as a code; the visitor reads it in their own language. */
+function outcomeLabel(ctx: ViewContext, value: unknown): string | undefined {
+  return typeof value === 'string' && Object.hasOwn(OUTCOME_KEYS, value)
+    ? ctx.t(OUTCOME_KEYS[value as keyof typeof OUTCOME_KEYS])
+    : undefined;
+}
+
+function responseLabel(ctx: ViewContext, e: LogEntry): string | undefined {
+  const outcome = outcomeLabel(ctx, e.details.outcome);
+  if (!outcome) return undefined;
+  const previous = outcomeLabel(ctx, e.details.previousOutcome);
+  if (e.action === 'response_recorded')
+    return ctx.t('transparency.action.responseRecorded', { outcome });
+  if (e.action !== 'response_changed') return undefined;
+  return previous
+    ? ctx.t('transparency.action.responseOutcomeChanged', { outcome, previous })
+    : ctx.t('transparency.action.responseChanged', { outcome });
+}
+
+function actionLabel(ctx: ViewContext, e: LogEntry): string {
+  const response = responseLabel(ctx, e);
+  if (response) return response;
+  const key = ACTION_KEYS[e.action as keyof typeof ACTION_KEYS];
+  return key ? ctx.t(key) : e.action;
 }
 
 /** Where an entry's subject can be read, when it has a public page. */
@@ -31,7 +54,21 @@ function subjectHref(e: LogEntry): string | undefined {
 function Subject({ e }: { e: LogEntry }) {
   const href = subjectHref(e);
   const label = `${e.subjectType}: ${e.subjectId}`;
-  return href ? <a href={href}>{label}</a> : <>{label}</>;
+  const submission = e.details.submission;
+  const reference = typeof submission === 'string' ? `submission: ${submission}` : undefined;
+  // A withdrawn submission no longer has a public page to link to.
+  const linked = reference !== undefined && e.action !== 'submission_withdrawn';
+  return (
+    <>
+      {href ? <a href={href}>{label}</a> : label}
+      {reference !== undefined && <br />}
+      {linked ? (
+        <a href={`/submissions/${encodeURIComponent(submission as string)}`}>{reference}</a>
+      ) : (
+        reference
+      )}
+    </>
+  );
 }
 
 export function TransparencyPage({
@@ -72,7 +109,7 @@ export function TransparencyPage({
               <tr id={`entry-${e.seq}`}>
                 <th scope="row">{e.seq}</th>
                 <td>{dayLabel(locale, e.day)}</td>
-                <td>{actionLabel(ctx, e.action)}</td>
+                <td>{actionLabel(ctx, e)}</td>
                 <td dir="ltr">
                   <Subject e={e} />
                 </td>
