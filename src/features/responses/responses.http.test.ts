@@ -144,5 +144,179 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(found, []);
     });
+
+    const FIRST = 'The call to end shutdowns became the first trend of the report.';
+    const mailsTo = async (email: string) =>
+      (
+        await t
+          .db()
+          .selectFrom('mail_outbox')
+          .select('id')
+          .where('to_address', '=', email)
+          .execute()
+      ).length;
+    const responseLog = async () =>
+      (await t.services.transparency.list({ limit: 1000 }))
+        .filter((e) => e.action.startsWith('response_'))
+        .map((e) => ({
+          action: e.action,
+          subject: `${e.subjectType}:${e.subjectId}`,
+          ...e.details,
+        }));
+    const flashAfter = async () =>
+      /<p class="flash" role="status">\s*([^<]*?)\s*<\/p>/.exec(
+        (await secretariat.get(manage())).body,
+      )?.[1];
+    const firstItem = async () =>
+      /name="reportItems" value="(trends-\d+)"/.exec(
+        (await secretariat.get(manage(f.submissionIds[0]))).body,
+      )?.[1] ?? '';
+
+    test('when responses are first recorded, then the log shows each submission by its public reference and outcome only', async () => {
+      const subject = `consultation:${f.slug}`;
+      assert.deepEqual(await responseLog(), [
+        {
+          action: 'response_recorded',
+          subject,
+          submission: f.submissionIds[0],
+          outcome: 'taken_up',
+        },
+        {
+          action: 'response_recorded',
+          subject,
+          submission: f.submissionIds[1],
+          outcome: 'out_of_scope',
+        },
+      ]);
+    });
+
+    test('when the secretariat saves the same response again, then the author is not e-mailed and nothing is logged', async () => {
+      const email = f.authors[0]!.user!.email;
+      const [mails, log] = [await mailsTo(email), await responseLog()];
+      const again = await secretariat.post(manage(f.submissionIds[0]), {
+        outcome: 'taken_up',
+        explanation: `  ${FIRST} \r\n`,
+        reportItems: await firstItem(),
+      });
+      assert.equal(again.statusCode, 303);
+      assert.equal(
+        await flashAfter(),
+        'Nothing changed, so the contributor was not e-mailed again.',
+      );
+      assert.equal(await mailsTo(email), mails);
+      assert.deepEqual(await responseLog(), log);
+    });
+
+    test('when only the report items change, then the change is logged but the author is not e-mailed', async () => {
+      const email = f.authors[0]!.user!.email;
+      const mails = await mailsTo(email);
+      const relinked = await secretariat.post(manage(f.submissionIds[0]), {
+        outcome: 'taken_up',
+        explanation: FIRST,
+      });
+      assert.equal(relinked.statusCode, 303);
+      assert.match((await flashAfter()) ?? '', /The outcome and explanation did not change/);
+      assert.equal(await mailsTo(email), mails);
+      assert.deepEqual((await responseLog()).at(-1), {
+        action: 'response_changed',
+        subject: `consultation:${f.slug}`,
+        submission: f.submissionIds[0],
+        outcome: 'taken_up',
+      });
+      await secretariat.post(manage(f.submissionIds[0]), {
+        outcome: 'taken_up',
+        explanation: FIRST,
+        reportItems: await firstItem(),
+      });
+    });
+
+    test('when the explanation or the outcome changes, then the author is told of an update each time and the log says what changed', async () => {
+      const email = f.authors[0]!.user!.email;
+      const id = f.submissionIds[0]!;
+      const mails = await mailsTo(email);
+      const item = await firstItem();
+      const explained = `${FIRST} It is also quoted in the summary.`;
+      await secretariat.post(manage(id), {
+        outcome: 'taken_up',
+        explanation: explained,
+        reportItems: item,
+      });
+      assert.equal(
+        await flashAfter(),
+        'The response was updated and the contributor told about the change.',
+      );
+      assert.equal(await mailsTo(email), mails + 1);
+      const update = await t.lastMailTo(email);
+      assert.match(update?.subject ?? '', /^Mise à jour : suite donnée à votre contribution/);
+      assert.match(update?.text ?? '', /a mis à jour la suite donnée/);
+      assert.match(update?.text ?? '', /also quoted in the summary/);
+      assert.match(update?.text ?? '', /Retenue/);
+      const base = {
+        action: 'response_changed',
+        subject: `consultation:${f.slug}`,
+        submission: id,
+      };
+      assert.deepEqual((await responseLog()).at(-1), { ...base, outcome: 'taken_up' });
+
+      await secretariat.post(manage(id), {
+        outcome: 'partly',
+        explanation: explained,
+        reportItems: item,
+      });
+      assert.equal(await mailsTo(email), mails + 2);
+      assert.match((await t.lastMailTo(email))?.text ?? '', /Partiellement retenue/);
+      const last = (await responseLog()).at(-1);
+      assert.deepEqual(last, { ...base, outcome: 'partly', previousOutcome: 'taken_up' });
+    });
+
+    test('when a visitor reads the log in any language, then each response says its outcome in that language, names no one and the chain holds', async () => {
+      const expected = {
+        en: [
+          'Response to a submission recorded: Outside the scope',
+          'Response to a submission changed: Partly taken up (before: Taken up)',
+        ],
+        fr: [
+          'Réponse à une contribution enregistrée : Hors du champ de la consultation',
+          'Réponse à une contribution modifiée : Partiellement retenue (auparavant : Retenue)',
+        ],
+        es: [
+          'Respuesta a una contribución registrada: Fuera del alcance',
+          'Respuesta a una contribución modificada: Incorporada en parte (antes: Incorporada)',
+        ],
+        ru: [
+          'Записан ответ на письменный вклад: Вне рамок консультации',
+          'Изменён ответ на письменный вклад: Учтено частично (ранее: Учтено)',
+        ],
+        zh: [
+          '已记录对书面意见的答复：超出范围',
+          '已修改对书面意见的答复：部分采纳（此前：已采纳）',
+        ],
+        ar: [
+          'تسجيل رد على مساهمة مكتوبة: خارج النطاق',
+          'تعديل رد على مساهمة مكتوبة: أُخذ بها جزئياً (سابقًا: أُخذ بها)',
+        ],
+      };
+      const texts: string[] = [];
+      for (const [locale, labels] of Object.entries(expected)) {
+        const page = await t.client().get('/transparency', { 'accept-language': locale });
+        assert.equal(page.statusCode, 200);
+        for (const label of labels) assert.ok(page.body.includes(label), `${locale}: ${label}`);
+        texts.push(page.body);
+      }
+      assert.ok(
+        texts[0]!.includes(`href="/submissions/${f.submissionIds[0]}"`),
+        'the submission is linked',
+      );
+      const api = await t.client().get('/api/v1/transparency?limit=100');
+      assert.equal(api.statusCode, 200);
+      texts.push(api.body);
+      const found = identities.filter((value) =>
+        texts.some((x) => x.toLowerCase().includes(value.toLowerCase())),
+      );
+      assert.deepEqual(found, []);
+      assert.doesNotMatch(api.body, /quoted in the summary/, 'explanations stay out of the log');
+      const verify = await t.client().get('/api/v1/transparency/verify');
+      assert.equal(verify.json().ok, true);
+    });
   });
 }

@@ -5,11 +5,19 @@ import { failedForm, formBody, list, text } from '../../http/form-body.ts';
 import { emptyForm } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
-import type { ResponsesService } from './responses.service.ts';
+import type { ResponseChange, ResponsesService } from './responses.service.ts';
 import { ManageResponsesPage, PublicResponsesPage, ResponseFormPage } from './responses.views.tsx';
 
 type Slug = { Params: { slug: string } };
 type One = { Params: { slug: string; id: string } };
+
+/** The secretariat is told whether the contributor was e-mailed, since a repeated save is not. */
+const SAVED_FLASH = {
+  recorded: 'reports.responses.flash.saved',
+  updated: 'reports.responses.flash.updated',
+  relinked: 'reports.responses.flash.relinked',
+  unchanged: 'reports.responses.flash.unchanged',
+} as const satisfies Record<ResponseChange, string>;
 
 export const responsesRoutes: FastifyPluginAsync<{ responses: ResponsesService }> = async (
   app,
@@ -46,8 +54,9 @@ export const responsesRoutes: FastifyPluginAsync<{ responses: ResponsesService }
       explanation: text(body, 'explanation'),
       reportItems: list(body, 'reportItems'),
     };
+    let change: ResponseChange;
     try {
-      await responses.recordResponse(request.actor, slug, id, input);
+      change = await responses.recordResponse(request.actor, slug, id, input);
     } catch (error) {
       const state = failedForm(error, { outcome: input.outcome, explanation: input.explanation });
       const view = await responses.responseForm(request.actor, slug, id);
@@ -57,7 +66,7 @@ export const responsesRoutes: FastifyPluginAsync<{ responses: ResponsesService }
       );
       return sendPage(reply, page, 422);
     }
-    setFlash(reply, 'reports.responses.flash.saved');
+    setFlash(reply, SAVED_FLASH[change]);
     return reply.redirect(`/consultations/${slug}/responses/manage`, 303);
   });
 };

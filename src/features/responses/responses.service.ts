@@ -1,6 +1,7 @@
 // Responses: the secretariat tells each contributor how their submission was taken into account
 // and which report items it fed; the author is e-mailed in their language and sees it on their
 // own page; the public sees a "how the inputs were used" table built from disclosed submissions.
+// Every recorded or changed response is written to the transparency log.
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
@@ -19,6 +20,7 @@ import { requireSecretariat } from '../processes/processes.policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
   OUTCOMES,
@@ -34,10 +36,17 @@ export interface ResponsesDeps {
   consultations: ConsultationsService;
   submissions: SubmissionsService;
   reports: ReportsService;
+  transparency: TransparencyService;
   mailer: Mailer;
   clock: Clock;
   baseUrl: string;
 }
+
+/**
+ * What saving a response did: `recorded` the first one, `updated` its outcome or explanation,
+ * `relinked` only its report items (the contributor has nothing new to read), or nothing.
+ */
+export type ResponseChange = 'recorded' | 'updated' | 'relinked' | 'unchanged';
 
 export interface ResponseInput {
   outcome: string;
@@ -57,8 +66,16 @@ function checkResponse(input: ResponseInput, items: ReportItem[]): Outcome {
   return input.outcome as Outcome;
 }
 
+function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): ResponseChange {
+  if (!before) return 'recorded';
+  if (before.outcome !== after.outcome || before.explanation !== after.explanation)
+    return 'updated';
+  const items = (r: ResponseRecord) => JSON.stringify([...r.reportItems].sort());
+  return items(before) === items(after) ? 'unchanged' : 'relinked';
+}
+
 export function responsesService(deps: ResponsesDeps) {
-  const { store, consultations, submissions, reports, mailer, clock, baseUrl } = deps;
+  const { store, consultations, submissions, reports, transparency, mailer, clock, baseUrl } = deps;
 
   async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await consultations.load(slug);
@@ -92,20 +109,48 @@ export function responsesService(deps: ResponsesDeps) {
     }
   }
 
-  async function notify(consultation: ConsultationRecord, response: ResponseRecord) {
+  async function notify(
+    consultation: ConsultationRecord,
+    response: ResponseRecord,
+    update: boolean,
+  ) {
     const contact = await store.authorContact(response.submissionId);
     if (!contact) return;
     const t = translator(isLocale(contact.locale) ? contact.locale : 'en');
+    const subject = update
+      ? 'reports.responses.mail.updatedSubject'
+      : 'reports.responses.mail.subject';
+    const body = update ? 'reports.responses.mail.updatedBody' : 'reports.responses.mail.body';
     await mailer.send({
       to: contact.email,
-      subject: t('reports.responses.mail.subject', { consultation: consultation.title }),
-      text: t('reports.responses.mail.body', {
+      subject: t(subject, { consultation: consultation.title }),
+      text: t(body, {
         consultation: consultation.title,
         outcome: t(OUTCOME_KEYS[response.outcome]),
         explanation: response.explanation,
         link: `${baseUrl}/my/submissions/${response.submissionId}`,
       }),
     });
+  }
+
+  /**
+   * The public trace of a response: the reference of the submission as disclosed to the public
+   * (never its author, whatever the rule) and the outcome. The explanation stays out: it is free
+   * text, and an append-only log could never take back a name written in it by mistake.
+   */
+  async function logResponse(
+    consultation: ConsultationRecord,
+    submission: DisclosedSubmission,
+    response: ResponseRecord,
+    before: ResponseRecord | undefined,
+  ) {
+    const details = {
+      submission: submission.id,
+      outcome: response.outcome,
+      ...(before && before.outcome !== response.outcome ? { previousOutcome: before.outcome } : {}),
+    };
+    const action = before ? 'response_changed' : 'response_recorded';
+    await transparency.append(action, 'consultation', consultation.slug, details);
   }
 
   return {
@@ -131,9 +176,15 @@ export function responsesService(deps: ResponsesDeps) {
       return { consultation, submission, response, items };
     },
 
-    async recordResponse(actor: Actor, slug: string, submissionId: string, input: ResponseInput) {
+    /** Saves a response; logs and notifies only what changed, so a repeated save does nothing. */
+    async recordResponse(
+      actor: Actor,
+      slug: string,
+      submissionId: string,
+      input: ResponseInput,
+    ): Promise<ResponseChange> {
       const consultation = await load(actor, slug);
-      await submissionIn(consultation, submissionId);
+      const submission = await submissionIn(consultation, submissionId);
       const items = await reports.itemsFor(consultation);
       const outcome = checkResponse(input, items);
       const response: ResponseRecord = {
@@ -143,8 +194,13 @@ export function responsesService(deps: ResponsesDeps) {
         reportItems: items.filter((i) => input.reportItems.includes(i.id)).map((i) => i.id),
         updatedAt: clock.now().toISOString(),
       };
+      const before = await store.find(submissionId);
+      const change = changeFrom(before, response);
+      if (change === 'unchanged') return change;
       await store.save(consultation.id, response);
-      await notify(consultation, response);
+      await logResponse(consultation, submission, response, before);
+      if (change !== 'relinked') await notify(consultation, response, change === 'updated');
+      return change;
     },
 
     /** The public table: disclosed submissions with a response, and the report items named. */
