@@ -70,11 +70,13 @@ export function voteContext(deps: VoteContextDeps) {
     max: 1_000,
     ttl: FRESH_MS,
   });
+  // lru-cache sets aside its slots up front (about 24 bytes each), so the bounds stay modest: a
+  // participant pushed out is read again from the database.
   const participants = new LRUCache<string, ParticipantRecord>({
-    max: 200_000,
+    max: 20_000,
     ttl: PARTICIPANT_TTL_MS,
   });
-  const voted = new LRUCache<string, Set<string>>({ max: 100_000, ttl: VOTED_TTL_MS });
+  const voted = new LRUCache<string, Set<string>>({ max: 20_000, ttl: VOTED_TTL_MS });
   // The parsed priorities of the last map seen per conversation, kept until its version changes.
   const priorities = new LRUCache<string, { version: number; table: Map<number, Priority> }>({
     max: 1_000,
