@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-reports.ts';
 import * as m0005 from './migrations/0005-deliberation.ts';
 import * as m0007 from './migrations/0007-submission-order-index.ts';
 import * as m0008 from './migrations/0008-page-and-search-indexes.ts';
+import * as m0009 from './migrations/0009-consultation-content-version.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005-deliberation': m0005,
   '0007-submission-order-index': m0007,
   '0008-page-and-search-indexes': m0008,
+  '0009-consultation-content-version': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -150,6 +150,8 @@ export interface ConsultationsTable {
   phase_override: string | null;
   created_at: string;
   updated_at: string;
+  /** Raised by triggers on every write to what the public page shows (src/db/content-version.ts). */
+  content_version: Generated<number>;
 }
 
 export interface ConsultationQuestionsTable {

@@ -103,7 +103,7 @@ export function consultationsService(deps: ConsultationsDeps) {
       for (let i = 2; await store.slugExists(slug); i++) slug = `${slugify(fields.title)}-${i}`;
       const id = newId();
       await store.insert({ ...fields, id, processId: process.id, slug, now: now() });
-      return { ...fields, id, processId: process.id, slug, publishedAt: null, phaseOverride: null };
+      return { ...fields, id, processId: process.id, slug, publishedAt: null, phaseOverride: null, contentVersion: 0 };
     },
 
     async updateConsultation(actor: Actor, slug: string, input: ConsultationInput): Promise<void> {

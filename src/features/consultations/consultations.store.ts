@@ -17,6 +17,8 @@ export interface ConsultationRecord {
   timeZone: string;
   publishedAt: string | null;
   phaseOverride: string | null;
+  /** Raised by the database on every change to what the public page shows. */
+  contentVersion: number;
 }
 
 export interface QuestionRecord {
@@ -26,8 +28,8 @@ export interface QuestionRecord {
   help: string;
 }
 
-type Row = { id: string; process_id: string; slug: string; title: string; context: string; languages: string; eligibility: string; rule: string; opens_at: string; closes_at: string; time_zone: string; published_at: string | null; phase_override: string | null };
-const columns = ['id', 'process_id', 'slug', 'title', 'context', 'languages', 'eligibility', 'rule', 'opens_at', 'closes_at', 'time_zone', 'published_at', 'phase_override'] as const;
+type Row = { id: string; process_id: string; slug: string; title: string; context: string; languages: string; eligibility: string; rule: string; opens_at: string; closes_at: string; time_zone: string; published_at: string | null; phase_override: string | null; content_version: number };
+const columns = ['id', 'process_id', 'slug', 'title', 'context', 'languages', 'eligibility', 'rule', 'opens_at', 'closes_at', 'time_zone', 'published_at', 'phase_override', 'content_version'] as const;
 const toRecord = (r: Row): ConsultationRecord => ({
   id: r.id,
   processId: r.process_id,
@@ -42,9 +44,10 @@ const toRecord = (r: Row): ConsultationRecord => ({
   timeZone: r.time_zone,
   publishedAt: r.published_at,
   phaseOverride: r.phase_override,
+  contentVersion: Number(r.content_version),
 });
 
-export type ConsultationFields = Omit<ConsultationRecord, 'id' | 'processId' | 'slug' | 'publishedAt' | 'phaseOverride'>;
+export type ConsultationFields = Omit<ConsultationRecord, 'id' | 'processId' | 'slug' | 'publishedAt' | 'phaseOverride' | 'contentVersion'>;
 
 export function consultationsStore(db: Kysely<DB>) {
   return {
