@@ -3,10 +3,19 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
-export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+export function renderPage(page: VNode): string {
+  return '<!doctype html>' + render(page);
+}
+
+/** Sends a page rendered before (see page-cache.ts) with the same headers as a fresh one. */
+export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send('<!doctype html>' + render(page));
+    .send(html);
+}
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return sendHtml(reply, renderPage(page), status);
 }

@@ -19,6 +19,14 @@ export interface ViewContext {
   flash: string | null;
 }
 
+// Contexts whose page asked for a CSRF token: that page belongs to one visitor.
+const tokenIssued = new WeakSet<ViewContext>();
+
+/** Whether rendering with this context put a CSRF token in the page (so it may not be shared). */
+export function issuedCsrfToken(ctx: ViewContext): boolean {
+  return tokenIssued.has(ctx);
+}
+
 export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
   const raw = request.cookies[FLASH_COOKIE];
   let flash: string | null = null;
@@ -27,16 +35,23 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
     if (unsigned.valid && unsigned.value && unsigned.value in catalogs.en) flash = request.t(unsigned.value as MessageKey);
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   }
-  return {
+  let csrfToken: string | undefined;
+  const ctx: ViewContext = {
     locale: request.locale,
     dir: direction(request.locale),
     t: request.t,
     user: request.actor.user,
     isAdmin: isInstanceAdmin(request.actor),
-    csrfToken: reply.generateCsrf(),
+    // Made when a form asks for it: a page without forms sets no CSRF cookie, and a visitor's
+    // existing secret is reused (generateCsrf keeps the cookie it finds).
+    get csrfToken() {
+      tokenIssued.add(ctx);
+      return (csrfToken ??= reply.generateCsrf());
+    },
     path: request.url,
     flash,
   };
+  return ctx;
 }
 
 /** Shows a one-line confirmation on the next page (after a redirect). */

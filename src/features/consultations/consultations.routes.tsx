@@ -2,8 +2,9 @@
 // public moderation log. Submissions are shown only as the disclosure mechanism returns them.
 import type { FastifyPluginAsync } from 'fastify';
 import { renderMarkdown } from '../../http/markdown.ts';
-import { sendPage } from '../../http/render.ts';
-import { viewContext } from '../../http/view-context.ts';
+import { pageCache, sharedPageKey } from '../../http/page-cache.ts';
+import { renderPage, sendHtml, sendPage } from '../../http/render.ts';
+import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
@@ -23,6 +24,8 @@ export interface ConsultationsRoutesOptions {
 }
 
 const PAGE_SIZE = 20;
+/** Rendered visitor pages kept per instance: a few hundred typical pages. */
+const VISITOR_PAGES_BYTES = 16 * 1024 * 1024;
 
 type ListQuery = { Querystring: { process?: string; phase?: string; language?: string } };
 type PageRequest = { Params: { slug: string }; Querystring: { before?: string } };
@@ -74,8 +77,17 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
     );
   });
 
+  // Visitors all see the same page until something on it changes: the key holds the content
+  // version the database raises on each such write (src/db/content-version.ts) and the phase,
+  // which moves with the clock alone.
+  const visitorPages = pageCache(VISITOR_PAGES_BYTES);
+
   app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
+    const phase = consultations.phase(consultation);
+    const key = sharedPageKey(request, ['before', 'lang'], [phase, consultation.contentVersion]);
+    const cached = key === undefined ? undefined : visitorPages.get(key);
+    if (cached) return sendHtml(reply, cached);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
     const [process, page, participation, reportPublished, hasConversation] = await Promise.all([
       processes.findById(consultation.processId),
@@ -84,13 +96,13 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
       reports?.hasPublished(consultation.id) ?? false,
       conversations?.hasConversation(consultation.id) ?? false,
     ]);
-    return sendPage(
-      reply,
+    const ctx = viewContext(request, reply);
+    const html = renderPage(
       <ConsultationPage
-        ctx={viewContext(request, reply)}
+        ctx={ctx}
         consultation={consultation}
         processTitle={process?.title ?? ''}
-        phase={consultations.phase(consultation)}
+        phase={phase}
         contextHtml={renderMarkdown(consultation.context)}
         questions={page.questions}
         participation={participation}
@@ -101,6 +113,8 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         hasConversation={hasConversation}
       />,
     );
+    if (key !== undefined && !issuedCsrfToken(ctx)) visitorPages.set(key, html);
+    return sendHtml(reply, html);
   });
 
   app.get<{ Params: { slug: string } }>(
