@@ -26,8 +26,14 @@ export interface Config {
   authRateLimit: number;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
-  /** An OpenAI-compatible endpoint for report summaries; used only where a secretariat enables it. */
-  synthesisProvider: { url: string; model: string; key: string | undefined } | undefined;
+  /**
+   * An OpenAI-compatible endpoint: a chat model for report summaries and/or an embedding model
+   * for themes, near-duplicates and coding across languages. Used only where a secretariat
+   * enables it.
+   */
+  synthesisProvider:
+    | { url: string; model: string | undefined; embeddingModel: string | undefined; key: string | undefined }
+    | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -57,13 +63,21 @@ function parseUrl(name: string, raw: string | undefined, protocols: string[]): s
   return raw;
 }
 
+function parseModel(name: string, raw: string | undefined): string | undefined {
+  const model = raw?.trim();
+  if (!model) return undefined;
+  if (!/^[\w.:/@-]{1,200}$/.test(model)) fail(name, 'must be a model name (letters, digits, . : / @ _ -)');
+  return model;
+}
+
 function parseProvider(env: Env): Config['synthesisProvider'] {
   const url = parseUrl('SYNTHESIS_PROVIDER_URL', env.SYNTHESIS_PROVIDER_URL, ['http:', 'https:']);
   if (!url) return undefined;
-  const model = env.SYNTHESIS_PROVIDER_MODEL?.trim();
-  if (!model) fail('SYNTHESIS_PROVIDER_MODEL', 'must name the chat model when SYNTHESIS_PROVIDER_URL is set');
-  if (!/^[\w.:/@-]{1,200}$/.test(model)) fail('SYNTHESIS_PROVIDER_MODEL', 'must be a model name (letters, digits, . : / @ _ -)');
-  return { url, model, key: env.SYNTHESIS_PROVIDER_KEY || undefined };
+  const model = parseModel('SYNTHESIS_PROVIDER_MODEL', env.SYNTHESIS_PROVIDER_MODEL);
+  const embeddingModel = parseModel('SYNTHESIS_PROVIDER_EMBEDDING_MODEL', env.SYNTHESIS_PROVIDER_EMBEDDING_MODEL);
+  if (!model && !embeddingModel)
+    fail('SYNTHESIS_PROVIDER_MODEL', 'or SYNTHESIS_PROVIDER_EMBEDDING_MODEL must name a model when SYNTHESIS_PROVIDER_URL is set');
+  return { url, model, embeddingModel, key: env.SYNTHESIS_PROVIDER_KEY || undefined };
 }
 
 function readOrCreateSecret(dataDir: string): string {

@@ -34,8 +34,8 @@ export interface Corpus {
    */
   features: SparseVector[];
   featureSize: number;
-  /** Whether provider embeddings are part of `features`. */
-  embedded: boolean;
+  /** The provider's embeddings (unit vectors), when given; they are also part of `features`. */
+  embedding: { vectors: SparseVector[]; size: number } | undefined;
   /**
    * Cross-language cognate features (see text/cognates.ts), for joining themes across languages;
    * each vector's length is the share of the input's words that can have cognates, so an Arabic
@@ -128,7 +128,7 @@ export function buildCorpus(inputs: readonly SynthesisInput[], embeddings?: Embe
     surface: surfaceForms(counts),
     features: space.vectors.map((t, i) => join(t, embedded?.vectors[i] ?? EMPTY_VECTOR)),
     featureSize: space.terms.length + (embedded?.size ?? 0),
-    embedded: embedded !== undefined,
+    embedding: embedded,
     cognates: cognateSpace.vectors.map((v, i) => scaled(v, cognateShare[i]!)),
     cognateSize: cognateSpace.terms.length,
     featuresOf: (text, language) =>

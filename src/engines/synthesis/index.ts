@@ -25,6 +25,7 @@ export {
   type LogisticOptions,
 } from './logistic.ts';
 export { synthesize, type SynthesisOptions } from './synthesize.ts';
+export type { Embeddings } from './corpus.ts';
 export type {
   DuplicateGroup,
   Quote,

@@ -1,6 +1,7 @@
 // One call from inputs to a synthesis: themes with labels, quotes and weights; recommendations;
 // near-duplicate groups. Deterministic for a given seed, whatever the input order.
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { buildCorpus, type Corpus, type Embeddings } from './corpus.ts';
+import { embeddingDuplicatePairs } from './embedding-duplicates.ts';
 import { clusterVectors } from './clustering.ts';
 import { nearDuplicateGroups } from './near-duplicates.ts';
 import { mergeAcrossLanguages } from './theme-merging.ts';
@@ -17,6 +18,13 @@ export interface SynthesisOptions {
   /** Shingle Jaccard from which two inputs are near-duplicates (default 0.8). */
   duplicateThreshold?: number;
   bucketSize?: BucketSize;
+  /**
+   * The provider's embeddings by input id, when the secretariat enabled it: themes are then
+   * clustered mostly on them, and near-duplicates include translations of one text.
+   */
+  embeddings?: Embeddings;
+  /** Embedding cosine from which two inputs are near-duplicates (default 0.95). */
+  embeddingDuplicateThreshold?: number;
   /** Merge themes of different languages that share cognates (default true). */
   joinLanguages?: boolean;
   /** Mean cognate cosine from which themes of different languages merge (default 0.08). */
@@ -95,8 +103,32 @@ function themesOf(corpus: Corpus, options: SynthesisOptions) {
   return { themes, themeOf: (i: number) => themeOfCluster.get(assignment[i]!) };
 }
 
-function duplicatesOf(corpus: Corpus, threshold: number | undefined): DuplicateGroup[] {
-  return nearDuplicateGroups(corpus.words, { threshold }).map((g) => ({
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+  return i;
+}
+
+/** Shingle near-duplicates, joined by embedding near-duplicates (translations) when there are any. */
+function duplicateIndexGroups(corpus: Corpus, options: SynthesisOptions): number[][] {
+  const groups = nearDuplicateGroups(corpus.words, { threshold: options.duplicateThreshold });
+  if (!corpus.embedding) return groups;
+  const parent = corpus.inputs.map((_, i) => i);
+  const pairs = embeddingDuplicatePairs(
+    corpus.embedding.vectors,
+    corpus.embedding.size,
+    options.embeddingDuplicateThreshold ?? 0.95,
+  );
+  for (const g of groups) for (const i of g.slice(1)) pairs.push([g[0]!, i]);
+  for (const [a, b] of pairs) parent[find(parent, b)] = find(parent, a);
+  const byRoot = new Map<number, number[]>();
+  parent.forEach((_, i) =>
+    byRoot.set(find(parent, i), [...(byRoot.get(find(parent, i)) ?? []), i]),
+  );
+  return [...byRoot.values()].filter((g) => g.length > 1).sort((x, y) => x[0]! - y[0]!);
+}
+
+function duplicatesOf(corpus: Corpus, options: SynthesisOptions): DuplicateGroup[] {
+  return duplicateIndexGroups(corpus, options).map((g) => ({
     representativeId: corpus.inputs[g[0]!]!.id,
     sourceIds: g.map((i) => corpus.inputs[i]!.id),
   }));
@@ -106,14 +138,14 @@ export function synthesize(
   inputs: readonly SynthesisInput[],
   options: SynthesisOptions = {},
 ): Synthesis {
-  const corpus = buildCorpus(inputs);
+  const corpus = buildCorpus(inputs, options.embeddings);
   const { themes, themeOf } = themesOf(corpus, options);
   const languages: Record<string, number> = {};
   for (const l of corpus.languages) languages[l] = (languages[l] ?? 0) + 1;
   return {
     themes,
     recommendations: extractRecommendations(corpus, themeOf),
-    duplicates: duplicatesOf(corpus, options.duplicateThreshold),
+    duplicates: duplicatesOf(corpus, options),
     unthemedIds: corpus.inputs.filter((_, i) => themeOf(i) === undefined).map((x) => x.id),
     languages,
   };

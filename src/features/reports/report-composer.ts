@@ -1,7 +1,8 @@
 // Turns a consultation's published submissions into draft sections: load (disclosed, public
-// audience), analyse with the local engine, optionally ask the provider for a summary, write.
+// audience), optionally embed them with the provider, analyse, optionally ask the provider for a
+// summary, write.
 // Used by the background job and, synchronously, by the CLI.
-import type { SynthesisInput } from '../../engines/synthesis/index.ts';
+import type { Embeddings, SynthesisInput } from '../../engines/synthesis/index.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -13,6 +14,7 @@ import { buildSections } from './report-draft.ts';
 import type { MethodNote, ReportItem, ReportSections } from './report-model.ts';
 import { profileOf, type Profile } from './participation-figures.ts';
 import type { ReportsStore } from './reports.store.ts';
+import { providerEmbeddings } from './provider-embeddings.ts';
 import { providerSummary, type ProviderConfig } from './synthesis-provider.ts';
 
 export const ENGINE_NAME = 'polylogue-local-synthesis 1';
@@ -49,6 +51,25 @@ async function published(
   );
 }
 
+/** Every input's embedding, fetched once per report run; progress runs from 0.1 to 0.4. */
+async function embedInputs(
+  provider: ProviderConfig,
+  inputs: readonly SynthesisInput[],
+  progress: Progress,
+  fetchImpl: typeof fetch | undefined,
+): Promise<Embeddings> {
+  await progress(0.1, 'embedding');
+  const vectors = await providerEmbeddings(
+    provider,
+    inputs.map((x) => x.text),
+    {
+      ...(fetchImpl ? { fetchImpl } : {}),
+      onProgress: (f) => progress(0.1 + 0.3 * f, 'embedding'),
+    },
+  );
+  return new Map(inputs.map((x, i) => [x.id, vectors[i]!]));
+}
+
 export function reportComposer(deps: ComposerDeps) {
   return {
     async compose(
@@ -73,17 +94,22 @@ export function reportComposer(deps: ComposerDeps) {
         region: profiles.get(s.id)?.region ?? undefined,
         createdAt: s.publishedOn ?? undefined,
       }));
-      await progress(0.2, 'analysing');
+      const provider = options.useProvider ? deps.provider : undefined;
+      const embeddings =
+        provider?.embeddingModel && inputs.length > 0
+          ? await embedInputs(provider, inputs, progress, deps.fetchImpl)
+          : undefined;
+      await progress(0.4, 'analysing');
       // The engine (and the language detector it may build) loads with the first report, not at start.
       const { synthesize } = await import('../../engines/synthesis/index.ts');
-      const synthesis = synthesize(inputs, { seed: 1 });
+      const synthesis = synthesize(inputs, { seed: 1, embeddings });
       await progress(0.7, 'writing');
       const locale = reportLanguage(consultation);
-      const provider = options.useProvider ? deps.provider : undefined;
+      const chatModel = provider?.model;
       const summary =
-        provider && submissions.length > 0
+        provider && chatModel && submissions.length > 0
           ? await providerSummary(
-              provider,
+              { ...provider, model: chatModel },
               { language: locale, title: consultation.title, synthesis },
               deps.fetchImpl,
             )
@@ -94,7 +120,13 @@ export function reportComposer(deps: ComposerDeps) {
         languages: Object.keys(synthesis.languages).sort(),
         themes: synthesis.themes.length,
         generatedOn: deps.clock.now().toISOString().slice(0, 10),
-        provider: provider ? { url: provider.url, model: provider.model } : null,
+        provider: provider
+          ? {
+              url: provider.url,
+              model: chatModel ?? null,
+              embeddingModel: embeddings ? (provider.embeddingModel ?? null) : null,
+            }
+          : null,
       };
       const built = buildSections({
         locale,

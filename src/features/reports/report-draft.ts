@@ -204,6 +204,21 @@ function quotes(input: DraftInput): Built {
   return { markdown: [input.t('reports.doc.quotes.note'), ...blocks].join('\n\n'), items };
 }
 
+/** What the provider did, if anything, and what joining languages could rest on. */
+function providerLines({ t, method: m }: DraftInput): string[] {
+  if (!m.provider)
+    return [t('reports.doc.method.noProvider'), t('reports.doc.method.localLanguages')];
+  const host = new URL(m.provider.url).host;
+  return [
+    m.provider.embeddingModel
+      ? t('reports.doc.method.embeddings', { model: m.provider.embeddingModel, host })
+      : t('reports.doc.method.localLanguages'),
+    ...(m.provider.model
+      ? [t('reports.doc.method.provider', { model: m.provider.model, host })]
+      : []),
+  ];
+}
+
 function method(input: DraftInput): Built {
   const { t, method: m } = input;
   const lines = [
@@ -213,12 +228,7 @@ function method(input: DraftInput): Built {
       languages: m.languages.join(', ') || '—',
       themes: m.themes,
     }),
-    m.provider
-      ? t('reports.doc.method.provider', {
-          model: m.provider.model,
-          host: new URL(m.provider.url).host,
-        })
-      : t('reports.doc.method.noProvider'),
+    ...providerLines(input),
     t('reports.doc.method.generated', { date: m.generatedOn }),
     t('reports.doc.method.sources'),
   ];

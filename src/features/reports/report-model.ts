@@ -34,7 +34,12 @@ export interface MethodNote {
   languages: string[];
   themes: number;
   generatedOn: string;
-  provider: { url: string; model: string } | null;
+  /**
+   * The provider, when used: its chat model (the summary) and its embedding model (themes,
+   * near-duplicates), each null when not configured. Notes saved before embeddings lack the
+   * second.
+   */
+  provider: { url: string; model: string | null; embeddingModel?: string | null } | null;
 }
 
 /** A report as exports see it: published (a version) or generated on the spot (the CLI). */

@@ -15,6 +15,21 @@ interface Received {
   body: string;
 }
 
+/**
+ * Deterministic embeddings that know the fixture's topics in every language, as a multilingual
+ * model would: texts on one topic point the same way whatever their language.
+ */
+const TOPICS = [
+  ['shutdown'],
+  ['littératie', 'literacy'],
+  ['cifrado', 'التشفير', 'encrypt'],
+  ['可负担', '农村', 'доступный', 'сельских'],
+];
+function fakeEmbedding(text: string): number[] {
+  const lower = text.toLowerCase();
+  return [...TOPICS.map((words) => (words.some((w) => lower.includes(w)) ? 1 : 0)), 0.01];
+}
+
 function fakeProvider(received: Received[]): Server {
   return createServer((request, response) => {
     let body = '';
@@ -25,7 +40,12 @@ function fakeProvider(received: Received[]): Server {
         request.url === '/v1/chat/completions'
           ? { choices: [{ message: { role: 'assistant', content: SUMMARY } }] }
           : request.url === '/v1/embeddings'
-            ? { data: [{ index: 0, embedding: [0.1, 0.2, 0.3] }] }
+            ? {
+                data: (JSON.parse(body) as { input: string[] }).input.map((text, index) => ({
+                  index,
+                  embedding: fakeEmbedding(text),
+                })),
+              }
             : undefined;
       response.writeHead(reply ? 200 : 404, { 'content-type': 'application/json' });
       response.end(JSON.stringify(reply ?? { error: 'not found' }));
@@ -44,9 +64,13 @@ describe('the optional synthesis provider', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
     t = await startTestApp('sqlite', {
-      env: { SYNTHESIS_PROVIDER_URL: `http://${host}/v1`, SYNTHESIS_PROVIDER_MODEL: 'fake-model' },
+      env: {
+        SYNTHESIS_PROVIDER_URL: `http://${host}/v1`,
+        SYNTHESIS_PROVIDER_MODEL: 'fake-model',
+        SYNTHESIS_PROVIDER_EMBEDDING_MODEL: 'fake-embed',
+      },
     });
-    f = await reportFixture(t, { key: 'provider', rule: 'chatham_house', count: 6 });
+    f = await reportFixture(t, { key: 'provider', rule: 'chatham_house', count: 8 });
     secretariat = await signIn(t, f.secretariatEmail);
   });
   after(async () => {
@@ -61,6 +85,10 @@ describe('the optional synthesis provider', () => {
     assert.deepEqual(received, []);
     const draft = await secretariat.get(`${base()}/draft`);
     assert.match(draft.body, /No external model was used/);
+    assert.match(
+      draft.body,
+      /Arabic, Russian or Chinese join themes in other languages only through/,
+    );
   });
 
   test('when enabled, then its summary is used, it is named in the Method section, and no name reaches it', async () => {
@@ -79,8 +107,27 @@ describe('the optional synthesis provider', () => {
     }
     const draft = await secretariat.get(`${base()}/draft`);
     assert.ok(draft.body.includes(SUMMARY), 'the summary is the provider’s');
+    assert.match(draft.body, /embedding model fake-embed/);
     assert.match(draft.body, /fake-model/);
     assert.ok(draft.body.includes(host), 'the Method section names the endpoint');
+  });
+
+  test('when enabled with an embedding model, then every input is embedded once and themes join languages', async () => {
+    const embeds = received.filter((r) => r.path === '/v1/embeddings');
+    const sent = embeds.flatMap((r) => (JSON.parse(r.body) as { input: string[] }).input);
+    assert.ok(embeds.every((r) => JSON.parse(r.body).model === 'fake-embed'));
+    assert.equal(sent.length, new Set(sent).size);
+    assert.equal(sent.length, 8);
+    for (const author of f.authors) {
+      for (const r of embeds) assert.ok(!r.body.includes(author.user!.displayName));
+    }
+    const { draft } = await t.services.reports.draftPage(f.secretariat, f.slug);
+    const themes = draft!.items.filter((i) => i.section === 'trends');
+    // The Spanish and Arabic inputs on encryption share no word: only the embeddings join them.
+    const [es, ar] = [f.submissionIds[4]!, f.submissionIds[5]!];
+    assert.ok(themes.some((th) => th.sourceIds.includes(es) && th.sourceIds.includes(ar)));
+    const [zh, ru] = [f.submissionIds[6]!, f.submissionIds[7]!];
+    assert.ok(themes.some((th) => th.sourceIds.includes(zh) && th.sourceIds.includes(ru)));
   });
 
   test('when turned off again, then the next draft is the local engine’s alone', async () => {

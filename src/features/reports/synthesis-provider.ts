@@ -7,7 +7,10 @@ import { AppError } from '../../shared/errors.ts';
 
 export interface ProviderConfig {
   url: string;
-  model: string;
+  /** The chat model that drafts the summary, if any. */
+  model: string | undefined;
+  /** The embedding model that joins themes across languages, if any (provider-embeddings.ts). */
+  embeddingModel: string | undefined;
   key: string | undefined;
 }
 
@@ -34,7 +37,7 @@ function prompt(request: SummaryRequest): string {
 
 /** Asks the provider's chat model for a short summary paragraph in the report's language. */
 export async function providerSummary(
-  config: ProviderConfig,
+  config: ProviderConfig & { model: string },
   request: SummaryRequest,
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {
