@@ -3,12 +3,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { dateTimeFormat } from '../../i18n/formatters.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 
 export const REMINDER_WINDOW_MS = 48 * 3600 * 1000;
 const KIND = 'deadline_48h';
+
+/** The deadline in the reader's language and the consultation's time zone, the zone named. */
+export function deadlineText(locale: string, closesAt: string, timeZone: string): string {
+  const when = dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(closesAt));
+  return `${when} (${timeZone})`;
+}
 
 export function deadlineReminders(deps: { db: Kysely<DB>; mailer: Mailer; clock: Clock; baseUrl: string }) {
   const { db, mailer, clock, baseUrl } = deps;
@@ -21,7 +28,7 @@ export function deadlineReminders(deps: { db: Kysely<DB>; mailer: Mailer; clock:
       .innerJoin('consultations as c', 'c.id', 's.consultation_id')
       .innerJoin('users as u', 'u.id', 's.author_id')
       .leftJoin('sent_reminders as r', (join) => join.onRef('r.subject_id', '=', 'c.id').onRef('r.user_id', '=', 'u.id').on('r.kind', '=', KIND))
-      .select(['c.id as consultation_id', 'c.title', 'c.slug', 'c.closes_at', 'u.id as user_id', 'u.email', 'u.locale'])
+      .select(['c.id as consultation_id', 'c.title', 'c.slug', 'c.closes_at', 'c.time_zone', 'u.id as user_id', 'u.email', 'u.locale'])
       .where('s.status', '=', 'draft')
       .where('c.published_at', 'is not', null)
       .where('c.closes_at', '>', now.toISOString())
@@ -35,11 +42,12 @@ export function deadlineReminders(deps: { db: Kysely<DB>; mailer: Mailer; clock:
       const key = `${row.consultation_id}:${row.user_id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const t = translator(isLocale(row.locale) ? row.locale : 'en');
+      const locale = isLocale(row.locale) ? row.locale : 'en';
+      const t = translator(locale);
       await mailer.send({
         to: row.email,
         subject: t('mail.reminder.subject', { consultation: row.title }),
-        text: t('mail.reminder.body', { consultation: row.title, deadline: `${row.closes_at.slice(0, 16).replace('T', ' ')} UTC`, link: `${baseUrl}/my/submissions`, optOut: `${baseUrl}/my/notifications` }),
+        text: t('mail.reminder.body', { consultation: row.title, deadline: deadlineText(locale, row.closes_at, row.time_zone), link: `${baseUrl}/my/submissions`, optOut: `${baseUrl}/my/notifications` }),
       });
       await db.insertInto('sent_reminders').values({ kind: KIND, subject_id: row.consultation_id, user_id: row.user_id, sent_at: now.toISOString() }).onConflict((oc) => oc.columns(['kind', 'subject_id', 'user_id']).doNothing()).execute();
       sent++;
