@@ -1,6 +1,7 @@
 // The consultation page as visitors share it: remembered between views, never stale after a
 // write that changes what it shows, and never crossed with a signed-in person's page.
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../shared/actor.ts';
 import {
@@ -236,6 +237,26 @@ for (const dialect of testDialects()) {
       assert.match(anonymous.body, /href="\/account\/sign-in\?next=/);
       const anonymousAgain = await view(c.slug);
       assert.equal(anonymousAgain.body, anonymous.body);
+    });
+
+    test('when browsers ask for br or gzip, then the kept page comes compressed and reads the same', async () => {
+      const c = await f.openConsultation({ title: 'Compressed', rule: 'chatham_house' });
+      await published(c.slug, 'Worth compressing.');
+      const plain = (await view(c.slug)).body;
+      for (const [accept, encoding, decode] of [
+        ['gzip, deflate, br', 'br', brotliDecompressSync],
+        ['gzip', 'gzip', gunzipSync],
+      ] as const) {
+        for (let i = 0; i < 2; i++) {
+          const response = await t.app.inject({
+            url: `/consultations/${c.slug}`,
+            headers: { 'accept-encoding': accept },
+          });
+          assert.equal(response.headers['content-encoding'], encoding);
+          assert.match(String(response.headers.vary), /accept-encoding/i);
+          assert.equal(decode(response.rawPayload).toString('utf8'), plain);
+        }
+      }
     });
 
     test('when visitors differ in language, page or query, then each gets its own page', async () => {

@@ -2,7 +2,7 @@
 // public moderation log. Submissions are shown only as the disclosure mechanism returns them.
 import type { FastifyPluginAsync } from 'fastify';
 import { renderMarkdown } from '../../http/markdown.ts';
-import { pageCache, sharedPageKey } from '../../http/page-cache.ts';
+import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
 import { renderPage, sendHtml, sendPage } from '../../http/render.ts';
 import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
 import { isLocale } from '../../i18n/locales.ts';
@@ -86,8 +86,8 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
     const phase = consultations.phase(consultation);
     const key = sharedPageKey(request, ['before', 'lang'], [phase, consultation.contentVersion]);
-    const cached = key === undefined ? undefined : visitorPages.get(key);
-    if (cached) return sendHtml(reply, cached);
+    const cached = key === undefined ? undefined : visitorPages.get(key, request);
+    if (cached) return sendCachedPage(reply, cached);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
     const [process, page, participation, reportPublished, hasConversation] = await Promise.all([
       processes.findById(consultation.processId),
@@ -113,8 +113,8 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         hasConversation={hasConversation}
       />,
     );
-    if (key !== undefined && !issuedCsrfToken(ctx)) visitorPages.set(key, html);
-    return sendHtml(reply, html);
+    if (key === undefined || issuedCsrfToken(ctx)) return sendHtml(reply, html);
+    return sendCachedPage(reply, visitorPages.keep(key, html, request));
   });
 
   app.get<{ Params: { slug: string } }>(
