@@ -1,7 +1,20 @@
 // The one place that knows which database we run on. Everything outside src/db/ is dialect-agnostic.
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -55,19 +68,63 @@ function withStatementCache(handle: SQLite.Database, size = 500): SqliteDatabase
   };
 }
 
+/**
+ * Transactions on SQLite take the write lock when they begin (BEGIN IMMEDIATE). With the default
+ * deferred BEGIN, two processes on one file (the server and a CLI command, or several commands
+ * migrating a new data directory) can both read, then one writes and the other fails at once
+ * with SQLITE_BUSY instead of waiting, or acts on what it read before the other committed (two
+ * processes ran the same migration). Taken at BEGIN, the lock makes the second one wait
+ * (busy_timeout) and then read what the first committed. Within one process nothing changes:
+ * Kysely already runs everything on one connection, one transaction at a time.
+ */
+class ImmediateTransactionsDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * SQLite runs DDL inside transactions, though Kysely's adapter says otherwise (so its migrator
+ * would run each migration bare, with no lock between processes). Saying so here makes every
+ * migration run in one BEGIN IMMEDIATE transaction: atomic, and one process at a time.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class SqliteImmediateDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateTransactionsDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection can be cut by the server (restart, failover, a dropped test database);
     // pg then emits 'error' on the pool, which would crash the process without a listener. The
     // pool replaces the connection on next use, so noting it is enough.
-    pool.on('error', (error) => process.stderr.write(`polylogue: database connection lost: ${error.message}\n`));
+    pool.on('error', (error) =>
+      process.stderr.write(`polylogue: database connection lost: ${error.message}\n`),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? join(options.dataDir ?? 'data', 'polylogue.sqlite');
   const handle = openSqlite(file);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteImmediateDialect({ database: withStatementCache(handle) }),
+  });
   return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
 }
 
@@ -80,6 +137,9 @@ export async function ping(database: Database): Promise<void> {
  * Locks the selected rows for this transaction and skips rows other transactions hold, on
  * PostgreSQL; SQLite serialises writers, so there the query is unchanged.
  */
-export function lockSkippingLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(query: Q, dialect: DialectName): Q {
+export function lockSkippingLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(
+  query: Q,
+  dialect: DialectName,
+): Q {
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
