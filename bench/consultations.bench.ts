@@ -116,6 +116,15 @@ async function measure(
         });
       }
     }
+    // Browsers ask for compressed pages; the figure above is for clients that do not.
+    const browser = await load(`${server.url}/consultations/${slug}`, 100, {
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    rows.push({
+      what: `${label}: consultation page, 100 clients sending a browser's Accept-Encoding (p50 / p99)`,
+      value: `${fmt.ms(browser.p50)} / ${fmt.ms(browser.p99)} · ${fmt.n(browser.rps)} req/s${browser.errors ? ` · ${browser.errors} errors or timeouts` : ''}`,
+      reference: `hello route ${fmt.n(hello)} req/s (${fmt.ratio(browser.rps / hello)})`,
+    });
     const accepted = await submissionsPerSecond(server, slug);
     rows.push({
       what: `${label}: submissions accepted through the form, 10 clients`,
@@ -136,7 +145,7 @@ export const run: Bench = async () => {
     {
       title: 'Consultations at size',
       rows,
-      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
+      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions; visitors (no session) share a rendered copy kept per instance until the consultation's content version changes. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
     },
   ];
 };
