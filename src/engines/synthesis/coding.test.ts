@@ -84,3 +84,82 @@ test('active learning asks first about the least confident input', () => {
     [...margins].sort((a, b) => a - b),
   );
 });
+
+// Embeddings in the manner of a multilingual model: one direction per topic, whatever the language.
+const MULTILINGUAL = [
+  { id: 'es1', text: 'El metro y los autobuses deben ser gratuitos', language: 'es' },
+  { id: 'ar1', text: 'يجب أن تكون الحافلات والقطارات أرخص', language: 'ar' },
+  { id: 'en2', text: 'Landlords raise the rent every year', language: 'en' },
+  { id: 'es2', text: 'Los alquileres son demasiado caros', language: 'es' },
+  { id: 'fr3', text: 'Les hôpitaux manquent de médecins', language: 'fr' },
+  { id: 'en3', text: 'Hospitals need more nurses', language: 'en' },
+  { id: 'en4', text: 'Schools need more teachers', language: 'en' },
+  { id: 'ru4', text: 'Школам нужны учителя', language: 'ru' },
+];
+const TOPICS = ['transport', 'housing', 'health', 'schools'];
+const topicOf = (id: string) => TOPICS[Number(id.slice(-1)) - 1]!;
+const direction = (topic: string) => [...TOPICS.map((t) => (t === topic ? 1 : 0)), 0.05];
+const embeddings = {
+  inputs: new Map(MULTILINGUAL.map((x) => [x.id, direction(topicOf(x.id))])),
+  themes: new Map(CODEBOOK.map((th) => [th.id, direction(th.id)])),
+};
+
+test('with embeddings, inputs in other languages are proposed for the theme they are about', () => {
+  const words = codeInputs(MULTILINGUAL, CODEBOOK);
+  const near = codeInputs(MULTILINGUAL, CODEBOOK, [], { embeddings });
+  for (const id of ['es1', 'ar1']) {
+    assert.deepEqual(words.proposals.find((p) => p.inputId === id)!.themeIds, []);
+    assert.deepEqual(near.proposals.find((p) => p.inputId === id)!.themeIds, ['transport']);
+  }
+  assert.deepEqual(near.proposals.find((p) => p.inputId === 'es2')!.themeIds, ['housing']);
+  assert.deepEqual(near.proposals.find((p) => p.inputId === 'ru4')!.themeIds, []);
+});
+
+test('with embeddings, an input or theme without one is scored on words alone', () => {
+  const partial = {
+    inputs: new Map([...embeddings.inputs].filter(([id]) => id !== 'ar1')),
+    themes: new Map([...embeddings.themes].filter(([id]) => id !== 'housing')),
+  };
+  const words = codeInputs(MULTILINGUAL, CODEBOOK);
+  const near = codeInputs(MULTILINGUAL, CODEBOOK, [], { embeddings: partial });
+  for (const x of MULTILINGUAL)
+    assert.equal(near.scores[x.id]!.housing, words.scores[x.id]!.housing);
+  assert.ok(near.scores.ar1!.transport! < near.scores.es1!.transport!);
+});
+
+test('with embeddings, the centroid of confirmed inputs pulls their neighbours towards the theme', () => {
+  // The theme's own embedding says little; the inputs confirmed for it show where it lies.
+  const vague = {
+    inputs: new Map([
+      ['es1', [1, 0.2, 0]],
+      ['ar1', [0.9, 0.3, 0]],
+      ['en2', [0, 1, 0.3]],
+      ['es2', [0.1, 1, 0.2]],
+      ['fr3', [0.3, 0.3, 1]],
+      ['en3', [0.2, 0.4, 1]],
+      ['en4', [0.95, 0.25, 0]],
+      ['ru4', [0.5, 0.5, 0.5]],
+    ]),
+    themes: new Map([
+      ['transport', [0.5, 0.5, 1]],
+      ['housing', [0, 1, 0]],
+    ]),
+  };
+  const one = codeInputs(MULTILINGUAL, CODEBOOK, [{ inputId: 'es1', themeIds: ['transport'] }], {
+    embeddings: vague,
+  });
+  const two = codeInputs(
+    MULTILINGUAL,
+    CODEBOOK,
+    [
+      { inputId: 'es1', themeIds: ['transport'] },
+      { inputId: 'ar1', themeIds: ['transport'] },
+    ],
+    { embeddings: vague },
+  );
+  const none = codeInputs(MULTILINGUAL, CODEBOOK, [], { embeddings: vague });
+  const at = (r: typeof none) => r.scores.en4!.transport!;
+  assert.ok(at(one) > at(none), `${at(none)} → ${at(one)}`);
+  assert.ok(at(two) > at(one), `${at(one)} → ${at(two)}`);
+  assert.ok(two.scores.en4!.transport! > two.scores.fr3!.transport!);
+});

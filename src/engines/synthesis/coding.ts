@@ -3,6 +3,9 @@
 // model: its description similarity (standardised) plus the input's TF-IDF terms. Before any
 // label the description alone decides; each label then moves the model by online gradient steps,
 // with regularisation pulling it back towards that prior so a few labels cannot swing it wildly.
+// With embeddings (the optional provider's), the prior also weighs how close each input lies to
+// the theme's name and description, and to the centroid of the inputs confirmed for it, in a
+// space where a Spanish or Arabic input can sit next to an English theme.
 import { analyze, detectLanguage, dot } from '../text/index.ts';
 import type { SparseVector } from '../text/index.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
@@ -38,11 +41,21 @@ export interface CodingResult {
   reviewOrder: string[];
 }
 
+/** Dense embeddings by input id and by theme id; an input or theme missing from them is scored on words alone. */
+export interface CodingEmbeddings {
+  inputs: ReadonlyMap<string, ArrayLike<number>>;
+  themes: ReadonlyMap<string, ArrayLike<number>>;
+}
+
 export interface CodingOptions {
   /** Probability from which a theme is proposed (default 0.5). */
   threshold?: number;
   epochs?: number;
+  embeddings?: CodingEmbeddings;
 }
+
+/** Weight of the word similarity next to the embedding similarity in the prior. */
+const WORD_WEIGHT = 0.3;
 
 const PRIOR_SLOPE = 1.5;
 const PRIOR_BIAS = -2;
@@ -54,16 +67,85 @@ interface ThemeModel {
   terms: Map<number, number>;
 }
 
+/** Values standardised across inputs; missing ones (undefined) sit at the mean. */
+function standardise(values: ReadonlyArray<number | undefined>): number[] {
+  const known = values.filter((x): x is number => x !== undefined);
+  const mean = known.reduce((s, x) => s + x, 0) / Math.max(1, known.length);
+  const sd =
+    Math.sqrt(known.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, known.length)) || 1;
+  return values.map((x) => (x === undefined ? 0 : (x - mean) / sd));
+}
+
 /** Description similarity of every input to a theme, standardised across inputs. */
-function priorFeature(corpus: Corpus, theme: CodebookTheme): number[] {
+function wordFeature(corpus: Corpus, theme: CodebookTheme): number[] {
   const text = `${theme.label}. ${theme.description ?? ''}`;
   const language = detectLanguage(text).language ?? corpus.languages[0] ?? 'en';
   const v = corpus.space.vectorize(analyze(text, { language }));
-  const sims = corpus.vectors.map((x) => dot(x, v));
-  const mean = sims.reduce((s, x) => s + x, 0) / Math.max(1, sims.length);
-  const sd =
-    Math.sqrt(sims.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, sims.length)) || 1;
-  return sims.map((s) => (s - mean) / sd);
+  return standardise(corpus.vectors.map((x) => dot(x, v)));
+}
+
+function unit(v: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(v);
+  const norm = Math.sqrt(out.reduce((s, x) => s + x * x, 0)) || 1;
+  for (let i = 0; i < out.length; i++) out[i]! /= norm;
+  return out;
+}
+
+function cosine(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/**
+ * Embedding similarity of every input to a theme: the cosine with its name and description,
+ * blended, as inputs are confirmed for it, with the cosine to their centroid (each confirmed
+ * input measured against the others', so its own label does not inflate it).
+ */
+function embeddingFeature(
+  corpus: Corpus,
+  theme: CodebookTheme,
+  labelled: Map<number, Set<string>>,
+  vectors: ReadonlyArray<Float64Array | undefined>,
+  themeVector: Float64Array,
+): Array<number | undefined> {
+  const positives = [...labelled.entries()]
+    .filter(([i, themes]) => themes.has(theme.id) && vectors[i])
+    .map(([i]) => i);
+  const sum = new Float64Array(themeVector.length);
+  for (const i of positives) vectors[i]!.forEach((x, d) => (sum[d]! += x));
+  return corpus.vectors.map((_, i) => {
+    const v = vectors[i];
+    if (!v) return undefined;
+    const toTheme = cosine(v, themeVector);
+    const own = positives.includes(i);
+    const n = positives.length - (own ? 1 : 0);
+    if (n === 0) return toTheme;
+    const centroid = unit(own ? sum.map((x, d) => x - v[d]!) : sum);
+    const w = n / (n + 2);
+    return (1 - w) * toTheme + w * cosine(v, centroid);
+  });
+}
+
+/** The prior of every input for a theme: words, and embeddings when there are some. */
+function priorFeature(
+  corpus: Corpus,
+  theme: CodebookTheme,
+  labelled: Map<number, Set<string>>,
+  embeddings:
+    | { vectors: ReadonlyArray<Float64Array | undefined>; themes: Map<string, Float64Array> }
+    | undefined,
+): number[] {
+  const words = wordFeature(corpus, theme);
+  const themeVector = embeddings?.themes.get(theme.id);
+  if (!embeddings || !themeVector) return words;
+  const near = standardise(
+    embeddingFeature(corpus, theme, labelled, embeddings.vectors, themeVector),
+  );
+  // The embedding decides (it knows meaning across languages); words add what they know, the
+  // exact terms the secretariat used. Not standardised again: an input close to the theme in
+  // meaning keeps its score when English inputs also share the theme's words.
+  return words.map((w, i) => near[i]! + WORD_WEIGHT * w);
 }
 
 function logit(model: ThemeModel, prior: number, x: SparseVector): number {
@@ -109,8 +191,9 @@ function themeScores(
   theme: CodebookTheme,
   labelled: Map<number, Set<string>>,
   epochs: number,
+  embeddings: Parameters<typeof priorFeature>[3],
 ) {
-  const prior = priorFeature(corpus, theme);
+  const prior = priorFeature(corpus, theme, labelled, embeddings);
   const model: ThemeModel = { slope: PRIOR_SLOPE, bias: PRIOR_BIAS, terms: new Map() };
   const examples = [...labelled.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -132,7 +215,17 @@ export function codeInputs(
   const corpus = buildCorpus(inputs);
   const labelled = labelIndex(corpus, labels);
   const threshold = options.threshold ?? 0.5;
-  const perTheme = codebook.map((t) => themeScores(corpus, t, labelled, options.epochs ?? 20));
+  const supplied = options.embeddings;
+  const embeddings = supplied && {
+    vectors: corpus.inputs.map((x) => {
+      const v = supplied.inputs.get(x.id);
+      return v ? unit(v) : undefined;
+    }),
+    themes: new Map([...supplied.themes].map(([id, v]) => [id, unit(v)])),
+  };
+  const perTheme = codebook.map((t) =>
+    themeScores(corpus, t, labelled, options.epochs ?? 20, embeddings),
+  );
   const scores: CodingResult['scores'] = {};
   const proposals: CodingProposal[] = [];
   const confidence: Array<{ id: string; c: number }> = [];

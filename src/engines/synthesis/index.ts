@@ -53,6 +53,7 @@ export {
 export {
   codeInputs,
   type CodebookTheme,
+  type CodingEmbeddings,
   type CodingLabel,
   type CodingOptions,
   type CodingProposal,
