@@ -11,5 +11,6 @@ export { reportComposer } from './report-composer.ts';
 export { exportReport, isFormat, FORMATS, type ExportFormat } from './report-export.ts';
 export type { ReportItem, ReportDocument } from './report-model.ts';
 export type { ProviderConfig } from './synthesis-provider.ts';
+export { providerEmbeddings, type EmbeddingOptions } from './provider-embeddings.ts';
 export { reportJobs } from './reports.job.ts';
 export { sectionHeading } from './report-markdown.ts';

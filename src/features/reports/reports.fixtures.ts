@@ -1,5 +1,7 @@
 // Test factories for reports, coding and responses: a consultation (any rule and languages) with
-// published submissions from distinct people whose profiles give stakeholder groups and regions.
+// published submissions from distinct people whose profiles give stakeholder groups and regions;
+// and a fake OpenAI-compatible provider for the tests of the optional provider.
+import { createServer, type Server } from 'node:http';
 import type { Actor } from '../../shared/actor.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { TestApp, TestClient } from '../../testing/test-app.ts';
@@ -174,4 +176,51 @@ export async function reportFixture(
     submissionIds,
     authors,
   };
+}
+
+export const FAKE_SUMMARY = 'Participants called for an end to network shutdowns (fake provider).';
+
+/** A request the fake provider received. */
+export interface Received {
+  path: string;
+  body: string;
+}
+
+/**
+ * Deterministic embeddings that know the fixture's topics in every language, as a multilingual
+ * model would: texts on one topic point the same way whatever their language.
+ */
+const TOPICS = [
+  ['shutdown'],
+  ['littératie', 'literacy'],
+  ['cifrado', 'التشفير', 'encrypt'],
+  ['可负担', '农村', 'доступный', 'сельских'],
+];
+function fakeEmbedding(text: string): number[] {
+  const lower = text.toLowerCase();
+  return [...TOPICS.map((words) => (words.some((w) => lower.includes(w)) ? 1 : 0)), 0.01];
+}
+
+/** Answers chat completions (FAKE_SUMMARY) and embeddings under /v1, recording every request. */
+export function fakeProvider(received: Received[]): Server {
+  return createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', body });
+      const reply =
+        request.url === '/v1/chat/completions'
+          ? { choices: [{ message: { role: 'assistant', content: FAKE_SUMMARY } }] }
+          : request.url === '/v1/embeddings'
+            ? {
+                data: (JSON.parse(body) as { input: string[] }).input.map((text, index) => ({
+                  index,
+                  embedding: fakeEmbedding(text),
+                })),
+              }
+            : undefined;
+      response.writeHead(reply ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(reply ?? { error: 'not found' }));
+    });
+  });
 }

@@ -162,6 +162,15 @@ export function reportsService(deps: ReportsDeps) {
       await store.setProviderEnabled(consultation.id, enabled, now());
     },
 
+    /**
+     * Whether the provider may be called for this consultation: configured by the operator AND
+     * enabled by its secretariat (the report draft's setting). Other features (coding) ask here.
+     */
+    async providerEnabled(consultationId: string): Promise<boolean> {
+      if (!deps.providerConfigured) return false;
+      return (await store.findDraft(consultationId))?.providerEnabled ?? false;
+    },
+
     async publish(actor: Actor, slug: string): Promise<number> {
       const consultation = await loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);

@@ -2,56 +2,17 @@
 // operator configured it AND the secretariat enabled it for the consultation; then its summary
 // is used, it is named in the Method section, and it receives no contributor's name.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { reportFixture, signIn, type ReportFixture } from './reports.fixtures.ts';
-
-const SUMMARY = 'Participants called for an end to network shutdowns (fake provider).';
-
-interface Received {
-  path: string;
-  body: string;
-}
-
-/**
- * Deterministic embeddings that know the fixture's topics in every language, as a multilingual
- * model would: texts on one topic point the same way whatever their language.
- */
-const TOPICS = [
-  ['shutdown'],
-  ['littératie', 'literacy'],
-  ['cifrado', 'التشفير', 'encrypt'],
-  ['可负担', '农村', 'доступный', 'сельских'],
-];
-function fakeEmbedding(text: string): number[] {
-  const lower = text.toLowerCase();
-  return [...TOPICS.map((words) => (words.some((w) => lower.includes(w)) ? 1 : 0)), 0.01];
-}
-
-function fakeProvider(received: Received[]): Server {
-  return createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      received.push({ path: request.url ?? '', body });
-      const reply =
-        request.url === '/v1/chat/completions'
-          ? { choices: [{ message: { role: 'assistant', content: SUMMARY } }] }
-          : request.url === '/v1/embeddings'
-            ? {
-                data: (JSON.parse(body) as { input: string[] }).input.map((text, index) => ({
-                  index,
-                  embedding: fakeEmbedding(text),
-                })),
-              }
-            : undefined;
-      response.writeHead(reply ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(reply ?? { error: 'not found' }));
-    });
-  });
-}
+import {
+  FAKE_SUMMARY as SUMMARY,
+  fakeProvider,
+  reportFixture,
+  signIn,
+  type ReportFixture,
+  type Received,
+} from './reports.fixtures.ts';
 
 describe('the optional synthesis provider', () => {
   const received: Received[] = [];
