@@ -105,6 +105,7 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'POST /consultations/:slug/coding/themes': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/coding/themes' },
   'POST /consultations/:slug/coding/themes/:id/delete': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/coding/themes/nothing/delete' },
   'POST /consultations/:slug/coding/suggestions': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/coding/suggestions' },
+  'POST /consultations/:slug/coding/refresh': { anonymous: 303, user: 403, admin: 409, path: '/consultations/matrix-consultation/coding/refresh' },
   'GET /consultations/:slug/coding/review': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/coding/review' },
   'POST /consultations/:slug/coding/review': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/coding/review' },
   'GET /consultations/:slug/responses': { anonymous: 404, user: 404, admin: 404, path: '/consultations/matrix-consultation/responses' },

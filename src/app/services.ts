@@ -60,7 +60,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
-  const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock });
+  const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, mailer, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ db: database.db, organisations: orgStore });
   return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };

@@ -11,6 +11,7 @@ import * as m0005 from './migrations/0005-deliberation.ts';
 import * as m0007 from './migrations/0007-submission-order-index.ts';
 import * as m0008 from './migrations/0008-page-and-search-indexes.ts';
 import * as m0009 from './migrations/0009-consultation-content-version.ts';
+import * as m0010 from './migrations/0010-coding-embeddings.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-submission-order-index': m0007,
   '0008-page-and-search-indexes': m0008,
   '0009-consultation-content-version': m0009,
+  '0010-coding-embeddings': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

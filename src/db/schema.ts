@@ -386,6 +386,24 @@ export interface CodingLabelsTable {
   updated_at: string;
 }
 
+export interface CodingEmbeddingsTable {
+  consultation_id: string;
+  /** A submission id or a codebook theme id. */
+  input_id: string;
+  model: string;
+  /** SHA-256 (hex) of the embedded text. */
+  text_hash: string;
+  /** Float32 little-endian, base64. */
+  vector: string;
+  created_at: string;
+}
+
+export interface CodingRefreshesTable {
+  consultation_id: string;
+  job_id: string;
+  requested_at: string;
+}
+
 export interface SubmissionResponsesTable {
   submission_id: string;
   consultation_id: string;
@@ -427,6 +445,8 @@ export interface DB {
   report_versions: ReportVersionsTable;
   coding_themes: CodingThemesTable;
   coding_labels: CodingLabelsTable;
+  coding_embeddings: CodingEmbeddingsTable;
+  coding_refreshes: CodingRefreshesTable;
   submission_responses: SubmissionResponsesTable;
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;

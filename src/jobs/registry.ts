@@ -1,5 +1,6 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
 import type { Services } from '../app/services.ts';
+import { codingJobs } from '../features/coding/index.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
 import { reportJobs } from '../features/reports/index.ts';
 import { deadlineReminders } from '../features/submissions/reminders.ts';
@@ -10,6 +11,7 @@ export function jobRegistry(services: Services): JobRegistry {
   return {
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => reminders() },
     ...reportJobs(services.reports),
+    ...codingJobs(services.coding),
     ...opinionMapJob(services.deliberation),
   };
 }

@@ -65,6 +65,13 @@ export const codingRoutes: FastifyPluginAsync<{ coding: CodingService }> = async
     return reply.redirect(codebookPath(request.params.slug), 303);
   });
 
+  // Fetches missing embeddings in the background; the codebook page shows the progress.
+  app.post<Slug>('/consultations/:slug/coding/refresh', async (request, reply) => {
+    await coding.requestRefresh(request.actor, request.params.slug);
+    setFlash(reply, 'reports.coding.flash.refreshQueued');
+    return reply.redirect(codebookPath(request.params.slug), 303);
+  });
+
   app.get<ReviewQuery>('/consultations/:slug/coding/review', async (request, reply) => {
     const skip = Number(request.query.skip);
     const at = {

@@ -1,16 +1,26 @@
 // Assisted coding: the secretariat keeps a codebook (its own themes, or the synthesis engine's
 // suggestions), the engine scores every published input against every theme, and each label the
 // secretariat records retrains the scores; review goes least-confident input first.
+// When the operator configured an embedding model AND the secretariat enabled the provider for
+// the consultation, scores also use the provider's embeddings: read from the database on every
+// page, fetched only by a background job the secretariat starts ("refresh suggestions") or that
+// a new theme queues, never while a page is shown.
 import type { CodingResult, SynthesisInput } from '../../engines/synthesis/index.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { NotFoundError, ValidationError, type FieldErrors } from '../../shared/errors.ts';
+import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import { requireSecretariat } from '../processes/processes.policy.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import {
+  codingEmbeddings,
+  type EmbeddingDeps,
+  type EmbeddingStatus,
+  type RefreshPayload,
+} from './coding.embeddings.ts';
 import type { CodingStore, ThemeRecord } from './coding.store.ts';
 
 export const STANCES = ['support', 'oppose', 'mixed'] as const;
@@ -18,7 +28,7 @@ const MAX_THEMES = 40;
 const MAX_LABEL = 120;
 const MAX_DESCRIPTION = 1000;
 
-export interface CodingDeps {
+export interface CodingDeps extends EmbeddingDeps {
   store: CodingStore;
   consultations: ConsultationsService;
   submissions: SubmissionsService;
@@ -46,6 +56,7 @@ interface CodingState {
   themes: ThemeRecord[];
   labelled: Set<string>;
   result: CodingResult;
+  embeddings: EmbeddingStatus;
 }
 
 /** The synthesis engine, loaded with the first coding page rather than at server start. */
@@ -70,6 +81,8 @@ function checkTheme(input: ThemeInput, existing: ThemeRecord[]): void {
 
 export function codingService(deps: CodingDeps) {
   const { store, consultations, submissions, clock } = deps;
+  const embedding = codingEmbeddings(deps);
+  const { activeModel, queueRefresh } = embedding;
 
   async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await consultations.load(slug);
@@ -99,14 +112,17 @@ export function codingService(deps: CodingDeps) {
     }));
     const known = new Set(list.map((s) => s.id));
     const usable = labels.filter((l) => known.has(l.submissionId));
+    const cached = await embedding.cached(consultation.id, inputs, themes);
     const { codeInputs } = await synthesisEngine();
     const result = codeInputs(
       inputs,
       codebook,
       usable.map((l) => ({ inputId: l.submissionId, themeIds: l.themeIds })),
+      cached.embeddings ? { embeddings: cached.embeddings } : {},
     );
     const labelled = new Set(usable.map((l) => l.submissionId));
-    return { consultation, submissions: list, inputs, themes, labelled, result };
+    const embeddings = cached.status;
+    return { consultation, submissions: list, inputs, themes, labelled, result, embeddings };
   }
 
   /** The engine's themes for this consultation, minus those already in the codebook. */
@@ -137,7 +153,41 @@ export function codingService(deps: CodingDeps) {
         suggestions: await suggestionsFor(s),
         inputs: s.inputs.length,
         reviewed: s.labelled.size,
+        embeddings: s.embeddings,
       };
+    },
+
+    /** "Refresh suggestions": queues the job that fetches the embeddings not cached yet. */
+    async requestRefresh(actor: Actor, slug: string): Promise<string> {
+      const consultation = await load(actor, slug);
+      if (!(await activeModel(consultation.id)))
+        throw new AppError(
+          'embeddings_unavailable',
+          409,
+          'the provider’s embeddings are not in use for this consultation',
+        );
+      return queueRefresh(consultation.id);
+    },
+
+    /**
+     * The job's work: embed every contribution and theme whose current text has no cached
+     * embedding, save them as they come, and drop those of texts no longer current. Sends
+     * nothing unless the model is configured and the provider enabled when the job runs.
+     */
+    async runRefresh(
+      payload: RefreshPayload,
+      progress: (fraction: number, note?: string) => Promise<void>,
+    ): Promise<{ embedded: number }> {
+      const consultation = await consultations.findById(payload.consultationId);
+      if (!consultation) throw NotFoundError('consultation');
+      const model = await activeModel(consultation.id);
+      if (!model) return { embedded: 0 };
+      const [list, themes] = await Promise.all([
+        published(consultation),
+        store.themes(consultation.id),
+      ]);
+      const inputs = list.map((s) => ({ id: s.id, text: textOf(s), language: s.language }));
+      return embedding.fetchMissing(consultation.id, model, inputs, themes, progress);
     },
 
     async addTheme(actor: Actor, slug: string, input: ThemeInput): Promise<void> {
@@ -152,6 +202,8 @@ export function codingService(deps: CodingDeps) {
           stance: input.stance || null,
         },
       ]);
+      // A theme without an embedding is scored on words alone: fetch its embedding now.
+      if (await activeModel(consultation.id)) await queueRefresh(consultation.id);
     },
 
     async removeTheme(actor: Actor, slug: string, themeId: string): Promise<void> {
@@ -176,6 +228,7 @@ export function codingService(deps: CodingDeps) {
           stance: null,
         })),
       );
+      if (await activeModel(s.consultation.id)) await queueRefresh(s.consultation.id);
       return chosen.length;
     },
 
@@ -202,6 +255,7 @@ export function codingService(deps: CodingDeps) {
         confirmed: proposal?.confirmed ?? false,
         remaining: s.result.reviewOrder.length,
         total: s.inputs.length,
+        embeddings: s.embeddings,
       };
     },
 

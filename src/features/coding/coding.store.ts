@@ -1,5 +1,6 @@
 // SQL for the assisted-coding codebook (themes in the secretariat's order) and the labels the
-// secretariat confirmed or corrected, one row per submission (the latest decision wins).
+// secretariat confirmed or corrected, one row per submission (the latest decision wins), and the
+// provider's embeddings of inputs and themes, cached by model and text hash.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
@@ -9,6 +10,21 @@ export interface ThemeRecord {
   label: string;
   description: string;
   stance: string | null;
+}
+
+export interface EmbeddingRecord {
+  inputId: string;
+  textHash: string;
+  vector: Float32Array;
+}
+
+const encodeVector = (v: readonly number[]) =>
+  Buffer.from(Float32Array.from(v).buffer).toString('base64');
+
+function decodeVector(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  // Copied so the floats are aligned whatever the Buffer's offset in its pool.
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
 export interface LabelRecord {
@@ -89,6 +105,84 @@ export function codingStore(db: Kysely<DB>) {
         .insertInto('coding_labels')
         .values({ consultation_id: consultationId, submission_id: submissionId, ...values })
         .onConflict((oc) => oc.columns(['consultation_id', 'submission_id']).doUpdateSet(values))
+        .execute();
+    },
+    /** Every cached embedding of the consultation for one model. */
+    async embeddings(consultationId: string, model: string): Promise<EmbeddingRecord[]> {
+      const rows = await db
+        .selectFrom('coding_embeddings')
+        .select(['input_id', 'text_hash', 'vector'])
+        .where('consultation_id', '=', consultationId)
+        .where('model', '=', model)
+        .execute();
+      return rows.map((r) => ({
+        inputId: r.input_id,
+        textHash: r.text_hash,
+        vector: decodeVector(r.vector),
+      }));
+    },
+    async saveEmbeddings(
+      consultationId: string,
+      model: string,
+      rows: Array<{ inputId: string; textHash: string; vector: number[] }>,
+      now: string,
+    ): Promise<void> {
+      // Batches keep under the dialects' limits on bound parameters.
+      for (let start = 0; start < rows.length; start += 200)
+        await db
+          .insertInto('coding_embeddings')
+          .values(
+            rows.slice(start, start + 200).map((r) => ({
+              consultation_id: consultationId,
+              input_id: r.inputId,
+              model,
+              text_hash: r.textHash,
+              vector: encodeVector(r.vector),
+              created_at: now,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['consultation_id', 'input_id', 'model', 'text_hash']).doNothing(),
+          )
+          .execute();
+    },
+    /** Drops the embeddings of texts no longer current (edited, withdrawn, removed themes). */
+    async pruneEmbeddings(
+      consultationId: string,
+      model: string,
+      current: ReadonlyMap<string, string>,
+    ): Promise<number> {
+      const kept = await db
+        .selectFrom('coding_embeddings')
+        .select(['input_id', 'text_hash'])
+        .where('consultation_id', '=', consultationId)
+        .where('model', '=', model)
+        .execute();
+      const stale = kept.filter((e) => current.get(e.input_id) !== e.text_hash);
+      for (const e of stale)
+        await db
+          .deleteFrom('coding_embeddings')
+          .where('consultation_id', '=', consultationId)
+          .where('input_id', '=', e.input_id)
+          .where('model', '=', model)
+          .where('text_hash', '=', e.text_hash)
+          .execute();
+      return stale.length;
+    },
+    async refreshJob(consultationId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('coding_refreshes')
+        .select('job_id')
+        .where('consultation_id', '=', consultationId)
+        .executeTakeFirst();
+      return row?.job_id;
+    },
+    async setRefreshJob(consultationId: string, jobId: string, now: string): Promise<void> {
+      const values = { job_id: jobId, requested_at: now };
+      await db
+        .insertInto('coding_refreshes')
+        .values({ consultation_id: consultationId, ...values })
+        .onConflict((oc) => oc.column('consultation_id').doUpdateSet(values))
         .execute();
     },
   };

@@ -1,10 +1,12 @@
 // Assisted-coding pages: the codebook (own themes, engine suggestions) and the review screen,
 // one contribution at a time. Keyboard-first without JavaScript: every theme checkbox and every
-// button carries an access key, and the form posts like any other.
+// button carries an access key, and the form posts like any other. Both say whether the scores
+// use the provider's embeddings, and the codebook shows the "refresh suggestions" job.
 import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import type { EmbeddingStatus } from './coding.embeddings.ts';
 import { STANCES, type CodingService } from './coding.service.ts';
 
 type CodebookView = Awaited<ReturnType<CodingService['codebookPage']>>;
@@ -20,6 +22,78 @@ function stanceLabel(ctx: ViewContext, stance: string | null): string {
   return stance && stance in STANCE_KEYS
     ? ctx.t(STANCE_KEYS[stance as keyof typeof STANCE_KEYS])
     : '—';
+}
+
+function EmbeddingJob({
+  ctx,
+  status,
+  path,
+}: {
+  ctx: ViewContext;
+  status: EmbeddingStatus;
+  path: string;
+}) {
+  const { t } = ctx;
+  const job = status.job;
+  if (!job || job.status === 'done') return null;
+  if (job.status === 'failed')
+    return (
+      <p role="status">{t('reports.coding.embeddings.failed', { error: job.lastError ?? '' })}</p>
+    );
+  const percent = Math.round((job.progress ?? 0) * 100);
+  return (
+    <div role="status" class="job-status">
+      <p>
+        {job.status === 'queued'
+          ? t('reports.coding.embeddings.queued')
+          : t('reports.coding.embeddings.running', { percent })}
+      </p>
+      <progress max={100} value={percent} aria-label={t('reports.coding.embeddings.progress')} />
+      <p>
+        <a href={path}>{t('reports.draft.reload')}</a>
+      </p>
+    </div>
+  );
+}
+
+/** Whether scores use the provider's embeddings; on the codebook, the refresh button and job. */
+function EmbeddingsNote(props: {
+  ctx: ViewContext;
+  slug: string;
+  status: EmbeddingStatus;
+  actions?: boolean;
+}) {
+  const { ctx, slug, status } = props;
+  const { t } = ctx;
+  const base = `/consultations/${slug}/coding`;
+  if (status.mode !== 'active')
+    return (
+      <p class="hint" id="embeddings-status">
+        {t(
+          status.mode === 'disabled'
+            ? 'reports.coding.embeddings.disabled'
+            : 'reports.coding.embeddings.unavailable',
+        )}
+      </p>
+    );
+  const running = status.job?.status === 'queued' || status.job?.status === 'running';
+  return (
+    <div id="embeddings-status">
+      <p>{t('reports.coding.embeddings.active', { model: status.model ?? '' })}</p>
+      {status.missing > 0 && (
+        <p>{t('reports.coding.embeddings.missing', { count: status.missing })}</p>
+      )}
+      {props.actions && <EmbeddingJob ctx={ctx} status={status} path={base} />}
+      {props.actions && !running && (
+        <form method="post" action={`${base}/refresh`}>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <button type="submit" class={status.missing > 0 ? undefined : 'secondary'}>
+            {t('reports.coding.embeddings.refresh')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
 }
 
 function ThemesTable({ ctx, view }: { ctx: ViewContext; view: CodebookView }) {
@@ -111,6 +185,7 @@ export function CodebookPage(props: { ctx: ViewContext; view: CodebookView; stat
       </p>
       <p>{t('reports.coding.intro')}</p>
       <p>{t('reports.coding.summary', { inputs: view.inputs, reviewed: view.reviewed })}</p>
+      <EmbeddingsNote ctx={ctx} slug={c.slug} status={view.embeddings} actions />
       {view.themes.length > 0 && (
         <p>
           <a class="button" href={`/consultations/${c.slug}/coding/review`}>
@@ -230,6 +305,7 @@ export function ReviewPage({
       <p role="status">
         {t('reports.coding.review.progress', { remaining: view.remaining, total: view.total })}
       </p>
+      <EmbeddingsNote ctx={ctx} slug={c.slug} status={view.embeddings} />
       {view.themes.length === 0 ? (
         <p>{t('reports.coding.review.noThemes')}</p>
       ) : !view.submission ? (
