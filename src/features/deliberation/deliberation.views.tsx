@@ -83,6 +83,10 @@ function VoteCard({
       ) : (
         <p>{t('delib.vote.allDone')}</p>
       )}
+      <details class="hint">
+        <summary>{t('delib.order.summary')}</summary>
+        <p>{t('delib.order.rule')}</p>
+      </details>
     </section>
   );
 }
