@@ -43,6 +43,21 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
+/**
+ * The Node flags the server runs with: those of `npm start` for the server itself (so memory and
+ * throughput are measured as people run it), tsx alone for other scripts.
+ */
+function nodeFlags(script: string): string[] {
+  if (script !== 'src/app/server.ts') return ['--import', 'tsx'];
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== script)
+    throw new Error(`npm start no longer runs "node … ${script}": update bench/support/server.ts`);
+  return words.slice(1, -1);
+}
+
 export async function startServer(
   script = 'src/app/server.ts',
   extraEnv: Record<string, string> = {},
@@ -60,7 +75,7 @@ export async function startServer(
     BASE_URL: `http://127.0.0.1:${port}`,
     ...extraEnv,
   } as Record<string, string>;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeFlags(script), script], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
