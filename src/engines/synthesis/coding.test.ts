@@ -163,3 +163,26 @@ test('with embeddings, the centroid of confirmed inputs pulls their neighbours t
   assert.ok(at(two) > at(one), `${at(one)} → ${at(two)}`);
   assert.ok(two.scores.en4!.transport! > two.scores.fr3!.transport!);
 });
+
+test('when the secretariat only confirms inputs for one theme, then unrelated inputs are not proposed for it', () => {
+  const unrelated = [
+    { id: 'x0', text: 'Libraries need longer opening hours', language: 'en' },
+    { id: 'x1', text: 'Parks should be cleaner', language: 'en' },
+  ];
+  for (const n of [1, 2, 4]) {
+    // Confirmations for transport alone: the model never sees an input that is not transport.
+    const labels = inputs
+      .filter((x) => x.id.startsWith('t'))
+      .slice(0, n)
+      .map((x) => ({ inputId: x.id, themeIds: ['transport'] }));
+    const result = codeInputs([...inputs, ...unrelated], CODEBOOK, labels);
+    const proposed = result.proposals
+      .filter((p) => !p.confirmed && p.themeIds.includes('transport'))
+      .map((p) => p.inputId);
+    assert.deepEqual(
+      proposed.filter((id) => id.startsWith('h') || id.startsWith('x')),
+      [],
+      `${n} confirmations: ${proposed.join(' ')}`,
+    );
+  }
+});

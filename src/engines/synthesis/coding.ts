@@ -161,11 +161,14 @@ function train(
 ) {
   const lr = 0.5;
   const l2 = 0.01;
+  // The base rate (bias) is learnt only from labels of both kinds: confirmations that all say
+  // "this theme" would otherwise raise it epoch after epoch until every input is proposed.
+  const learnsBase = examples.some((x) => x.y === 1) && examples.some((x) => x.y === 0);
   for (let e = 0; e < epochs; e++) {
     for (const { prior, x, y } of examples) {
       const g = sigmoid(logit(model, prior, x)) - y;
       model.slope -= lr * (g * prior + l2 * (model.slope - PRIOR_SLOPE));
-      model.bias -= lr * (g + l2 * (model.bias - PRIOR_BIAS));
+      if (learnsBase) model.bias -= lr * (g + l2 * (model.bias - PRIOR_BIAS));
       for (let j = 0; j < x.idx.length; j++) {
         const t = x.idx[j]!;
         const w = model.terms.get(t) ?? 0;
