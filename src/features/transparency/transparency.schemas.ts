@@ -1,6 +1,7 @@
 // API shapes of the transparency log and the moderation log: public, hash-chained, day-precise.
 import { Type } from '@sinclair/typebox';
 import { REJECTION_CATEGORIES } from '../submissions/submissions.service.ts';
+import { LOG_ACTIONS } from './transparency.service.ts';
 
 export const LogEntry = Type.Object({
   seq: Type.Integer({ minimum: 1 }),
@@ -8,7 +9,10 @@ export const LogEntry = Type.Object({
     format: 'date',
     description: 'The day only: finer times could re-identify contributors.',
   }),
-  action: Type.String(),
+  action: Type.Union(
+    LOG_ACTIONS.map((a) => Type.Literal(a)),
+    { description: 'What happened; the log never names who took part.' },
+  ),
   subjectType: Type.String(),
   subjectId: Type.String(),
   details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
