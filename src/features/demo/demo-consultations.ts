@@ -1,11 +1,13 @@
 // The demo process (modelled on seed 004: regional consultations toward a commitments agenda)
 // with one `attributed` and one `chatham_house` consultation, each with its discussion questions
 // and over 30 published submissions, some of them joint. The two consultations have different
-// contributors, so a leak from the Chatham House one can be told apart.
+// contributors, so a leak from the Chatham House one can be told apart. The Chatham House one
+// also has a conversation with votes, so its opinion map shows on first start.
 import type { Actor } from '../../shared/actor.ts';
 import type { StakeholderGroup } from '../../shared/stakeholders.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { Services } from '../../app/services.ts';
+import { seedDemoConversation } from './demo-conversation.ts';
 import { DEMO_ANSWERS, DEMO_CONTEXT, DEMO_QUESTIONS, type DemoLanguage } from './demo-texts.ts';
 
 type Person = [name: string, group: StakeholderGroup, country: string, language: DemoLanguage, organisation: string | null];
@@ -93,7 +95,7 @@ function answersFor(language: DemoLanguage, n: number, questionIds: string[]) {
     .filter((a): a is { questionId: string; text: string } => a !== null && a.text !== '');
 }
 
-async function seedConsultation(services: Services, secretariat: Actor, processSlug: string, spec: { title: string; rule: string; people: Person[] }, password: string): Promise<DemoConsultationSummary> {
+async function seedConsultation(services: Services, secretariat: Actor, processSlug: string, spec: { title: string; rule: string; people: Person[]; conversation?: boolean }, password: string): Promise<DemoConsultationSummary> {
   const now = services.clock.now().getTime();
   const local = (ms: number) => utcToZoned(new Date(now + ms).toISOString(), 'UTC');
   const created = await services.consultations.createConsultation(secretariat, processSlug, { title: spec.title, context: DEMO_CONTEXT, languages: ['en', 'fr'], eligibility: 'open', rule: spec.rule, opensAtLocal: local(-20 * DAY), closesAtLocal: local(40 * DAY), timeZone: 'UTC' });
@@ -121,6 +123,7 @@ async function seedConsultation(services: Services, secretariat: Actor, processS
       await services.submissions.moderate(secretariat, submission.id, { action: 'publish' });
     }
   }
+  if (spec.conversation) await seedDemoConversation(services, secretariat, created.slug, people.map((p, i) => ({ actor: p.actor, stakeholderGroup: spec.people[i]![1] })));
   return { slug: created.slug, title: spec.title, rule: spec.rule, contributors: [...contributors.values()] };
 }
 
@@ -139,6 +142,6 @@ export async function seedDemoConsultations(services: Services, secretariatId: s
   await services.processes.addMilestone(secretariat, process.slug, { kind: 'meeting', title: 'Regional consultation (online)', date: today, description: 'Held under the Chatham House rule.' });
   return [
     await seedConsultation(services, secretariat, process.slug, { title: 'Open call for written input (demo)', rule: 'attributed', people: OPEN_CALL }, password),
-    await seedConsultation(services, secretariat, process.slug, { title: 'North America regional consultation (demo)', rule: 'chatham_house', people: REGIONAL }, password),
+    await seedConsultation(services, secretariat, process.slug, { title: 'North America regional consultation (demo)', rule: 'chatham_house', people: REGIONAL, conversation: true }, password),
   ];
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { anonymousActor } from '../../shared/actor.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { seedDemo } from './demo.service.ts';
 
@@ -28,6 +29,17 @@ describe('the demo', () => {
       assert.ok(new Set(published.map((s) => s.language)).size >= 4, 'texts in several languages');
       assert.ok(summary.contributors.some((p) => p.organisation === null) && summary.contributors.some((p) => p.organisation !== null));
     }
+    const regional = demo.consultations.find((c) => c.rule === 'chatham_house');
+    const results = await t.services.deliberation.participation.results(anonymousActor, regional?.slug ?? '');
+    assert.equal(results.stale, false, 'the map is computed when the demo loads');
+    const page = await t.client().get(`/consultations/${regional?.slug}/conversation/results`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<svg/);
+    const map = await t.db().selectFrom('opinion_maps').select('result').executeTakeFirstOrThrow();
+    const cached = JSON.parse(map.result) as { k: number; participants: number; statements: Array<{ multistakeholder: { isConsensus: boolean } }> };
+    assert.ok(cached.k >= 2, `opinion groups: ${cached.k}`);
+    assert.ok(cached.participants >= 50, `participants: ${cached.participants}`);
+    assert.ok(cached.statements.some((s) => s.multistakeholder.isConsensus), 'some statement reaches multistakeholder consensus');
     assert.equal(await seedDemo(t.services), null, 'never loaded twice');
   });
 });
