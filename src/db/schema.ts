@@ -414,6 +414,14 @@ export interface SubmissionResponsesTable {
   updated_at: string;
 }
 
+export interface RateLimitWindowsTable {
+  /** HMAC (instance secret) of the route and the client key (its address): never the address itself. */
+  key: string;
+  hits: number;
+  /** When the window that began with the first hit closes; a hit after it starts a new one. */
+  expires_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -453,4 +461,5 @@ export interface DB {
   statements: StatementsTable;
   votes: VotesTable;
   opinion_maps: OpinionMapsTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }

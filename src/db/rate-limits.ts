@@ -1,0 +1,52 @@
+// Rate-limit counters shared by every app instance on the database. A window opens with a
+// client's first hit and lasts `windowMs`; hits inside it are counted, the first hit after it
+// opens a new one (the same semantics as @fastify/rate-limit's in-memory store, without the
+// double burst that windows aligned to the clock allow at each boundary).
+import type { Database } from './database.ts';
+import type { Clock } from '../shared/clock.ts';
+
+export interface RateLimitHit {
+  /** Hits in the current window, this one included. */
+  hits: number;
+  /** Milliseconds until the window closes. */
+  ttlMs: number;
+}
+
+export function rateLimitCounters(database: Database, clock: Clock) {
+  const { db } = database;
+  return {
+    /**
+     * Counts one hit for `key`. One statement, so concurrent hits from any number of instances
+     * are all counted: PostgreSQL locks the conflicting row, SQLite has a single writer.
+     */
+    async hit(key: string, windowMs: number): Promise<RateLimitHit> {
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      const fresh = new Date(now.getTime() + windowMs).toISOString();
+      const row = await db
+        .insertInto('rate_limit_windows')
+        .values({ key, hits: 1, expires_at: fresh })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => {
+            // Both assignments read the row as it was before this update.
+            const expired = eb('rate_limit_windows.expires_at', '<=', nowIso);
+            return {
+              hits: eb.case().when(expired).then(eb.lit(1)).else(eb('rate_limit_windows.hits', '+', eb.lit(1))).end(),
+              expires_at: eb.case().when(expired).then(fresh).else(eb.ref('rate_limit_windows.expires_at')).end(),
+            };
+          }),
+        )
+        .returning(['hits', 'expires_at'])
+        .executeTakeFirstOrThrow();
+      return { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
+    },
+
+    /** Deletes closed windows; returns how many. */
+    async purgeExpired(): Promise<number> {
+      const result = await db.deleteFrom('rate_limit_windows').where('expires_at', '<=', clock.now().toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type RateLimitCounters = ReturnType<typeof rateLimitCounters>;
