@@ -60,11 +60,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Another instance of the app on the database of `sharing` (its own connections, as a second
+   * process behind a load balancer would have); closing it leaves that database in place.
+   */
+  sharing?: TestApp;
 }
 
 export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-test-'));
-  const pgDb = dialect === 'postgres' ? await freshPostgres() : undefined;
+  const shared = options.sharing?.services.config;
+  const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'polylogue-test-'));
+  const pgDb = dialect === 'postgres' && !shared ? await freshPostgres() : undefined;
   const config = loadConfig({
     DATA_DIR: dataDir,
     SECRET: 'test-secret-test-secret-test-secret-0123456789',
@@ -73,6 +79,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     AUTH_RATE_LIMIT: '1000',
     BASE_URL: 'http://polylogue.test',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...(shared?.databaseUrl ? { DATABASE_URL: shared.databaseUrl } : {}),
     ...options.env,
   });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir });
@@ -97,7 +104,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       await app.close();
       await database.close();
       await pgDb?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
