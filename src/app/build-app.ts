@@ -17,6 +17,8 @@ import { registerApiAuth } from '../http/api-auth.ts';
 import { cachedCookieSigner } from '../http/cookie-signer.ts';
 import { registerSecurityHeaders } from '../http/security-headers.ts';
 import { cursorCodec } from '../http/api-cursor.ts';
+import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
+import { rateLimitCounters } from '../db/rate-limits.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
@@ -76,7 +78,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in the shared database, so every instance enforces one limit (DESIGN.md §7).
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(rateLimitCounters(database, services.clock), config.secret) });
 
   registerErrorHandling(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });

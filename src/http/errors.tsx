@@ -32,6 +32,7 @@ const TITLES: Record<string, MessageKey> = {
   forbidden: 'errors.forbidden',
   csrf_invalid: 'errors.csrf',
   rate_limited: 'errors.rateLimited',
+  unavailable: 'errors.unavailable',
   too_large: 'errors.tooLarge',
   link_invalid: 'errors.linkInvalid',
   invitation_other_email: 'errors.invitationOtherEmail',
@@ -75,6 +76,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (problem.status === 429) reply.header('retry-after', '60');
+    if (problem.code === 'unavailable') reply.header('retry-after', '5');
     return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {

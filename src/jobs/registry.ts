@@ -1,5 +1,6 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
 import type { Services } from '../app/services.ts';
+import { rateLimitCounters } from '../db/rate-limits.ts';
 import { codingJobs } from '../features/coding/index.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
 import { reportJobs } from '../features/reports/index.ts';
@@ -8,7 +9,9 @@ import type { JobRegistry } from './worker.ts';
 
 export function jobRegistry(services: Services): JobRegistry {
   const reminders = deadlineReminders({ db: services.db, mailer: services.mailer, clock: services.clock, baseUrl: services.config.baseUrl });
+  const rateLimits = rateLimitCounters(services.database, services.clock);
   return {
+    'rate-limits.purge': { everyMs: 10 * 60_000, handle: () => rateLimits.purgeExpired() },
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => reminders() },
     ...reportJobs(services.reports),
     ...codingJobs(services.coding),

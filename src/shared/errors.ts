@@ -44,6 +44,9 @@ export const ConflictError = (message: string, code = 'conflict') => new AppErro
 
 export const RateLimitedError = () => new AppError('rate_limited', 429, 'too many requests');
 
+/** Something the request needs (the database) did not answer; nothing was done, retrying may work. */
+export const UnavailableError = (cause: unknown) => new AppError('unavailable', 503, 'temporarily unavailable; try again shortly', { cause });
+
 /** A bad command-line or configuration input: printed as one line, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
