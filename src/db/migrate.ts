@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-page-and-search-indexes.ts';
 import * as m0009 from './migrations/0009-consultation-content-version.ts';
 import * as m0010 from './migrations/0010-coding-embeddings.ts';
 import * as m0011 from './migrations/0011-rate-limits.ts';
+import * as m0012 from './migrations/0012-search-content-version.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-consultation-content-version': m0009,
   '0010-coding-embeddings': m0010,
   '0011-rate-limits': m0011,
+  '0012-search-content-version': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

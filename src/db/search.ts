@@ -141,7 +141,10 @@ function tsQuery(groups: string[][]): string {
 }
 
 export function searchSql(database: Database) {
-  const db = database.db.withTables<{ search_documents: SearchDocumentsTable }>();
+  const db = database.db.withTables<{
+    search_documents: SearchDocumentsTable;
+    search_content_version: { id: number; version: number | string };
+  }>();
   const postgres = database.dialect === 'postgres';
 
   /** Ids of the best `size` matches: score, then the newer, then the id, so pages never overlap. */
@@ -250,6 +253,16 @@ export function searchSql(database: Database) {
         const hits = await visible(best);
         if (hits.length >= wanted || best.length < size) return hits.slice(page.offset, wanted);
       }
+    },
+
+    /** Raised by the database on every write that changes what search can show (0012). */
+    async contentVersion(): Promise<number> {
+      const row = await db
+        .selectFrom('search_content_version')
+        .select('version')
+        .where('id', '=', 1)
+        .executeTakeFirst();
+      return Number(row?.version ?? 0);
     },
 
     async count(): Promise<number> {
