@@ -1,26 +1,37 @@
 // GET /search?q=&page=: public full-text search. The interface language (the usual `lang`
 // parameter) is also the first guess at the query's language.
 import type { FastifyPluginAsync } from 'fastify';
-import { sendPage } from '../../http/render.ts';
-import { viewContext } from '../../http/view-context.ts';
+import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
+import { renderPage, sendHtml } from '../../http/render.ts';
+import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
 import type { SearchService } from './search.service.ts';
 import { SearchPage } from './search.views.tsx';
 
 type SearchQuery = { Querystring: { q?: unknown; page?: unknown } };
 
+/** Rendered visitor result pages kept per instance: a few hundred pages. */
+const VISITOR_PAGES_BYTES = 8 * 1024 * 1024;
+
 export const searchRoutes: FastifyPluginAsync<{ search: SearchService }> = async (
   app,
   { search },
 ) => {
+  // Visitors asking the same thing share one rendered page until the database's search content
+  // version moves (src/db/search-version.ts); the key holds the locale and the whole URL.
+  const visitorPages = pageCache(VISITOR_PAGES_BYTES);
+
   app.get<SearchQuery>('/search', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
     const page = Math.min(50, Math.max(1, Number(request.query.page) || 1));
+    const key = sharedPageKey(request, ['q', 'page', 'lang'], [await search.contentVersion()]);
+    const cached = key === undefined ? undefined : visitorPages.get(key, request);
+    if (cached) return sendCachedPage(reply, cached);
     const found = query
       ? await search.search(query, { language: request.locale, page })
       : { results: [], hasMore: false };
-    return sendPage(
-      reply,
-      <SearchPage ctx={viewContext(request, reply)} view={{ query, page, ...found }} />,
-    );
+    const ctx = viewContext(request, reply);
+    const html = renderPage(<SearchPage ctx={ctx} view={{ query, page, ...found }} />);
+    if (key === undefined || issuedCsrfToken(ctx)) return sendHtml(reply, html);
+    return sendCachedPage(reply, visitorPages.keep(key, html, request));
   });
 };

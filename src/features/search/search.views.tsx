@@ -9,7 +9,7 @@ import { PAGE_SIZE, type SearchResult } from './search.service.ts';
 export interface SearchView {
   query: string;
   page: number;
-  results: SearchResult[];
+  results: readonly SearchResult[];
   hasMore: boolean;
 }
 
