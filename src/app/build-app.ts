@@ -60,7 +60,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
-    trustProxy: config.secureCookies,
+    trustProxy: config.trustProxy,
   });
 
   // Every route, as registered: the authorisation test walks this list so no route goes unchecked.

@@ -2,6 +2,7 @@
 // A wrong value stops the boot with one readable line naming the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../shared/errors.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
@@ -26,6 +27,11 @@ export interface Config {
   authRateLimit: number;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe, as Fastify's trustProxy: the client address it
+   * yields keys the rate limits and the logs. false: the TCP peer is the client.
+   */
+  trustProxy: boolean | string[];
   /**
    * An OpenAI-compatible endpoint: a chat model for report summaries and/or an embedding model
    * for themes, near-duplicates and coding across languages. Used only where a secretariat
@@ -80,6 +86,28 @@ function parseProvider(env: Env): Config['synthesisProvider'] {
   return { url, model, embeddingModel, key: env.SYNTHESIS_PROVIDER_KEY || undefined };
 }
 
+/**
+ * TRUST_PROXY: "true" (every proxy: only when the app is reachable through proxies alone),
+ * "false", or a comma-separated list of proxy addresses or CIDR ranges (the safe choice behind a
+ * load balancer). Unset: trust when BASE_URL is https (a TLS-terminating proxy in front). Hop
+ * counts are not offered: Fastify cannot check the peer with them and ignores the header.
+ */
+function parseTrustProxy(raw: string | undefined, https: boolean): Config['trustProxy'] {
+  if (raw === undefined || raw === '') return https;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const version = isIP(address);
+    const maxBits = version === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!version || !bitsOk || extra !== undefined)
+      fail('TRUST_PROXY', `must be true, false, or proxy addresses/CIDR ranges separated by commas; "${entry}" is none of these`);
+  }
+  return entries;
+}
+
 function readOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -125,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     authRateLimit: Number(authRateLimitRaw),
     secureCookies: baseUrl.startsWith('https:'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, baseUrl.startsWith('https:')),
     synthesisProvider: parseProvider(env),
   };
 }

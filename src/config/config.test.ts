@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { loadConfig } from './config.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-config-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
+
+test('when TRUST_PROXY is unset, then proxies are trusted only behind an https BASE_URL', () => {
+  assert.equal(load({}).trustProxy, false);
+  assert.equal(load({ BASE_URL: 'https://consult.example.org' }).trustProxy, true);
+});
+
+test('when TRUST_PROXY names addresses or ranges, then Fastify gets them as such', () => {
+  assert.equal(load({ TRUST_PROXY: 'false', BASE_URL: 'https://x.example.org' }).trustProxy, false);
+  assert.equal(load({ TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.deepEqual(load({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,fd00::/8' }).trustProxy, [
+    '10.0.0.0/8',
+    '192.168.1.4',
+    'fd00::/8',
+  ]);
+});
+
+test('when TRUST_PROXY is malformed, then the boot stops with one line naming it', () => {
+  for (const bad of ['yes', '2', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/1'])
+    assert.throws(
+      () => load({ TRUST_PROXY: bad }),
+      /^UsageError: configuration: TRUST_PROXY must be/,
+      bad,
+    );
+});
