@@ -4,6 +4,7 @@
 // "acces" meet. Chinese and Japanese runs are also indexed as character unigrams and bigrams:
 // segmenting a phrase alone and inside a longer sentence can cut it differently, while its
 // bigrams are always the same, so a word is found wherever it stands.
+import { LRUCache } from 'lru-cache';
 import { normalizeWord, stem } from '../../engines/text/index.ts';
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]+/gu;
@@ -102,8 +103,17 @@ export function queryGroups(query: string, languages: readonly string[]): string
     .slice(0, MAX_QUERY_GROUPS);
 }
 
+// Excerpts look up the index forms of every word they pass before the first match; texts share
+// most of their words, and the forms of a word depend on nothing else, so they are kept.
+const textWordForms = new LRUCache<string, string[]>({ max: 20_000 });
+
 /** True when a word of the text matches one of the query's forms (used to place excerpts). */
 export function matchesGroups(word: string, language: string, groups: string[][]): boolean {
-  const forms = new Set(wordForms(normalizeWord(word, language), [language]));
-  return groups.some((g) => g.some((f) => forms.has(f)));
+  const key = `${language}\n${word}`;
+  let forms = textWordForms.get(key);
+  if (!forms) {
+    forms = wordForms(normalizeWord(word, language), [language]);
+    textWordForms.set(key, forms);
+  }
+  return groups.some((g) => g.some((f) => forms.includes(f)));
 }
