@@ -145,7 +145,7 @@ export const run: Bench = async () => {
     {
       title: 'Consultations at size',
       rows,
-      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions; visitors (no session) share a rendered copy kept per instance until the consultation's content version changes. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
+      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions; visitors (no session) share a rendered copy kept per instance until the consultation's content version changes. Search repeats one query, so after the first request visitors get the page kept under the database's search content version (src/db/search-version.ts); a search nobody asked since the last change still ranks, builds excerpts and renders as before. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
     },
   ];
 };
