@@ -39,6 +39,67 @@ function seed(server: RunningServer): string {
   return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { slug: string }).slug;
 }
 
+/**
+ * Searches nobody asked before: ordered selections of two to four words of one generated text
+ * (see bench/support/seed-consultation.ts), so each matches the ~2,500 documents carrying that
+ * text, like the repeated query, but neither the kept results nor the shared pages answer it.
+ * Deterministically shuffled; the same stream on both databases.
+ */
+function firstTimeQueries(): string[] {
+  const texts = [
+    'Internet shutdowns during elections must end, and governments should commit never to order one.',
+    'Strong encryption protects journalists and human rights defenders; backdoors weaken everyone.',
+    'Community networks bring affordable connectivity to rural areas and deserve public funding.',
+    "Les coupures d'Internet pendant les élections doivent cesser.",
+    'Los gobiernos deberían financiar redes comunitarias en zonas rurales.',
+  ];
+  const queries: string[] = [];
+  for (const text of texts) {
+    const words = [...new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? [])];
+    const grow = (chosen: string[]) => {
+      if (chosen.length >= 2) queries.push(chosen.join(' '));
+      if (chosen.length === 4) return;
+      for (const w of words) if (!chosen.includes(w)) grow([...chosen, w]);
+    };
+    grow([]);
+  }
+  let seed = 1;
+  for (let i = queries.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [queries[i], queries[j]] = [queries[j] ?? '', queries[i] ?? ''];
+  }
+  return queries;
+}
+
+/** Each request a query not asked before; fails rather than repeat one. */
+async function firstTimeSearches(server: RunningServer, connections: number) {
+  const queries = firstTimeQueries();
+  let n = 0;
+  const r = await autocannon({
+    url: server.url,
+    connections,
+    duration: DURATION,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const q = queries[n++];
+          if (q === undefined) throw new Error(`first-time search: only ${queries.length} queries`);
+          return { ...req, path: `/search?q=${encodeURIComponent(q)}` };
+        },
+      },
+    ],
+  });
+  if (r.non2xx > 0) throw new Error(`first-time search: ${r.non2xx} non-2xx answers`);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+  };
+}
+
 /** Submits through the real form: one session, a fresh idempotency key per request. */
 async function submissionsPerSecond(server: RunningServer, slug: string): Promise<number> {
   cli(server, ['create-admin', '--email', 'writer@example.org', '--password', 'writer password 1']);
@@ -116,6 +177,12 @@ async function measure(
         });
       }
     }
+    const first = await firstTimeSearches(server, 50);
+    rows.push({
+      what: `${label}: search, a different query each request (nobody asked it before), ${fmt.n(SUBMISSIONS)} submissions, 50 clients (p50 / p99)`,
+      value: `${fmt.ms(first.p50)} / ${fmt.ms(first.p99)} · ${fmt.n(first.rps)} req/s${first.errors ? ` · ${first.errors} errors or timeouts` : ''}`,
+      reference: `hello route ${fmt.n(hello)} req/s (${fmt.ratio(first.rps / hello)})`,
+    });
     // Browsers ask for compressed pages; the figure above is for clients that do not.
     const browser = await load(`${server.url}/consultations/${slug}`, 100, {
       'accept-encoding': 'gzip, deflate, br',
@@ -145,7 +212,7 @@ export const run: Bench = async () => {
     {
       title: 'Consultations at size',
       rows,
-      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions; visitors (no session) share a rendered copy kept per instance until the consultation's content version changes. Search repeats one query, so after the first request visitors get the page kept under the database's search content version (src/db/search-version.ts); a search nobody asked since the last change still ranks, builds excerpts and renders as before. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
+      notes: `autocannon for ${DURATION} s per figure against the real server (LOG_LEVEL=warn), after seeding ${fmt.n(SUBMISSIONS)} published submissions in eight languages into one Chatham House consultation and indexing them for search. The consultation page shows the first page of published submissions; visitors (no session) share a rendered copy kept per instance until the consultation's content version changes. Search repeats one query, so after the first request visitors get the page kept under the database's search content version (src/db/search-version.ts); a search nobody asked since the last change still ranks, builds excerpts and renders as before: the row with a different query each request measures that, with two to four words of one generated text in every order (each matches about 2,500 documents), never repeating one. ${pgUrl ? '' : 'PostgreSQL was not reachable in this run, so only SQLite is shown.'}`,
     },
   ];
 };
