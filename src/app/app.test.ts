@@ -119,6 +119,7 @@ const MATRIX: Record<string, { anonymous: number; user: number; admin: number; p
   'POST /consultations/:slug/conversation/votes': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/votes' },
   'POST /consultations/:slug/conversation/statements': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/statements' },
   'GET /consultations/:slug/conversation/results': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/results' },
+  'GET /consultations/:slug/conversation/results/events': { anonymous: 404, user: 404, admin: 404, path: '/consultations/nothing-here/conversation/results/events' },
   'GET /consultations/:slug/conversation/settings': { anonymous: 303, user: 403, admin: 200, path: '/consultations/matrix-consultation/conversation/settings' },
   'POST /consultations/:slug/conversation/settings': { anonymous: 303, user: 403, admin: 422, path: '/consultations/matrix-consultation/conversation/settings' },
   'GET /consultations/:slug/conversation/moderation': { anonymous: 303, user: 403, admin: 404, path: '/consultations/matrix-consultation/conversation/moderation' },

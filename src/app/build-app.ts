@@ -112,7 +112,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(reportsRoutes, { reports: services.reports, baseUrl: config.baseUrl });
   await app.register(codingRoutes, { coding: services.coding });
   await app.register(responsesRoutes, { responses: services.responses });
-  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies });
+  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
   await app.register(

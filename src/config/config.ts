@@ -25,6 +25,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Attempts per minute per client on sign-in, sign-up and password reset. */
   authRateLimit: number;
+  /** Live results streams (server-sent events) one instance holds open at most; beyond, 503. */
+  liveResultsStreams: number;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
   /**
@@ -133,6 +135,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const authRateLimitRaw = env.AUTH_RATE_LIMIT ?? '10';
   if (!/^[1-9]\d*$/.test(authRateLimitRaw)) fail('AUTH_RATE_LIMIT', 'must be a positive whole number');
+  const liveStreamsRaw = env.LIVE_RESULTS_STREAMS ?? '1000';
+  if (!/^[1-9]\d*$/.test(liveStreamsRaw)) fail('LIVE_RESULTS_STREAMS', 'must be a positive whole number');
 
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -152,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo: demoRaw === '1',
     metricsToken: env.METRICS_TOKEN || undefined,
     authRateLimit: Number(authRateLimitRaw),
+    liveResultsStreams: Number(liveStreamsRaw),
     secureCookies: baseUrl.startsWith('https:'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, baseUrl.startsWith('https:')),
     synthesisProvider: parseProvider(env),

@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 
 const dir = new URL('./assets/', import.meta.url);
 const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
-// vote.js and deliberation.css load only on the conversation pages.
-const NAMES = ['app.css', 'app.js', 'vote.js', 'deliberation.css'];
+// vote.js and deliberation.css load only on the conversation pages, results.js on its results.
+const NAMES = ['app.css', 'app.js', 'vote.js', 'results.js', 'deliberation.css'];
 
 interface Asset {
   body: Buffer;

@@ -13,15 +13,22 @@ import { base, ConversationPage, type ConversationForms } from './deliberation.v
 import { facilitationRoutes } from './facilitation.routes.tsx';
 import type { FacilitationService } from './facilitation.service.ts';
 import { ensureGuestKey, guestKey } from './guest.ts';
+import { mapEvents } from './map-events.ts';
 import { ResultsPage } from './results.views.tsx';
 
 type SlugParams = { Params: { slug: string } };
 const PREFIX = '/consultations/:slug/conversation';
+/** A comment line this often keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+/** How long a browser waits before reconnecting a dropped stream. */
+const RETRY_MS = 5_000;
 
 export interface DeliberationRoutesOptions {
   participation: DeliberationService;
   facilitation: FacilitationService;
   secureCookies: boolean;
+  /** Live results streams this instance holds open at most (default MAX_STREAMS). */
+  liveStreams?: number;
 }
 
 function voter(request: FastifyRequest): Voter {
@@ -37,6 +44,16 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
   options,
 ) => {
   const { participation } = options;
+  const live = mapEvents({
+    mapVersion: participation.mapVersion,
+    ...(options.liveStreams ? { maxStreams: options.liveStreams } : {}),
+    onError: (error) => app.log.error({ err: error }, 'live results: reading the map version'),
+  });
+  const openStreams = new Set<() => void>();
+  // Open streams never end by themselves: end them so that closing the server does not wait.
+  app.addHook('preClose', async () => {
+    for (const end of openStreams) end();
+  });
 
   async function renderConversation(
     request: FastifyRequest<SlugParams>,
@@ -133,6 +150,54 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
   app.get<SlugParams>(`${PREFIX}/results`, async (request, reply) => {
     const view = await participation.results(request.actor, request.params.slug);
     return sendPage(reply, <ResultsPage ctx={viewContext(request, reply)} view={view} />);
+  });
+
+  // Server-sent events for results.js: `map` with the version of each newer cached map (the
+  // current one first, so a reconnecting page catches up). Only the version: nothing in a stream
+  // says who voted, and a visitor may open one wherever they may read the results.
+  app.get<SlugParams>(`${PREFIX}/results/events`, async (request, reply) => {
+    const { conversation } = await participation.load(request.actor, request.params.slug);
+    if (live.full())
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_MS / 1000))
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(request.t('delib.live.busy'));
+    const raw = reply.raw;
+    reply.hijack();
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      connection: 'keep-alive',
+      // Tells nginx-style proxies not to hold events back in a buffer.
+      'x-accel-buffering': 'no',
+    });
+    raw.write(`retry: ${RETRY_MS}\n\n`);
+    let ended = false;
+    const write = (chunk: string) => {
+      if (!ended) raw.write(chunk);
+    };
+    const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const unsubscribe = live.subscribe(conversation.id, (version) =>
+      write(`id: ${version}\nevent: map\ndata: ${JSON.stringify({ version })}\n\n`),
+    );
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(heartbeat);
+      unsubscribe?.();
+      openStreams.delete(end);
+      raw.end();
+    };
+    openStreams.add(end);
+    // Checked just above, in the same tick: only a bug could leave no room here.
+    if (!unsubscribe) return end();
+    // The response closes when the browser goes away (or the connection drops).
+    raw.on('close', end);
+    raw.on('error', end);
+    if (raw.destroyed) end();
   });
 
   await app.register(facilitationRoutes, { facilitation: options.facilitation });

@@ -204,6 +204,8 @@ export function deliberationService(deps: DeliberationDeps) {
     load,
     scheduleRecompute,
     recompute: (conversationId: string) => recomputeMap(store, clock, conversationId),
+    /** The version of the cached map (undefined before the first): what live results watch. */
+    mapVersion: (conversationId: string) => store.mapVersion(conversationId),
 
     /** Where the voter stands, and the statement to show them. */
     async conversationPage(voter: Voter, slug: string) {

@@ -25,13 +25,14 @@ export function DeliberationLayout(props: {
   ctx: ViewContext;
   title: string;
   hasErrors?: boolean;
-  script?: boolean;
+  /** The page's own script, if any: vote.js on the conversation, results.js on the results. */
+  script?: 'vote.js' | 'results.js';
   children: ComponentChildren;
 }) {
   return (
     <Layout ctx={props.ctx} title={props.title} hasErrors={props.hasErrors}>
       <link rel="stylesheet" href={assetPath('deliberation.css')} />
-      {props.script && <script src={assetPath('vote.js')} defer />}
+      {props.script && <script src={assetPath(props.script)} defer />}
       {props.children}
     </Layout>
   );
@@ -241,7 +242,12 @@ export function ConversationPage({
     Object.keys(forms.guest?.errors ?? {}).length > 0 ||
     Object.keys(forms.statement?.errors ?? {}).length > 0;
   return (
-    <DeliberationLayout ctx={ctx} title={view.conversation.topic} hasErrors={hasErrors} script>
+    <DeliberationLayout
+      ctx={ctx}
+      title={view.conversation.topic}
+      hasErrors={hasErrors}
+      script="vote.js"
+    >
       <p class="breadcrumb">
         <a href={`/consultations/${encodeURIComponent(slug)}`}>{view.consultation.title}</a>
       </p>

@@ -22,6 +22,8 @@ export interface ResultsView {
   topic: string;
   description: string;
   computedAt: string | null;
+  /** The cached map's version (null before the first): results.js compares it with live events. */
+  version: number | null;
   stale: boolean;
   participants: number;
   votes: number;
@@ -131,6 +133,7 @@ export function buildResults(input: ResultsInput): ResultsView {
     topic: input.conversation.topic,
     description: input.conversation.description,
     computedAt: map?.computedAt ?? null,
+    version: map?.version ?? null,
     stale: input.stale,
     participants: map?.participants ?? 0,
     votes: map?.votes ?? 0,

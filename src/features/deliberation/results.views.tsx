@@ -190,32 +190,50 @@ export function ResultsPage({ ctx, view }: { ctx: ViewContext; view: ResultsView
   const { t } = ctx;
   const title = t('delib.results.title', { topic: view.topic });
   return (
-    <DeliberationLayout ctx={ctx} title={title}>
+    <DeliberationLayout ctx={ctx} title={title} script="results.js">
       <p class="breadcrumb">
         <a href={base(view.slug)}>{view.topic}</a>
       </p>
       <h1 dir="auto">{title}</h1>
-      <p>{t('delib.results.summary', { participants: view.participants, votes: view.votes })}</p>
-      <p class="hint">
-        {view.computedAt
-          ? t('delib.results.computedAt', { date: formatDate(ctx.locale, view.computedAt, true) })
-          : t('delib.results.notYet')}
-        {view.stale && ` ${t('delib.results.updating')}`}
-      </p>
-      <h2>{t('delib.map.heading')}</h2>
-      <p>{t('delib.map.explain')}</p>
-      <MapSection ctx={ctx} view={view} />
-      <h2>{t('delib.groups.heading')}</h2>
-      <GroupsSection ctx={ctx} view={view} />
-      <h2>{t('delib.consensus.heading')}</h2>
-      <p>{t('delib.consensus.explain')}</p>
-      <ConsensusList ctx={ctx} items={view.consensus} empty={t('delib.consensus.none')} />
-      <h2>{t('delib.disagreement.heading')}</h2>
-      <ConsensusList ctx={ctx} items={view.disagreement} empty={t('delib.consensus.none')} />
-      <h2 id="stakeholder-heading">{t('delib.stakeholder.heading')}</h2>
-      <p>{t('delib.stakeholder.explain')}</p>
-      <p class="hint">{t('delib.stakeholder.suppression')}</p>
-      <StakeholderSection ctx={ctx} view={view} />
+      {/* For results.js, which follows the results as they form (see there). Without JavaScript
+          the status stays empty and the button hidden: a reload shows the latest results. */}
+      <div
+        class="live-results"
+        data-live-results
+        data-events={`${base(view.slug)}/results/events`}
+        data-available={t('delib.live.available')}
+        data-updated={t('delib.live.updated')}
+      >
+        <p class="live-status" role="status" aria-live="polite" />
+        <button type="button" class="secondary" hidden>
+          {t('delib.live.show')}
+        </button>
+      </div>
+      <div id="results-content" data-version={view.version === null ? '' : String(view.version)}>
+        <p id="results-summary" tabindex={-1}>
+          {t('delib.results.summary', { participants: view.participants, votes: view.votes })}
+        </p>
+        <p class="hint">
+          {view.computedAt
+            ? t('delib.results.computedAt', { date: formatDate(ctx.locale, view.computedAt, true) })
+            : t('delib.results.notYet')}
+          {view.stale && ` ${t('delib.results.updating')}`}
+        </p>
+        <h2>{t('delib.map.heading')}</h2>
+        <p>{t('delib.map.explain')}</p>
+        <MapSection ctx={ctx} view={view} />
+        <h2>{t('delib.groups.heading')}</h2>
+        <GroupsSection ctx={ctx} view={view} />
+        <h2>{t('delib.consensus.heading')}</h2>
+        <p>{t('delib.consensus.explain')}</p>
+        <ConsensusList ctx={ctx} items={view.consensus} empty={t('delib.consensus.none')} />
+        <h2>{t('delib.disagreement.heading')}</h2>
+        <ConsensusList ctx={ctx} items={view.disagreement} empty={t('delib.consensus.none')} />
+        <h2 id="stakeholder-heading">{t('delib.stakeholder.heading')}</h2>
+        <p>{t('delib.stakeholder.explain')}</p>
+        <p class="hint">{t('delib.stakeholder.suppression')}</p>
+        <StakeholderSection ctx={ctx} view={view} />
+      </div>
     </DeliberationLayout>
   );
 }
