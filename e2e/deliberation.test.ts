@@ -2,7 +2,9 @@
 // consultation and seeds statements; guests vote with the keyboard alone — with JavaScript (the
 // vote goes by fetch, the page never navigates and the next statement takes the place of the
 // last) and without it (a plain form post per vote); the results page then draws the opinion map
-// as SVG with its table alternative. axe-core on the voting and results pages, English and Arabic.
+// as SVG with its table alternative, and follows the votes live (server-sent events): a newer map
+// is offered with a button, and shown in place. axe-core on the voting and results pages, English
+// and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -14,7 +16,13 @@ import {
   pathOf,
 } from './consultation-flows.ts';
 import { field, follow, submitMainForm, t } from './flows.ts';
-import { newSession, type Server, sleep, startServerAndBrowser } from './harness.ts';
+import {
+  expectNoAxeViolations,
+  newSession,
+  type Server,
+  sleep,
+  startServerAndBrowser,
+} from './harness.ts';
 
 const en = t.en;
 const check = expectAccessibleInEnglishAndArabic;
@@ -239,6 +247,49 @@ describe('deliberation in the browser', () => {
       .getByText(en('delib.results.summary', { participants: 10, votes: 50 }))
       .waitFor();
     await check(page, 'results');
+
+    // Live: with the results open in English and in Arabic, one more guest votes elsewhere; once
+    // the map is recomputed in the background, each page offers the newer results (it does not
+    // swap them by itself), and shows them in place when asked, without navigating.
+    const arabic = await context.newPage();
+    await open(arabic, `${conversation}/results`, 'ar');
+    const navigations: string[] = [];
+    for (const p of [page, arabic])
+      p.on('framenavigated', (frame) => {
+        if (frame === p.mainFrame()) navigations.push(frame.url());
+      });
+    const show = page.getByRole('button', { name: en('delib.live.show') });
+    assert.ok(await show.isHidden(), 'nothing to offer before a newer map');
+    const voter = await guest({ javaScriptEnabled: false }, 'technical_community');
+    await follow(voter, voter.getByRole('button', { name: en('delib.vote.agree'), exact: true }));
+    await voter.context().close();
+
+    const eleven = en('delib.results.summary', { participants: 11, votes: 51 });
+    await show.waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.live-status').innerText(), en('delib.live.available'));
+    assert.equal(await page.locator('main').getByText(eleven).count(), 0, 'not swapped unasked');
+    await expectNoAxeViolations(page, 'results, newer ones offered (en)');
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#results-summary').getByText(eleven).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'results-summary',
+      'focus on the new summary',
+    );
+    assert.equal(await page.locator('.live-status').innerText(), en('delib.live.updated'));
+    assert.ok(await show.isHidden(), 'the button goes once the latest results show');
+    await expectNoAxeViolations(page, 'results, updated live (en)');
+
+    const ar = t.ar;
+    await arabic.getByRole('button', { name: ar('delib.live.show') }).click({ timeout: 30_000 });
+    await arabic
+      .locator('#results-summary')
+      .getByText(ar('delib.results.summary', { participants: 11, votes: 51 }))
+      .waitFor();
+    assert.equal(await arabic.locator('.live-status').innerText(), ar('delib.live.updated'));
+    await expectNoAxeViolations(arabic, 'results, updated live (ar)');
+    assert.deepEqual(navigations, [], 'no navigation: the results were swapped in place');
     await context.close();
   });
 });
