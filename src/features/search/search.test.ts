@@ -166,10 +166,55 @@ for (const dialect of testDialects()) {
         await world.publish(author, slug, { language: 'en', freeText: 'Wombat burrows.' }),
       ];
       const first = await t.services.search.search('wombat', { language: 'en', page: 1 });
-      assert.deepEqual(first.results.map((r) => r.url).sort(), real.map((id) => `/submissions/${id}`).sort());
+      assert.deepEqual(
+        first.results.map((r) => r.url).sort(),
+        real.map((id) => `/submissions/${id}`).sort(),
+      );
       assert.equal(first.hasMore, false);
       const second = await t.services.search.search('wombat', { language: 'en', page: 2 });
       assert.deepEqual(second.results, []);
+    });
+
+    test('when equal scores span pages, then the newer texts come first and pages never overlap', async () => {
+      const consultation = await t.services.consultations.load(slug);
+      const days = ['2030-01-03', '2030-01-01', '2030-01-05', '2030-01-02', '2030-01-04'];
+      const byDay = new Map<string, string>();
+      for (const day of days) {
+        for (let i = 0; i < 5; i++) {
+          const id = await world.publish(author, slug, {
+            language: 'en',
+            freeText: 'Quokka meadows.',
+          });
+          // The same published text indexed under another day, as the index would hold it.
+          await t.services.search.index.submissionPublished(consultation, {
+            id,
+            consultationSlug: slug,
+            status: 'published',
+            language: 'en',
+            freeText: 'Quokka meadows.',
+            answers: [],
+            publishedOn: day,
+            author: null,
+            cosignatories: [],
+            cosignatoryCount: 0,
+            attachments: [],
+          });
+          byDay.set(`/submissions/${id}`, day);
+        }
+      }
+      const first = await t.services.search.search('quokka', { language: 'en', page: 1 });
+      const second = await t.services.search.search('quokka', { language: 'en', page: 2 });
+      const urls = [...first.results, ...second.results].map((r) => r.url);
+      assert.equal(first.results.length, 20);
+      assert.equal(new Set(urls).size, 25, 'every text once');
+      const shown = urls.map((u) => byDay.get(u) ?? '');
+      assert.deepEqual(
+        shown,
+        [...days]
+          .sort()
+          .reverse()
+          .flatMap((d) => Array<string>(5).fill(d)),
+      );
     });
 
     test('when the search page is asked, then it shows labelled results with links and excerpts', async () => {
