@@ -230,3 +230,26 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('live results at shutdown', () => {
+  test('when the server closes, then the open streams end instead of holding it open', async () => {
+    const t = await startTestApp('sqlite');
+    const controller = new AbortController();
+    try {
+      const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { slug } = await openConversation(t, { title: 'Live shutdown', seeds: ['S1'] });
+      const response = await fetch(`${origin}/consultations/${slug}/conversation/results/events`, {
+        signal: controller.signal,
+      });
+      const stream = new Stream(response, controller);
+      await stream.until(/^retry: \d+$/m);
+      const closed = t.app.close().then(() => 'closed');
+      assert.equal(await Promise.race([closed, sleep(3_000).then(() => 'still open')]), 'closed');
+      await assert.rejects(stream.until(/never/, 1_000), /the stream ended/);
+    } finally {
+      // Should the server not end the stream, the client does, so that a failure cannot hang.
+      controller.abort();
+      await t.close();
+    }
+  });
+});
