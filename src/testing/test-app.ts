@@ -146,6 +146,22 @@ export class TestClient {
     return response;
   }
 
+  /**
+   * Opens a response that does not end by itself (server-sent events) and reads it for `ms`: its
+   * status, headers and what it sent by then. The client then lets go of it.
+   */
+  async getStream(url: string, ms: number): Promise<{ statusCode: number; headers: LightMyRequestResponse['headers']; text: string }> {
+    const controller = new AbortController();
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, payloadAsStream: true, signal: controller.signal });
+    let text = '';
+    const stream = response.stream().setEncoding('utf8');
+    stream.on('data', (chunk: string) => (text += chunk));
+    stream.on('error', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    controller.abort();
+    return { statusCode: response.statusCode, headers: response.headers, text };
+  }
+
   /** Posts a form as a browser would, with the CSRF token of the last page seen (unless given). */
   async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
     if (this.csrf === undefined && options.csrf === undefined) await this.get('/account/sign-in');
