@@ -5,7 +5,7 @@ import { clusteredRows } from './clusters.ts';
 import { kmeansBestOf, weightedSilhouette } from './kmeans.ts';
 import { buildVoteMatrix } from './matrix.ts';
 import { principalComponents, project } from './pca.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 import type { OpinionMapInput } from './types.ts';
 
 /** A group per input participant (null when not clustered), by plain PCA + k-means. */

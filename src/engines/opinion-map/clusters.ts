@@ -11,7 +11,7 @@
 // silhouette directly (ties go to the smaller k).
 import { kmeansBestOf, kmeansSampled, weightedSilhouette, type Points } from './kmeans.ts';
 import { colCount, rowCount, type VoteMatrix } from './matrix.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 export interface GroupAssignment {
   /** Group index (0..k-1) per canonical row, -1 when ungrouped. */

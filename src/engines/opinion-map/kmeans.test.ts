@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kmeans, kmeansSampled, weightedSilhouette } from './kmeans.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 const blobs = (n: number) => {
   const random = mulberry32(11);

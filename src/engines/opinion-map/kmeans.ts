@@ -4,7 +4,7 @@
 // previous run's clusters forward as the conversation grows, so its groups depend on vote history.
 // We recompute from scratch on every call with k-means++ seeding from a fixed-seed generator over
 // the canonical (id-sorted) order: the same votes always give the same map.
-import type { Random } from './prng.ts';
+import type { Random } from '../../shared/seeded-random.ts';
 
 export interface Points {
   x: Float64Array;

@@ -9,7 +9,7 @@
 // components do not leave the map half-converged. The subspace found is the same.
 import { symmetricEigen } from './eigen.ts';
 import { colCount, rowCount, type VoteMatrix } from './matrix.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 export interface Pca {
   center: Float64Array;

@@ -1,7 +1,7 @@
 // Generated conversations with a planted opinion structure, for tests and the benchmark: we know
 // which group each participant was drawn from, so we can check that the map recovers it at sizes
 // no public conversation reaches. Deterministic for a given seed.
-import { mulberry32, type Random } from './prng.ts';
+import { mulberry32, type Random } from '../../shared/seeded-random.ts';
 import type { OpinionMapInput, ParticipantInput, StatementInput } from './types.ts';
 
 export interface PlantedSpec {

@@ -2,6 +2,7 @@
 // and the canonical input order make it deterministic; no Math.random anywhere.
 import { dotDense } from '../text/index.ts';
 import type { SparseVector } from '../text/index.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 export interface ClusterOptions {
   /** Number of clusters; chosen from the corpus size when absent. */
@@ -19,17 +20,8 @@ export interface Clustering {
   centroids: Float64Array[];
 }
 
-/** mulberry32: a small seeded generator, so a given seed always gives the same clustering. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a given seed always gives the same clustering. */
+export const seededRandom = mulberry32;
 
 /** About one theme per few dozen inputs at first, growing slowly, capped for readability. */
 export function defaultThemeCount(n: number): number {

@@ -6,6 +6,7 @@
 import type { Services } from '../../app/services.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import { newSecretToken } from '../../shared/ids.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 import type { StakeholderGroup } from '../../shared/stakeholders.ts';
 
 type Lean = 'consensus' | 'rules' | 'self-regulation' | 'open';
@@ -56,18 +57,6 @@ const GUEST_GROUPS: StakeholderGroup[] = [
 const GUEST_COUNTRIES = ['BR', 'IN', 'ZA', 'ID', 'MX', 'DE', 'JP', 'EG', 'FR', 'KE', 'US', 'PK'];
 const GUESTS = 40;
 
-/** A small deterministic generator (mulberry32), so the demo map is the same on every instance. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Vote = 'agree' | 'disagree' | 'pass';
 const VOTE_VALUE: Record<Vote, 1 | -1 | 0> = { agree: 1, disagree: -1, pass: 0 };
 
@@ -109,7 +98,8 @@ export async function seedDemoConversation(
     slug,
     STATEMENTS.map(([, body]) => body).join('\n'),
   );
-  const rnd = random(2026);
+  // Seeded, so the demo map is the same on every instance.
+  const rnd = mulberry32(2026);
   const voters = [
     ...contributors.map((c) => ({
       voter: { actor: c.actor, guestKey: null },

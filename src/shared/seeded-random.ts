@@ -1,5 +1,6 @@
-// A small seeded generator: the engine must give the same map for the same input, so it never
-// touches Math.random. Mulberry32 is tiny, fast and good enough for initialisation choices.
+// A small seeded generator (mulberry32) for everything that must give the same result for the same
+// input (the opinion map, theme clustering, the demo's votes), so nothing depends on Math.random.
+// Tiny, fast and good enough for initialisation choices and generated data; not for secrets.
 export type Random = () => number;
 
 export function mulberry32(seed: number): Random {
