@@ -23,11 +23,13 @@ export const searchRoutes: FastifyPluginAsync<{ search: SearchService }> = async
   app.get<SearchQuery>('/search', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
     const page = Math.min(50, Math.max(1, Number(request.query.page) || 1));
-    const key = sharedPageKey(request, ['q', 'page', 'lang'], [await search.contentVersion()]);
+    // One read of the version serves both the kept page and the kept results.
+    const version = await search.contentVersion();
+    const key = sharedPageKey(request, ['q', 'page', 'lang'], [version]);
     const cached = key === undefined ? undefined : visitorPages.get(key, request);
     if (cached) return sendCachedPage(reply, cached);
     const found = query
-      ? await search.search(query, { language: request.locale, page })
+      ? await search.search(query, { language: request.locale, page, version })
       : { results: [], hasMore: false };
     const ctx = viewContext(request, reply);
     const html = renderPage(<SearchPage ctx={ctx} view={{ query, page, ...found }} />);

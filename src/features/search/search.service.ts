@@ -161,13 +161,18 @@ export function searchService(deps: { sql: SearchSql }) {
 
     async search(
       query: string,
-      options: { language: string; page: number },
+      options: {
+        language: string;
+        page: number;
+        /** The search content version the caller already read for this request, if it did. */
+        version?: number;
+      },
     ): Promise<SearchResults> {
       const groups = analyse(query.slice(0, MAX_QUERY), options.language);
       if (groups.length === 0) return NOTHING;
       const page = Math.max(1, Math.floor(options.page) || 1);
       // Read before searching: what is kept under a version is never older than it.
-      const version = await sql.contentVersion();
+      const version = options.version ?? (await sql.contentVersion());
       const key = `${version}\n${page}\n${JSON.stringify(groups)}`;
       const found = kept.get(key);
       if (found) return found;
