@@ -57,7 +57,7 @@ function timeSynthesis(n: number): BenchRow[] {
 }
 
 function argKpRows(): BenchRow[] {
-  const dir = fileURLToPath(new URL('../../shared/data/argkp', import.meta.url));
+  const dir = fileURLToPath(new URL('../test-data/argkp', import.meta.url));
   if (!existsSync(dir)) return [{ what: 'ArgKP dev mAP', value: `not measured: ${dir} missing` }];
   const dev = loadArgKpSplit(dir, 'dev');
   const keyPointIds = dev.keyPoints.map((k) => k.id);

@@ -10,7 +10,7 @@ import { UsageError } from '../shared/errors.ts';
 import { loadArgKpSplit } from './keypoints.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const argkp = join(repo, '..', 'shared', 'data', 'argkp');
+const argkp = join(repo, 'test-data', 'argkp');
 const bin = join(repo, 'bin', 'polylogue.js');
 
 function polylogue(...args: string[]) {
@@ -20,7 +20,7 @@ function polylogue(...args: string[]) {
 test('scores the real dev split better than the TF-IDF baseline', () => {
   assert.ok(
     existsSync(argkp),
-    `ArgKP data not found at ${argkp}: shared/ must sit beside the repository`,
+    `ArgKP data not found at ${argkp}: it ships with the repository in test-data/argkp`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'kp-'));
   try {

@@ -1,5 +1,5 @@
-// Test and benchmark support (not part of the engine): the five public Pol.is conversations that
-// CI keeps in shared/ beside the clone, at <repo>/../shared/data/polis.
+// Test and benchmark support (not part of the engine): the five public Pol.is conversations the
+// repository keeps in test-data/polis (CC BY 4.0, see test-data/README.md).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readPolisConversation, type PolisConversation } from '../polis-csv.ts';
@@ -13,10 +13,10 @@ export const POLIS_CONVERSATIONS = [
 ] as const;
 
 export function polisDataDir(): string {
-  const dir = fileURLToPath(new URL('../../../../../shared/data/polis/', import.meta.url));
+  const dir = fileURLToPath(new URL('../../../../test-data/polis/', import.meta.url));
   if (!existsSync(dir)) {
     throw new Error(
-      `Pol.is data not found at ${dir}: it is expected at <repo>/../shared/data/polis (CI puts shared/ beside the clone)`,
+      `Pol.is data not found at ${dir}: it ships with the repository in test-data/polis`,
     );
   }
   return dir;
