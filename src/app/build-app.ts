@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from '../http/security-headers.ts';
 import { cursorCodec } from '../http/api-cursor.ts';
 import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { rateLimitCounters } from '../db/rate-limits.ts';
+import { abuseLimiter, registerAbuseLimits } from '../http/abuse-limits.ts';
 import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
@@ -79,12 +80,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
   });
   // Counted in the shared database, so every instance enforces one limit (DESIGN.md §7).
-  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(rateLimitCounters(database, services.clock), config.secret) });
+  const counters = rateLimitCounters(database, services.clock);
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(counters, config.secret) });
 
   registerErrorHandling(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
   registerCsrfCheck(app);
+  // After the CSRF check, so a forged request spends nobody's allowance.
+  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret));
   registerAssets(app);
   // Before the routes: @fastify/swagger documents the routes registered after it.
   await registerOpenApi(app);
@@ -112,7 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(reportsRoutes, { reports: services.reports, baseUrl: config.baseUrl });
   await app.register(codingRoutes, { coding: services.coding });
   await app.register(responsesRoutes, { responses: services.responses });
-  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams });
+  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams, liveStreamsPerClient: config.limits.liveStreamsPerClient });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
   await app.register(

@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../shared/errors.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
+import { parseLimits, type LimitsConfig } from './limits.ts';
 
 export interface Config {
   port: number;
@@ -27,6 +28,8 @@ export interface Config {
   authRateLimit: number;
   /** Live results streams (server-sent events) one instance holds open at most; beyond, 503. */
   liveResultsStreams: number;
+  /** Abuse and fairness limits on writes, searches, uploads and live streams (limits.ts). */
+  limits: LimitsConfig;
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
   /**
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     authRateLimit: Number(authRateLimitRaw),
     liveResultsStreams: Number(liveStreamsRaw),
+    limits: parseLimits(env, Number(liveStreamsRaw), fail),
     secureCookies: baseUrl.startsWith('https:'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, baseUrl.startsWith('https:')),
     synthesisProvider: parseProvider(env),

@@ -41,6 +41,37 @@ export function rateLimitCounters(database: Database, clock: Clock) {
       return { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
     },
 
+    /**
+     * Adds `amount` to each entry's window in one statement, whatever their number: the abuse
+     * limits check every rule of a request (per account, per client, by count and by bytes) at the
+     * cost of one write. Rows are locked in key order, so concurrent calls cannot deadlock on
+     * PostgreSQL. Answers in the order of `entries`; keys must be distinct.
+     */
+    async addAll(entries: ReadonlyArray<{ key: string; windowMs: number; amount: number }>): Promise<RateLimitHit[]> {
+      if (entries.length === 0) return [];
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      const values = [...entries]
+        .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+        .map((e) => ({ key: e.key, hits: e.amount, expires_at: new Date(now.getTime() + e.windowMs).toISOString() }));
+      const rows = await db
+        .insertInto('rate_limit_windows')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => {
+            const expired = eb('rate_limit_windows.expires_at', '<=', nowIso);
+            return {
+              hits: eb.case().when(expired).then(eb.ref('excluded.hits')).else(eb('rate_limit_windows.hits', '+', eb.ref('excluded.hits'))).end(),
+              expires_at: eb.case().when(expired).then(eb.ref('excluded.expires_at')).else(eb.ref('rate_limit_windows.expires_at')).end(),
+            };
+          }),
+        )
+        .returning(['key', 'hits', 'expires_at'])
+        .execute();
+      const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), ttlMs: Math.max(0, Date.parse(r.expires_at) - now.getTime()) }]));
+      return entries.map((e) => byKey.get(e.key) ?? { hits: 0, ttlMs: 0 });
+    },
+
     /** Deletes closed windows; returns how many. */
     async purgeExpired(): Promise<number> {
       const result = await db.deleteFrom('rate_limit_windows').where('expires_at', '<=', clock.now().toISOString()).executeTakeFirst();

@@ -12,11 +12,31 @@ interface Problem {
   code: string;
   detail: string;
   errors?: Record<string, string> | undefined;
+  /** For 429 from an abuse limit: which one, and when to try again. */
+  limit?: { name: string; retryAfterSeconds: number } | undefined;
+}
+
+/** Why a request met an abuse limit, by limit name (src/config/limits.ts). */
+const LIMIT_REASONS: Record<string, MessageKey> = {
+  invitations: 'limits.invitations',
+  statements: 'limits.statements',
+  submissions: 'limits.submissions',
+  'cosignature-requests': 'limits.cosignatureRequests',
+  search: 'limits.search',
+  uploads: 'limits.uploads',
+  'upload-bytes': 'limits.uploadBytes',
+  'live-streams': 'limits.liveStreams',
+};
+
+function limitOf(error: AppError): Problem['limit'] {
+  const limit = error.details?.limit;
+  const retryAfterSeconds = error.details?.retryAfterSeconds;
+  return typeof limit === 'string' && typeof retryAfterSeconds === 'number' ? { name: limit, retryAfterSeconds } : undefined;
 }
 
 function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields };
+    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields, limit: limitOf(error) };
   }
   const fe = error as FastifyError;
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return { status: 403, code: 'csrf_invalid', detail: 'missing or invalid CSRF token' };
@@ -49,17 +69,36 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send({ type: `about:blank`, title: problem.code, status: problem.status, detail: problem.detail, code: problem.code, ...(problem.errors ? { errors: problem.errors } : {}) });
+    .send({
+      type: `about:blank`,
+      title: problem.code,
+      status: problem.status,
+      detail: problem.detail,
+      code: problem.code,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+      ...(problem.limit ? { limit: problem.limit.name, retryAfter: problem.limit.retryAfterSeconds } : {}),
+    });
+}
+
+function LimitExplanation({ t, limit }: { t: ReturnType<typeof viewContext>['t']; limit: NonNullable<Problem['limit']> }) {
+  const reason = LIMIT_REASONS[limit.name];
+  return (
+    <>
+      {reason ? <p>{t(reason)}</p> : null}
+      <p>{t('limits.retry', { minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) })}</p>
+      <p>{t('limits.notDone')}</p>
+    </>
+  );
 }
 
 function sendErrorPage(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
   const ctx = viewContext(request, reply);
-  const title = ctx.t(TITLES[problem.code] ?? 'errors.generic');
+  const title = ctx.t(problem.limit ? 'limits.title' : (TITLES[problem.code] ?? 'errors.generic'));
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <p>{ctx.t('errors.helpText')}</p>
+      {problem.limit ? <LimitExplanation t={ctx.t} limit={problem.limit} /> : <p>{ctx.t('errors.helpText')}</p>}
       <p>
         <a href="/">{ctx.t('errors.backHome')}</a>
       </p>
@@ -75,7 +114,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (problem.code === 'unauthenticated' && !isApiRequest(request)) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
-    if (problem.status === 429) reply.header('retry-after', '60');
+    if (problem.status === 429) reply.header('retry-after', String(problem.limit?.retryAfterSeconds ?? 60));
     if (problem.code === 'unavailable') reply.header('retry-after', '5');
     return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });

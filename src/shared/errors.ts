@@ -42,7 +42,14 @@ export const ValidationError = (fields: FieldErrors, message = 'invalid input') 
 
 export const ConflictError = (message: string, code = 'conflict') => new AppError(code, 409, message);
 
-export const RateLimitedError = () => new AppError('rate_limited', 429, 'too many requests');
+/**
+ * Too many requests. `limit` names the abuse limit met (its translated explanation), and
+ * `retryAfterSeconds` becomes the Retry-After header; without them the answer is generic.
+ */
+export const RateLimitedError = (limit?: { name: string; retryAfterSeconds: number }) =>
+  new AppError('rate_limited', 429, limit ? `too many requests (${limit.name}); retry in ${limit.retryAfterSeconds} s` : 'too many requests', {
+    ...(limit ? { details: { limit: limit.name, retryAfterSeconds: limit.retryAfterSeconds } } : {}),
+  });
 
 /** Something the request needs (the database) did not answer; nothing was done, retrying may work. */
 export const UnavailableError = (cause: unknown) => new AppError('unavailable', 503, 'temporarily unavailable; try again shortly', { cause });

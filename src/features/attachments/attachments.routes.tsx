@@ -3,6 +3,7 @@
 // finds `_csrf` in the body (or the x-csrf-token header) before any file is looked at.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
@@ -49,7 +50,13 @@ export const attachmentsRoutes: FastifyPluginAsync<{ attachments: AttachmentsSer
     limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 8, fieldSize: 1024 },
   });
 
-  app.post<SubmissionParams>('/my/submissions/:id/attachments', async (request, reply) => {
+  // By count and by size (in KiB) of what was received, before the file is examined or stored.
+  const uploading = limitedBy('uploads', {
+    name: 'upload-bytes',
+    amount: (request) => Math.ceil((uploadIn(request.body)?.data.length ?? 0) / 1024),
+  });
+
+  app.post<SubmissionParams>('/my/submissions/:id/attachments', uploading, async (request, reply) => {
     try {
       await attachments.addAttachment(request.actor, request.params.id, uploadIn(request.body));
     } catch (error) {

@@ -57,10 +57,12 @@ export interface AttachmentsDeps {
   submissions: SubmissionsService;
   consultations: ConsultationsService;
   clock: Clock;
+  /** The total size of one submission's files (UPLOAD_BYTES_PER_SUBMISSION). */
+  maxSubmissionBytes: number;
 }
 
 export function attachmentsService(deps: AttachmentsDeps) {
-  const { store, files, submissions, consultations, clock } = deps;
+  const { store, files, submissions, consultations, clock, maxSubmissionBytes } = deps;
 
   async function owned(
     actor: Actor,
@@ -136,10 +138,12 @@ export function attachmentsService(deps: AttachmentsDeps) {
       requireEditable(submission, consultation);
       if (!upload) throw ValidationError({ file: 'attachments.error.missing' });
       const tooMany = () => ValidationError({ file: 'attachments.error.tooMany' });
-      if (
-        ((await store.listFor([submission.id])).get(submission.id)?.length ?? 0) >= MAX_ATTACHMENTS
-      )
-        throw tooMany();
+      const tooLarge = () => ValidationError({ file: 'limits.submissionFilesTooLarge' });
+      const present = (await store.listFor([submission.id])).get(submission.id) ?? [];
+      if (present.length >= MAX_ATTACHMENTS) throw tooMany();
+      // The total is checked when the file is stored, after its metadata may have gone; here only
+      // a submission with no room left is refused before its file is examined.
+      if (present.reduce((sum, a) => sum + a.size, 0) >= maxSubmissionBytes) throw tooLarge();
       const { checked, data } = await prepare(upload, consultation);
       const id = newAttachmentId();
       await files.save(id, data);
@@ -153,9 +157,10 @@ export function attachmentsService(deps: AttachmentsDeps) {
         sha256: createHash('sha256').update(data).digest('hex'),
         createdAt: clock.now().toISOString(),
       };
-      if (!(await store.insertWithin(MAX_ATTACHMENTS, record))) {
+      const outcome = await store.insertWithin({ files: MAX_ATTACHMENTS, bytes: maxSubmissionBytes }, record);
+      if (outcome !== 'added') {
         await files.remove(id);
-        throw tooMany();
+        throw outcome === 'too-many' ? tooMany() : tooLarge();
       }
     },
 

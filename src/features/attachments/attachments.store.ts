@@ -50,11 +50,11 @@ export function attachmentsStore(db: Kysely<DB>) {
       return map;
     },
     /**
-     * Adds an attachment at the next position unless the submission already has `max`. The no-op
-     * update locks the submission row (on PostgreSQL too), so two parallel uploads cannot both
-     * take the last place.
+     * Adds an attachment at the next position unless the submission already has `caps.files`, or
+     * its files would then weigh more than `caps.bytes`. The no-op update locks the submission row
+     * (on PostgreSQL too), so two parallel uploads cannot both take the last place or bytes.
      */
-    async insertWithin(max: number, a: Omit<AttachmentRecord, 'position'>): Promise<boolean> {
+    async insertWithin(caps: { files: number; bytes: number }, a: Omit<AttachmentRecord, 'position'>): Promise<'added' | 'too-many' | 'too-large'> {
       return db.transaction().execute(async (trx) => {
         await trx
           .updateTable('submissions')
@@ -66,10 +66,12 @@ export function attachmentsStore(db: Kysely<DB>) {
           .select([
             (eb) => eb.fn.countAll<string | number>().as('n'),
             (eb) => eb.fn.max<number | null>('position').as('last'),
+            (eb) => eb.fn.sum<string | number | null>('size').as('bytes'),
           ])
           .where('submission_id', '=', a.submissionId)
           .executeTakeFirst();
-        if (Number(row?.n ?? 0) >= max) return false;
+        if (Number(row?.n ?? 0) >= caps.files) return 'too-many';
+        if (Number(row?.bytes ?? 0) + a.size > caps.bytes) return 'too-large';
         await trx
           .insertInto('submission_attachments')
           .values({
@@ -83,7 +85,7 @@ export function attachmentsStore(db: Kysely<DB>) {
             created_at: a.createdAt,
           })
           .execute();
-        return true;
+        return 'added';
       });
     },
     async delete(id: string): Promise<void> {

@@ -1,11 +1,12 @@
 // Conversation pages for participants and visitors: vote (form or JSON), write, join as a guest,
 // read the results. Facilitator pages are registered from facilitation.routes.tsx.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { sendProblem } from '../../http/errors.tsx';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, RateLimitedError } from '../../shared/errors.ts';
 import type { DeliberationService, Voter } from './deliberation.service.ts';
 import { parseVote } from './deliberation.service.ts';
 import { isFacilitator } from './deliberation.policy.ts';
@@ -29,6 +30,33 @@ export interface DeliberationRoutesOptions {
   secureCookies: boolean;
   /** Live results streams this instance holds open at most (default MAX_STREAMS). */
   liveStreams?: number;
+  /** Of those, how many one client address may hold (default: all). */
+  liveStreamsPerClient?: number;
+}
+
+/**
+ * Open streams per client address on this instance. Kept in memory, not in the shared database:
+ * a stream is a connection to this process, held only while it lives, and the slots it takes
+ * are this instance's; counting it elsewhere would outlive a crash and cost a write per event.
+ */
+function streamsByClient(max: number) {
+  const held = new Map<string, number>();
+  return {
+    /** Takes a slot for `client`; returns its release, or null when the client holds `max`. */
+    take(client: string): (() => void) | null {
+      const now = held.get(client) ?? 0;
+      if (now >= max) return null;
+      held.set(client, now + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (held.get(client) ?? 1) - 1;
+        if (left > 0) held.set(client, left);
+        else held.delete(client);
+      };
+    },
+  };
 }
 
 function voter(request: FastifyRequest): Voter {
@@ -50,6 +78,7 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
     onError: (error) => app.log.error({ err: error }, 'live results: reading the map version'),
   });
   const openStreams = new Set<() => void>();
+  const byClient = streamsByClient(options.liveStreamsPerClient ?? Number.MAX_SAFE_INTEGER);
   // Open streams never end by themselves: end them so that closing the server does not wait.
   app.addHook('preClose', async () => {
     for (const end of openStreams) end();
@@ -126,7 +155,7 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
     return reply.redirect(`${base(request.params.slug)}#vote-heading`, 303);
   });
 
-  app.post<SlugParams>(`${PREFIX}/statements`, async (request, reply) => {
+  app.post<SlugParams>(`${PREFIX}/statements`, limitedBy('statements'), async (request, reply) => {
     const values = { body: text(formBody(request), 'body') };
     let outcome: 'pending' | 'shown';
     try {
@@ -164,6 +193,9 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
         .header('cache-control', 'no-store')
         .type('text/plain; charset=utf-8')
         .send(request.t('delib.live.busy'));
+    const release = byClient.take(request.ip);
+    // A page that cannot follow live shows new results on reload, as when the instance is full.
+    if (!release) throw RateLimitedError({ name: 'live-streams', retryAfterSeconds: 60 });
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, {
@@ -188,6 +220,7 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
       ended = true;
       clearInterval(heartbeat);
       unsubscribe?.();
+      release();
       openStreams.delete(end);
       raw.end();
     };

@@ -1,5 +1,6 @@
 // Organisation pages.
 import type { FastifyPluginAsync } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { failedForm, formBody, optional, text } from '../../http/form-body.ts';
 import { emptyForm } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
@@ -40,7 +41,7 @@ export const organisationsRoutes: FastifyPluginAsync<{ organisations: Organisati
     return sendPage(reply, <OrganisationPage ctx={viewContext(request, reply)} view={view} inviteState={emptyForm} />);
   });
 
-  app.post<SlugParams>('/organisations/:slug/invitations', async (request, reply) => {
+  app.post<SlugParams>('/organisations/:slug/invitations', limitedBy('invitations'), async (request, reply) => {
     requireUser(request.actor);
     const body = formBody(request);
     const values = { email: text(body, 'email'), role: text(body, 'role') };

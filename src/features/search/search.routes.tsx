@@ -1,6 +1,7 @@
 // GET /search?q=&page=: public full-text search. The interface language (the usual `lang`
 // parameter) is also the first guess at the query's language.
 import type { FastifyPluginAsync } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
 import { renderPage, sendHtml } from '../../http/render.ts';
 import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
@@ -20,8 +21,13 @@ export const searchRoutes: FastifyPluginAsync<{ search: SearchService }> = async
   // version moves (src/db/search-version.ts); the key holds the locale and the whole URL.
   const visitorPages = pageCache(VISITOR_PAGES_BYTES);
 
-  app.get<SearchQuery>('/search', async (request, reply) => {
-    const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
+  const queryOf = (request: { query: SearchQuery['Querystring'] }) =>
+    typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
+  // Only a search with a query counts: the empty search page is a page like any other.
+  const searching = limitedBy({ name: 'search', when: (request) => queryOf(request as { query: SearchQuery['Querystring'] }) !== '' });
+
+  app.get<SearchQuery>('/search', searching, async (request, reply) => {
+    const query = queryOf(request);
     const page = Math.min(50, Math.max(1, Number(request.query.page) || 1));
     // One read of the version serves both the kept page and the kept results.
     const version = await search.contentVersion();

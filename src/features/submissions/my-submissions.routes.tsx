@@ -2,6 +2,7 @@
 // withdrawing (after a confirmation step), inviting co-signatories; co-signature requests for the
 // organisations one belongs to; and the deadline-reminder preference.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { formBody, text } from '../../http/form-body.ts';
 import { emptyForm, type FormState } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
@@ -134,7 +135,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
     return reply.redirect(`/my/submissions/${request.params.id}`, 303);
   });
 
-  app.post<IdParams>('/my/submissions/:id/cosignatories', async (request, reply) => {
+  app.post<IdParams>('/my/submissions/:id/cosignatories', limitedBy('cosignature-requests'), async (request, reply) => {
     requireUser(request.actor);
     const values = { organisation: text(formBody(request), 'organisation') };
     try {

@@ -3,6 +3,7 @@
 // organisation or the secretariat make.
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { requireApiUser } from '../../http/api-auth.ts';
 import type { CursorCodec } from '../../http/api-cursor.ts';
 import {
@@ -142,6 +143,7 @@ function drafting(app: FastifyInstance, { submissions }: SubmissionsApiOptions):
   app.post<{ Params: Static<typeof SlugParams>; Body: SubmissionWriteBody }>(
     '/consultations/:slug/submissions',
     {
+      ...limitedBy('submissions'),
       preValidation: requireApiUser,
       schema: {
         ...writeSchema,
@@ -190,6 +192,7 @@ function authorActions(app: FastifyInstance, { submissions }: SubmissionsApiOpti
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof CosignatoryInvite> }>(
     '/submissions/:id/cosignatories',
     {
+      ...limitedBy('cosignature-requests'),
       preValidation: requireApiUser,
       schema: {
         ...writeSchema,

@@ -4,6 +4,7 @@
 // lands on the same submission.
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { limitedBy } from '../../http/abuse-limits.ts';
 import { formBody, text, type FormBody } from '../../http/form-body.ts';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
@@ -201,7 +202,7 @@ export const submissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> = a
     return showForm(request, reply, consultation, { idempotencyKey: randomUUID(), language });
   });
 
-  app.post<SlugParams>('/consultations/:slug/submit', async (request, reply) => {
+  app.post<SlugParams>('/consultations/:slug/submit', limitedBy('submissions'), async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
     const questions = await consultations.questions(consultation.id);
     const body = formBody(request);

@@ -1,0 +1,112 @@
+// Abuse and fairness limits: how many writes of each kind one account, and one client address,
+// may make in a window, plus the upload caps. Parsed from the environment with the rest of the
+// configuration; the defaults are set so that real use never meets them (README, "Limits").
+//
+// Each windowed rule is `<amount>/<window>`, e.g. `30/10m` or `300MB/1d`, or `off`. Windows are
+// counted in the shared database, so they hold across instances and restarts.
+
+export const LIMIT_NAMES = [
+  'invitations',
+  'statements',
+  'submissions',
+  'cosignature-requests',
+  'search',
+  'uploads',
+  'upload-bytes',
+] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+export interface LimitRule {
+  /** Hits (or, for `upload-bytes`, kibibytes) allowed in one window. */
+  max: number;
+  windowMs: number;
+}
+
+export interface LimitRules {
+  account: LimitRule | undefined;
+  client: LimitRule | undefined;
+}
+
+export interface LimitsConfig {
+  rules: Record<LimitName, LimitRules>;
+  /** Live results streams one client address may hold open on one instance. */
+  liveStreamsPerClient: number;
+  /** The total size in bytes of the files of one submission (at most 5 files of 10 MB each). */
+  uploadBytesPerSubmission: number;
+}
+
+const UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const SIZE_KIB = { KB: 1, MB: 1024, GB: 1024 * 1024 } as const;
+
+/**
+ * The defaults, and why. An account is one person; a client address may be a whole delegation,
+ * ministry or conference hall behind one NAT, so its rules are an order of magnitude wider.
+ */
+const DEFAULTS: Record<LimitName, { account: string; client: string }> = {
+  // An organisation's owner inviting colleagues: a large delegation onboards in a few bursts.
+  invitations: { account: '30/10m', client: '200/10m' },
+  // A keen participant writes a few statements in a session; a hall of 500 writes a few each.
+  statements: { account: '30/10m', client: '1500/10m' },
+  // Creating, saving and submitting texts: drafting saves often, a person writes few texts.
+  submissions: { account: '60/1h', client: '1000/1h' },
+  // Each request mails an organisation; a submission has a handful of co-signatories.
+  'cosignature-requests': { account: '30/1h', client: '300/1h' },
+  // Searches that carry a query (an empty search page is only a page).
+  search: { account: '60/1m', client: '600/1m' },
+  uploads: { account: '60/1h', client: '600/1h' },
+  // Ten submissions with five 10 MB files each is 500 MB; nobody uploads that in a day.
+  'upload-bytes': { account: '500MB/1d', client: '5GB/1d' },
+};
+
+type Env = Record<string, string | undefined>;
+type Fail = (name: string, problem: string) => never;
+
+export function limitVariable(name: LimitName, scope: 'account' | 'client'): string {
+  return `LIMIT_${name.toUpperCase().replaceAll('-', '_')}_PER_${scope.toUpperCase()}`;
+}
+
+function parseRule(variable: string, raw: string, sized: boolean, fail: Fail): LimitRule | undefined {
+  if (raw.trim() === 'off') return undefined;
+  const amount = sized ? '(\\d+)(KB|MB|GB)' : '(\\d+)()';
+  const match = new RegExp(`^${amount}/(\\d+)([smhd])$`).exec(raw.trim());
+  const example = sized ? '500MB/1d' : '30/10m';
+  if (!match) fail(variable, `must be <amount>/<window> such as ${example} (windows in s, m, h or d), or off`);
+  const [, count = '', unit = '', windowCount = '', windowUnit = ''] = match;
+  const max = Number(count) * (sized ? SIZE_KIB[unit as keyof typeof SIZE_KIB] : 1);
+  const windowMs = Number(windowCount) * UNITS_MS[windowUnit as keyof typeof UNITS_MS];
+  if (max < 1 || windowMs < 1_000 || windowMs > 7 * UNITS_MS.d) fail(variable, 'must allow at least 1 in a window between 1s and 7d');
+  return { max, windowMs };
+}
+
+function positive(env: Env, variable: string, fallback: number, fail: Fail): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9]\d*$/.test(raw)) fail(variable, 'must be a positive whole number');
+  return Number(raw);
+}
+
+function bytes(env: Env, variable: string, fallback: string, fail: Fail): number {
+  const raw = env[variable] || fallback;
+  const match = /^(\d+)(KB|MB|GB)$/.exec(raw.trim());
+  if (!match || Number(match[1]) < 1) fail(variable, 'must be a size such as 25MB (KB, MB or GB)');
+  return Number(match[1]) * 1024 * SIZE_KIB[match[2] as keyof typeof SIZE_KIB];
+}
+
+export function parseLimits(env: Env, liveResultsStreams: number, fail: Fail): LimitsConfig {
+  const rules = {} as Record<LimitName, LimitRules>;
+  for (const name of LIMIT_NAMES) {
+    const sized = name === 'upload-bytes';
+    const rule = (scope: 'account' | 'client') => {
+      const variable = limitVariable(name, scope);
+      return parseRule(variable, env[variable] || DEFAULTS[name][scope], sized, fail);
+    };
+    rules[name] = { account: rule('account'), client: rule('client') };
+  }
+  return {
+    rules,
+    // A quarter of the instance's slots: a hall behind one NAT still gets hundreds of live pages
+    // (the rest reload for new results), and no single address can take every slot.
+    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.max(1, Math.floor(liveResultsStreams / 4)), fail),
+    uploadBytesPerSubmission: bytes(env, 'UPLOAD_BYTES_PER_SUBMISSION', '25MB', fail),
+  };
+}
