@@ -18,8 +18,12 @@ export interface ModerationRoutesOptions {
   submissions: SubmissionsService;
 }
 
-type SlugParams = { Params: { slug: string } };
-type ItemParams = { Params: { slug: string; id: string } };
+type PageQuery = { Querystring: { page?: string } };
+type SlugParams = { Params: { slug: string } } & PageQuery;
+type ItemParams = { Params: { slug: string; id: string } } & PageQuery;
+
+/** The queue's address; a page after the first is named, so a decision returns to its page. */
+const queueUrl = (slug: string, page: number) => `/consultations/${slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
 
 export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = async (
   app,
@@ -29,17 +33,18 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
+    requestedPage: number,
     failed?: { id: string; state: FormState },
   ) {
     const consultation = await consultations.load(slug);
     requireSecretariat(request.actor, consultation.processId);
     const [process, queue] = await Promise.all([
       processes.findById(consultation.processId),
-      submissions.queue(request.actor, consultation, ['submitted']),
+      submissions.moderationQueue(request.actor, consultation, requestedPage),
     ]);
     if (!process) throw NotFoundError('process');
     // Oldest first: texts are reviewed in the order they arrived.
-    const model = { process, consultation, queue: queue.reverse(), failed };
+    const model = { process, consultation, queue: queue.items, total: queue.total, page: queue.page, pages: queue.pages, offset: queue.offset, failed };
     return sendPage(
       reply,
       <ModerationPage ctx={viewContext(request, reply)} model={model} />,
@@ -48,7 +53,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
   }
 
   app.get<SlugParams>('/consultations/:slug/moderation', async (request, reply) =>
-    showQueue(request, reply, request.params.slug),
+    showQueue(request, reply, request.params.slug, Number(request.query.page ?? 1)),
   );
 
   app.post<ItemParams>('/consultations/:slug/moderation/:id', async (request, reply) => {
@@ -72,12 +77,12 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
         });
       else throw ValidationError({ category: 'errors.choiceInvalid' });
     } catch (error) {
-      return showQueue(request, reply, slug, { id, state: failedForm(error, values) });
+      return showQueue(request, reply, slug, Number(request.query.page ?? 1), { id, state: failedForm(error, values) });
     }
     setFlash(
       reply,
       values.action === 'publish' ? 'flash.submissionPublished' : 'flash.submissionRejected',
     );
-    return reply.redirect(`/consultations/${slug}/moderation`, 303);
+    return reply.redirect(queueUrl(slug, Math.max(1, Math.floor(Number(request.query.page)) || 1)), 303);
   });
 };

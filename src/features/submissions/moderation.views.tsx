@@ -14,7 +14,13 @@ import { REJECTION_CATEGORIES } from './submissions.service.ts';
 export interface ModerationModel {
   process: { slug: string; title: string };
   consultation: { slug: string; title: string; rule: string };
+  /** One page of the texts waiting, oldest first. */
   queue: DisclosedSubmission[];
+  /** All texts waiting, this page's place among them, and the pages. */
+  total: number;
+  offset: number;
+  page: number;
+  pages: number;
   /** The reject form that failed, to show again with its error. */
   failed?: { id: string; state: FormState } | undefined;
 }
@@ -65,11 +71,13 @@ function Identity({ ctx, s, rule }: { ctx: ViewContext; s: DisclosedSubmission; 
 
 function RejectForm({
   ctx,
+  action,
   s,
   label,
   failed,
 }: {
   ctx: ViewContext;
+  action: string;
   s: DisclosedSubmission;
   label: string;
   failed: FormState | undefined;
@@ -82,7 +90,7 @@ function RejectForm({
     error: `category-error-${s.id}`,
   };
   return (
-    <form method="post" action={`/consultations/${s.consultationSlug}/moderation/${s.id}`}>
+    <form method="post" action={action}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       <input type="hidden" name="action" value="reject" />
       <fieldset class={error ? 'field has-error' : 'field'}>
@@ -175,8 +183,9 @@ function QueueItem({
   index: number;
 }) {
   const { t } = ctx;
-  const total = model.queue.length;
-  const label = t('secretariat.moderation.itemTitle', { n: index + 1, total });
+  const { total, offset, page } = model;
+  const label = t('secretariat.moderation.itemTitle', { n: offset + index + 1, total });
+  const action = `/consultations/${s.consultationSlug}/moderation/${s.id}${page > 1 ? `?page=${page}` : ''}`;
   return (
     <li id={`item-${index + 1}`}>
       <article aria-labelledby={`title-${s.id}`}>
@@ -187,24 +196,53 @@ function QueueItem({
         <Content ctx={ctx} s={s} />
         <PostButton
           ctx={ctx}
-          action={`/consultations/${s.consultationSlug}/moderation/${s.id}`}
+          action={action}
           fields={{ action: 'publish' }}
           label={t('secretariat.moderation.publish')}
           ariaLabel={t('secretariat.moderation.publishNamed', { label })}
         />
         <RejectForm
           ctx={ctx}
+          action={action}
           s={s}
           label={label}
           failed={model.failed?.id === s.id ? model.failed.state : undefined}
         />
-        {index + 1 < total && (
+        {index + 1 < model.queue.length && (
           <p>
             <a href={`#item-${index + 2}`}>{t('secretariat.moderation.next')}</a>
           </p>
         )}
       </article>
     </li>
+  );
+}
+
+/** Links between pages of the queue: plain links, so they work without JavaScript. */
+function QueuePages({ ctx, model }: { ctx: ViewContext; model: ModerationModel }) {
+  const { t } = ctx;
+  if (model.pages <= 1) return null;
+  const href = (page: number) => `/consultations/${model.consultation.slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
+  return (
+    <nav aria-label={t('limits.queue.pages')}>
+      <p>{t('limits.queue.page', { page: model.page, pages: model.pages })}</p>
+      <ul class="pager">
+        {model.page > 1 && (
+          <li>
+            <a href={href(model.page - 1)} rel="prev">
+              {t('limits.queue.previous')}
+            </a>
+          </li>
+        )}
+        {model.page < model.pages && (
+          <li>
+            <a href={href(model.page + 1)} rel="next">
+              {t('limits.queue.next')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }
 
@@ -236,7 +274,7 @@ export function ModerationPage({ ctx, model }: { ctx: ViewContext; model: Modera
           </p>
         </div>
       )}
-      <p role="status">{t('secretariat.moderation.waiting', { count: model.queue.length })}</p>
+      <p role="status">{t('secretariat.moderation.waiting', { count: model.total })}</p>
       {model.queue.length > 0 && (
         <ol class="queue">
           {model.queue.map((s, index) => (
@@ -244,6 +282,7 @@ export function ModerationPage({ ctx, model }: { ctx: ViewContext; model: Modera
           ))}
         </ol>
       )}
+      <QueuePages ctx={ctx} model={model} />
     </Layout>
   );
 }

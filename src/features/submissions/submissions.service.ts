@@ -19,6 +19,9 @@ import type { TransparencyService } from '../transparency/transparency.service.t
 import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, SubmissionRecord, SubmissionsStore, SubmissionStatus } from './submissions.store.ts';
 
+/** Texts per page of the moderation queue. */
+export const MODERATION_PAGE_SIZE = 50;
+
 export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
 const MAX_TEXT = 20000;
 
@@ -292,10 +295,22 @@ export function submissionsService(deps: SubmissionsDeps) {
       return submission as DisclosedSubmission;
     },
 
+    /** A consultation's texts in these states as its secretariat sees them, newest first, at most 500. */
     async queue(actor: Actor, consultation: ConsultationRecord, statuses: SubmissionStatus[]) {
       requireSecretariat(actor, consultation.processId);
       const records = await store.listForConsultation(consultation.id, statuses, { limit: 500 });
       return present(consultation, records, 'secretariat');
+    },
+
+    /** The moderation queue, oldest submission first, `MODERATION_PAGE_SIZE` texts a page. */
+    async moderationQueue(actor: Actor, consultation: ConsultationRecord, requestedPage: number) {
+      requireSecretariat(actor, consultation.processId);
+      const total = (await store.countByStatus(consultation.id)).submitted ?? 0;
+      const pages = Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE));
+      const page = Math.min(pages, Math.max(1, Math.floor(requestedPage) || 1));
+      const offset = (page - 1) * MODERATION_PAGE_SIZE;
+      const records = await store.moderationPage(consultation.id, { offset, limit: MODERATION_PAGE_SIZE });
+      return { items: await present(consultation, records, 'secretariat'), total, page, pages, offset };
     },
 
     async mine(actor: Actor) {

@@ -81,6 +81,23 @@ export function submissionsStore(db: Kysely<DB>) {
       }
       return (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute()).map(toRecord);
     },
+    /**
+     * One page of the texts waiting for moderation, in the order they were submitted, so a
+     * burst of newer texts cannot push an earlier one out of sight (index in migration 0015).
+     */
+    async moderationPage(consultationId: string, page: { offset: number; limit: number }): Promise<SubmissionRecord[]> {
+      const rows = await db
+        .selectFrom('submissions')
+        .select(columns)
+        .where('consultation_id', '=', consultationId)
+        .where('status', '=', 'submitted')
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return rows.map(toRecord);
+    },
     async countByStatus(consultationId: string): Promise<Record<string, number>> {
       const rows = await db.selectFrom('submissions').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).where('consultation_id', '=', consultationId).groupBy('status').execute();
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
