@@ -10,6 +10,7 @@ import type enDeliberation from './messages/en/deliberation.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
+import type enReportFigures from './messages/en/report-figures.json';
 import type enSecretariat from './messages/en/secretariat.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 import { dateTimeFormat, numberFormat } from './formatters.ts';
@@ -20,6 +21,7 @@ export type MessageKey =
   | keyof typeof enSecretariat
   | keyof typeof enParticipation
   | keyof typeof enReports
+  | keyof typeof enReportFigures
   | keyof typeof enApi
   | keyof typeof enOpenData
   | keyof typeof enDeliberation;
