@@ -88,6 +88,16 @@ function complementFor(
   return undefined;
 }
 
+/**
+ * Every printed-but-hidden figure must keep two possible values; a figure never printed only when
+ * it is small (a reader deducing that a cross-classification not shown is 0, or k or more, learns
+ * nothing the rules would not let the report print).
+ */
+function needsProtection(f: Figure, shown: Shown, k: number): boolean {
+  if (shown.kind === 'value') return false;
+  return shown.kind !== 'omitted' || (f.count > 0 && f.count < k);
+}
+
 /** What each figure may show. Throws if a hidden figure cannot be protected at all. */
 export function suppressFigures(input: SuppressionInput): Map<string, Shown> {
   const k = input.k ?? MIN_COUNT;
@@ -99,7 +109,7 @@ export function suppressFigures(input: SuppressionInput): Map<string, Shown> {
   const safe = new Set<string>();
   for (;;) {
     const exposed = input.figures.find(
-      (f) => !safe.has(f.id) && shown.get(f.id)!.kind !== 'value' && !markSafe(f.id),
+      (f) => !safe.has(f.id) && needsProtection(f, shown.get(f.id)!, k) && !markSafe(f.id),
     );
     if (!exposed) return shown;
     const complement = complementFor(exposed.id, input, shown, k);
