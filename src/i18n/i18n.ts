@@ -3,6 +3,7 @@
 // translators and features work on separate files. English files are imported for the key type.
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type enAnonymousMail from './messages/en/anonymous-mail.json';
 import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
@@ -22,6 +23,7 @@ export type MessageKey =
   | keyof typeof enParticipation
   | keyof typeof enReports
   | keyof typeof enReportFigures
+  | keyof typeof enAnonymousMail
   | keyof typeof enApi
   | keyof typeof enOpenData
   | keyof typeof enDeliberation;
