@@ -3,6 +3,7 @@
 // translators and features work on separate files. English files are imported for the key type.
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type enAnonymousMail from './messages/en/anonymous-mail.json';
 import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
@@ -11,6 +12,7 @@ import type enLimits from './messages/en/limits.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
+import type enReportFigures from './messages/en/report-figures.json';
 import type enSecretariat from './messages/en/secretariat.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 import { dateTimeFormat, numberFormat } from './formatters.ts';
@@ -21,6 +23,8 @@ export type MessageKey =
   | keyof typeof enSecretariat
   | keyof typeof enParticipation
   | keyof typeof enReports
+  | keyof typeof enReportFigures
+  | keyof typeof enAnonymousMail
   | keyof typeof enApi
   | keyof typeof enOpenData
   | keyof typeof enDeliberation

@@ -24,6 +24,7 @@ const all: Record<string, Record<string, string>> = { en: english, ...translatio
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   fr: [
+    'figures.small', // < {k}
     ...['nav.admin', 'admin.title', 'org.actions', 'region.europe'], // Administration, Actions, Europe
     // Consultation(s), Phase, Documents, Date, Publication, Organisation, Notifications, Action
     ...['nav.consultations', 'consult.list.title', 'secretariat.consultations.title'],
@@ -36,10 +37,11 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     ...['profile.disability.no', 'region.asia', 'errors.titlePrefix'], // No, Asia, Error:
     ...['cosign.line', 'attachments.sizeMb', 'attachments.sizeKb'], // {organisation}: {status}, {size} MB, {size} KB
     'api.tokens.value', // Token
+    'figures.small', // < {k}
   ],
-  ar: ['cosign.line'], // {organisation}: {status}
-  zh: ['attachments.sizeMb', 'attachments.sizeKb'], // {size} MB, {size} KB
-  ru: ['cosign.line'], // {organisation}: {status}
+  ar: ['cosign.line', 'figures.small'], // {organisation}: {status}, < {k}
+  zh: ['attachments.sizeMb', 'attachments.sizeKb', 'figures.small'], // {size} MB, {size} KB, < {k}
+  ru: ['cosign.line', 'figures.small'], // {organisation}: {status}, < {k}
 };
 
 /** The key families: a quoted string `family.something` in the source is a message key. */

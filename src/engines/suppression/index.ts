@@ -1,8 +1,16 @@
-// Small-cell suppression of published counts. Pure functions.
+// Small-cell suppression of published counts, checked against what a reader can deduce. Pure.
 export {
-  countCells,
-  suppressTable,
-  type Cell,
-  type PublishedCell,
-  type PublishedTable,
+  suppressFigures,
+  countBy,
+  MIN_COUNT,
+  type Figure,
+  type SuppressionInput,
 } from './suppression.ts';
+export {
+  feasibleRange,
+  isProtected,
+  labelBounds,
+  type Relation,
+  type Shown,
+  type Published,
+} from './audit.ts';

@@ -1,75 +1,110 @@
-// Representation figures for the Participation section: contributions by stakeholder group,
-// region and Global South/North, each table passed through small-cell suppression so no
-// published cell (or difference of cells) is below 5.
-import { countCells, suppressTable, type PublishedTable } from '../../engines/suppression/index.ts';
+// The Participation section and the per-theme shares, written from the suppressed figures of
+// report-figures.ts: every count the report prints about who took part goes through there.
+import type { Shown } from '../../engines/suppression/index.ts';
 import { regionLabel, stakeholderLabel } from '../../http/labels.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { countryInfo, isCountryCode, type Hemisphere } from '../../shared/geography.ts';
+import { figureId, K, reportFigures, UNKNOWN, type ReportFigures } from './report-figures.ts';
 
 /** What the report knows of a contributor: never who, only the categories counted. */
 export interface Profile {
+  /** Opaque key of the contributor (organisation or person), only ever used to count once. */
+  contributor: string;
   stakeholderGroup: string | null;
   region: string | null;
   hemisphere: Hemisphere | null;
 }
 
-export function profileOf(stakeholderGroup: string | null, country: string | null): Profile {
+export function profileOf(
+  contributor: string,
+  stakeholderGroup: string | null,
+  country: string | null,
+): Profile {
   const info = country && isCountryCode(country) ? countryInfo(country) : null;
-  return { stakeholderGroup, region: info?.region ?? null, hemisphere: info?.hemisphere ?? null };
-}
-
-const UNKNOWN = 'unknown';
-
-export interface ParticipationTables {
-  byGroup: PublishedTable;
-  byRegion: PublishedTable;
-  byHemisphere: PublishedTable;
-}
-
-export function participationTables(profiles: Iterable<Profile>): ParticipationTables {
-  const list = [...profiles];
-  const sorted = (values: Array<string | null>) =>
-    countCells(values, UNKNOWN).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   return {
-    byGroup: suppressTable(sorted(list.map((p) => p.stakeholderGroup))),
-    byRegion: suppressTable(sorted(list.map((p) => p.region))),
-    byHemisphere: suppressTable(sorted(list.map((p) => p.hemisphere))),
+    contributor,
+    stakeholderGroup,
+    region: info?.region ?? null,
+    hemisphere: info?.hemisphere ?? null,
   };
+}
+
+/** Contributors (each once) from profiles keyed by submission, optionally limited to some. */
+export function contributorsOf(
+  profiles: Map<string, Profile>,
+  submissionIds?: readonly string[],
+): Map<string, Profile> {
+  const out = new Map<string, Profile>();
+  for (const id of submissionIds ?? profiles.keys()) {
+    const p = profiles.get(id);
+    if (p) out.set(p.contributor, p);
+  }
+  return out;
+}
+
+/** The figures of a report from its profiles and the sources of each theme. */
+export function figuresFor(
+  profiles: Map<string, Profile>,
+  themes: ReadonlyArray<{ sourceIds: readonly string[] }>,
+): ReportFigures {
+  return reportFigures(
+    contributorsOf(profiles),
+    themes.map((th) => contributorsOf(profiles, th.sourceIds)),
+  );
+}
+
+/** How a figure reads: its value, "< 5", or "withheld"; null when it is not printed. */
+export function figureText(t: Translate, shown: Shown | undefined): string | null {
+  if (!shown || shown.kind === 'omitted') return null;
+  if (shown.kind === 'small') return t('figures.small', { k: K });
+  if (shown.kind === 'withheld') return t('figures.withheld');
+  return String(shown.value);
 }
 
 function markdownTable(
   t: Translate,
+  figures: ReportFigures,
   title: string,
-  table: PublishedTable,
-  label: (key: string) => string,
+  rows: Array<{ id: string; label: string }>,
 ): string {
-  const cell = (v: number | null) => (v === null ? '< 5' : String(v));
-  const rows = table.cells.map(
-    (c) =>
-      `| ${c.key === UNKNOWN ? t('reports.doc.participation.unknown') : label(c.key)} | ${cell(c.value)} |`,
-  );
+  const cell = (id: string) => figureText(t, figures.shown.get(id)) ?? '—';
   return [
     `### ${title}`,
     '',
-    `| ${t('reports.doc.participation.category')} | ${t('reports.doc.participation.count')} |`,
+    `| ${t('reports.doc.participation.category')} | ${t('figures.contributors')} |`,
     '| --- | ---: |',
-    ...rows,
-    `| **${t('reports.doc.participation.total')}** | **${cell(table.total)}** |`,
+    ...rows.map((r) => `| ${r.label} | ${cell(r.id)} |`),
+    `| **${t('reports.doc.participation.total')}** | **${cell(figureId.total)}** |`,
   ].join('\n');
 }
 
-export function participationSection(t: Translate, profiles: Map<string, Profile>): string {
-  const tables = participationTables(profiles.values());
+export function participationSection(t: Translate, figures: ReportFigures): string {
+  const unknown = t('reports.doc.participation.unknown');
+  const label = (name: (key: string) => string) => (key: string) =>
+    key === UNKNOWN ? unknown : name(key);
   const hemisphere = (h: string) =>
     h === 'global_north' ? t('profile.globalNorth') : t('profile.globalSouth');
+  const rows = (keys: string[], id: (k: string) => string, name: (key: string) => string) =>
+    keys.map((key) => ({ id: id(key), label: label(name)(key) }));
   return [
-    t('reports.doc.participation.note'),
-    markdownTable(t, t('reports.doc.participation.byGroup'), tables.byGroup, (g) =>
-      stakeholderLabel(t, g),
+    t('figures.note', { k: K }),
+    markdownTable(
+      t,
+      figures,
+      t('reports.doc.participation.byGroup'),
+      rows(figures.groups, figureId.group, (g) => stakeholderLabel(t, g)),
     ),
-    markdownTable(t, t('reports.doc.participation.byRegion'), tables.byRegion, (r) =>
-      regionLabel(t, r),
+    markdownTable(
+      t,
+      figures,
+      t('reports.doc.participation.byRegion'),
+      rows(figures.regions, figureId.region, (r) => regionLabel(t, r)),
     ),
-    markdownTable(t, t('reports.doc.participation.byHemisphere'), tables.byHemisphere, hemisphere),
+    markdownTable(
+      t,
+      figures,
+      t('reports.doc.participation.byHemisphere'),
+      rows(figures.hemispheres, figureId.hemisphere, hemisphere),
+    ),
   ].join('\n\n');
 }

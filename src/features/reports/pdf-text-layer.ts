@@ -27,7 +27,9 @@ const RTL_CHARACTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 const patched = new WeakSet<object>();
 
 function isRtlLigature(codePoints: readonly number[]): boolean {
-  return codePoints.length > 1 && codePoints.some((c) => RTL_CHARACTER.test(String.fromCodePoint(c)));
+  return (
+    codePoints.length > 1 && codePoints.some((c) => RTL_CHARACTER.test(String.fromCodePoint(c)))
+  );
 }
 
 /** Maps the current font's right-to-left multi-character glyphs in visual order when it is embedded. */

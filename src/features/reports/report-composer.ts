@@ -84,7 +84,10 @@ export function reportComposer(deps: ComposerDeps) {
         deps.store.profileCategories(consultation.id),
       ]);
       const profiles = new Map<string, Profile>(
-        categories.map((c) => [c.submissionId, profileOf(c.stakeholderGroup, c.country)]),
+        categories.map((c) => [
+          c.submissionId,
+          profileOf(c.contributor, c.stakeholderGroup, c.country),
+        ]),
       );
       const inputs: SynthesisInput[] = submissions.map((s) => ({
         id: s.id,

@@ -7,7 +7,13 @@ import { regionLabel, stakeholderLabel } from '../../http/labels.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { MethodNote, ReportItem, ReportSections, SectionKey } from './report-model.ts';
-import { participationSection, type Profile } from './participation-figures.ts';
+import {
+  figuresFor,
+  figureText,
+  participationSection,
+  type Profile,
+} from './participation-figures.ts';
+import { figureId, K, UNKNOWN, type ReportFigures } from './report-figures.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
 
 export interface DraftInput {
@@ -17,15 +23,13 @@ export interface DraftInput {
   questions: Array<{ position: number; text: string }>;
   /** The public form of each submission: nothing here may identify anyone. */
   submissions: DisclosedSubmission[];
+  /** Per submission: its contributor and the categories counted. */
   profiles: Map<string, Profile>;
   synthesis: Synthesis;
   method: MethodNote;
   /** Written by the optional provider, when it was used. */
   providerSummary?: string | undefined;
 }
-
-/** Groups (and regions) with fewer inputs than this get no weight of their own: too few to say. */
-const MIN_GROUP = 5;
 
 interface Built {
   markdown: string;
@@ -85,16 +89,25 @@ function summary(input: DraftInput): Built {
   };
 }
 
-function weightList(
+/** A theme's shares by group or region: contributors in the theme over the group's, suppressed. */
+function shareList(
   input: DraftInput,
-  shares: Record<string, number>,
-  counts: Map<string, number>,
+  figures: ReportFigures,
+  keys: string[],
+  ids: { cell: (key: string) => string; total: (key: string) => string },
   label: (key: string) => string,
 ): string {
-  return Object.entries(shares)
-    .filter(([key]) => (counts.get(key) ?? 0) >= MIN_GROUP)
-    .sort((a, b) => b[1] - a[1])
-    .map(([key, share]) => `${label(key)} ${percent(input.locale, share)}`)
+  return keys
+    .filter((key) => key !== UNKNOWN && figures.count(ids.cell(key)) > 0)
+    .map((key) => {
+      const shown = figures.shown.get(ids.cell(key));
+      if (shown?.kind !== 'value') return { key, share: -1, text: figureText(input.t, shown) };
+      const share = shown.value / figures.count(ids.total(key));
+      return { key, share, text: percent(input.locale, share) };
+    })
+    .filter((x) => x.text !== null)
+    .sort((a, b) => b.share - a.share)
+    .map((x) => `${label(x.key)} ${x.text}`)
     .join(', ');
 }
 
@@ -102,7 +115,7 @@ function themeBlock(
   input: DraftInput,
   theme: Theme,
   n: number,
-  counts: { groups: Map<string, number>; regions: Map<string, number> },
+  figures: ReportFigures,
   refs: (ids: string[]) => string,
 ): string {
   const { t } = input;
@@ -111,12 +124,21 @@ function themeBlock(
   lines.push(
     `- ${t('reports.doc.trends.weight', { share: percent(input.locale, theme.weights.overall), count: theme.sourceIds.length })}`,
   );
-  const groups = weightList(input, theme.weights.byGroup, counts.groups, (g) =>
-    stakeholderLabel(t, g),
+  if (figures.count(`t${n - 1}`) < K) lines.push(`- ${t('figures.theme.noBreakdown', { k: K })}`);
+  const groups = shareList(
+    input,
+    figures,
+    figures.groups,
+    { cell: (g) => figureId.themeGroup(n - 1, g), total: figureId.group },
+    (g) => stakeholderLabel(t, g),
   );
   if (groups) lines.push(`- ${t('reports.doc.trends.byGroup', { list: groups })}`);
-  const regions = weightList(input, theme.weights.byRegion, counts.regions, (r) =>
-    regionLabel(t, r),
+  const regions = shareList(
+    input,
+    figures,
+    figures.regions,
+    { cell: (r) => figureId.themeRegion(n - 1, r), total: figureId.region },
+    (r) => regionLabel(t, r),
   );
   if (regions) lines.push(`- ${t('reports.doc.trends.byRegion', { list: regions })}`);
   if (theme.weights.overTime.length > 1)
@@ -130,22 +152,11 @@ function themeBlock(
   return lines.join('\n');
 }
 
-function tally(values: Iterable<string | null>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const v of values) if (v) out.set(v, (out.get(v) ?? 0) + 1);
-  return out;
-}
-
-function trends(input: DraftInput): Built {
+function trends(input: DraftInput, figures: ReportFigures): Built {
   const refs = sourceRefs(input);
-  const profiles = [...input.profiles.values()];
-  const counts = {
-    groups: tally(profiles.map((p) => p.stakeholderGroup)),
-    regions: tally(profiles.map((p) => p.region)),
-  };
   const themes = input.synthesis.themes;
   const markdown = themes
-    .map((theme, i) => themeBlock(input, theme, i + 1, counts, refs))
+    .map((theme, i) => themeBlock(input, theme, i + 1, figures, refs))
     .join('\n\n');
   const items = themes.map((theme, i) => ({
     id: `trends-${i + 1}`,
@@ -240,14 +251,14 @@ function annex(input: DraftInput): Built {
   return { markdown: `${input.t('reports.doc.annex.intro')}\n\n${list}`, items: [] };
 }
 
-const BUILDERS: Record<SectionKey, (input: DraftInput) => Built> = {
+const BUILDERS: Record<SectionKey, (input: DraftInput, figures: ReportFigures) => Built> = {
   context,
   summary,
   trends,
   recommendations,
   quotes,
-  participation: (input) => ({
-    markdown: participationSection(input.t, input.profiles),
+  participation: (input, figures) => ({
+    markdown: participationSection(input.t, figures),
     items: [],
   }),
   method,
@@ -258,12 +269,12 @@ export function buildSections(input: DraftInput): {
   sections: ReportSections;
   items: ReportItem[];
 } {
+  // One suppressed system for every figure about who took part, whatever section prints it.
+  const figures = figuresFor(input.profiles, input.synthesis.themes);
   const sections = {} as ReportSections;
   const items: ReportItem[] = [];
-  for (const [key, build] of Object.entries(BUILDERS) as Array<
-    [SectionKey, (i: DraftInput) => Built]
-  >) {
-    const built = build(input);
+  for (const key of Object.keys(BUILDERS) as SectionKey[]) {
+    const built = BUILDERS[key](input, figures);
     sections[key] = built.markdown;
     items.push(...built.items);
   }

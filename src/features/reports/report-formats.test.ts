@@ -86,7 +86,12 @@ describe('Arabic in the PDF text layer', () => {
         `نحتاج إلى الإنترنت الآن، لا للرقابة. للأطفال حق في **السلام**.`,
         'Access to الإنترنت matters, لا exceptions.',
       ].join('\n\n');
-      const pdf = await reportPdf(markdown, { title: 'السلام', language, baseUrl: BASE, date: new Date(0) });
+      const pdf = await reportPdf(markdown, {
+        title: 'السلام',
+        language,
+        baseUrl: BASE,
+        date: new Date(0),
+      });
       const found = words(await pdfText(pdf));
       for (const word of WORDS) assert.ok(found.has(word), `"${word}" in ${[...found].join(' ')}`);
     });

@@ -167,10 +167,13 @@ export function reportsStore(db: Kysely<DB>) {
         .execute();
     },
     /** Stakeholder group and country of each published submission: the organisation's when written on its behalf. */
-    async profileCategories(
-      consultationId: string,
-    ): Promise<
-      Array<{ submissionId: string; stakeholderGroup: string | null; country: string | null }>
+    async profileCategories(consultationId: string): Promise<
+      Array<{
+        submissionId: string;
+        contributor: string;
+        stakeholderGroup: string | null;
+        country: string | null;
+      }>
     > {
       const rows = await db
         .selectFrom('submissions')
@@ -178,6 +181,8 @@ export function reportsStore(db: Kysely<DB>) {
         .leftJoin('organisations', 'organisations.id', 'submissions.organisation_id')
         .select([
           'submissions.id as id',
+          'submissions.author_id as authorId',
+          'submissions.organisation_id as orgId',
           'users.stakeholder_group as userGroup',
           'users.country as userCountry',
           'organisations.stakeholder_group as orgGroup',
@@ -188,6 +193,8 @@ export function reportsStore(db: Kysely<DB>) {
         .execute();
       return rows.map((r) => ({
         submissionId: r.id,
+        // The organisation a text speaks for, else its author: each counts once (report-figures.ts).
+        contributor: r.orgId ? `organisation:${r.orgId}` : `person:${r.authorId}`,
         stakeholderGroup: r.orgGroup ?? r.userGroup,
         country: r.orgCountry ?? r.userCountry,
       }));

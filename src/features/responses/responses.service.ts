@@ -20,6 +20,7 @@ import { requireSecretariat } from '../processes/processes.policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import { submissionMail } from '../submissions/submission-mail.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
@@ -121,8 +122,7 @@ export function responsesService(deps: ResponsesDeps) {
       ? 'reports.responses.mail.updatedSubject'
       : 'reports.responses.mail.subject';
     const body = update ? 'reports.responses.mail.updatedBody' : 'reports.responses.mail.body';
-    await mailer.send({
-      to: contact.email,
+    const mail = submissionMail(t, consultation, baseUrl, () => ({
       subject: t(subject, { consultation: consultation.title }),
       text: t(body, {
         consultation: consultation.title,
@@ -130,7 +130,8 @@ export function responsesService(deps: ResponsesDeps) {
         explanation: response.explanation,
         link: `${baseUrl}/my/submissions/${response.submissionId}`,
       }),
-    });
+    }));
+    await mailer.send({ to: contact.email, ...mail });
   }
 
   /**

@@ -7,6 +7,7 @@ import { newId } from '../../shared/ids.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { submissionMail } from './submission-mail.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { AccreditationService } from '../accreditation/accreditation.service.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
@@ -110,7 +111,8 @@ export function submissionsService(deps: SubmissionsDeps) {
     if (!actor.user) return;
     const user = await accounts.findUser(actor.user.id);
     const t = translator(isLocale(user?.locale) ? user.locale : 'en');
-    await mailer.send({ to: actor.user.email, subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) });
+    const mail = submissionMail(t, consultation, baseUrl, () => ({ subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) }));
+    await mailer.send({ to: actor.user.email, ...mail });
   }
 
   return {
