@@ -7,6 +7,7 @@ import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
 import type enDeliberation from './messages/en/deliberation.json';
+import type enInput from './messages/en/input.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof typeof enReports
   | keyof typeof enApi
   | keyof typeof enOpenData
-  | keyof typeof enDeliberation;
+  | keyof typeof enDeliberation
+  | keyof typeof enInput;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
