@@ -40,6 +40,7 @@ import { responsesRoutes } from '../features/responses/index.ts';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
+import { registerInputHygiene } from '../http/input-hygiene.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { API_PREFIX, registerOpenApi, useApiValidation } from '../http/openapi.ts';
 import { registerSessionHook } from '../http/session-hook.ts';
@@ -84,6 +85,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(counters, config.secret) });
 
   registerErrorHandling(app);
+  registerInputHygiene(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
   registerCsrfCheck(app);

@@ -9,6 +9,7 @@ import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
 import type enDeliberation from './messages/en/deliberation.json';
 import type enLimits from './messages/en/limits.json';
+import type enInput from './messages/en/input.json';
 import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
@@ -28,7 +29,8 @@ export type MessageKey =
   | keyof typeof enApi
   | keyof typeof enOpenData
   | keyof typeof enDeliberation
-  | keyof typeof enLimits;
+  | keyof typeof enLimits
+  | keyof typeof enInput;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

@@ -15,7 +15,6 @@ export {
   type PolisParticipant,
 } from './polis-csv.ts';
 export {
-  csvField,
   writePolisComments,
   writePolisParticipantsVotes,
   writePolisSummary,

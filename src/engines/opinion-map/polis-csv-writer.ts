@@ -1,19 +1,13 @@
 // Writer for the Pol.is open-data layout, so a Polylogue consultation can be published in the
 // format other Pol.is tools already read. Pure: data in, CSV text out; the caller writes files.
+// Written by the platform's one CSV writer: a statement that starts like a formula is
+// neutralised, and the reader (polis-csv.ts) undoes exactly that, so export → import is lossless.
+import { csvText, type CsvCell as Cell } from '../../shared/csv-writer.ts';
 import type { PolisComment, PolisConversation } from './polis-csv.ts';
 import type { VoteRecord } from './types.ts';
 
-type Cell = string | number | boolean | null | undefined;
-
-/** RFC 4180 quoting: only fields that need it, with inner quotes doubled. */
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return csvText([header, ...rows]);
 }
 
 const STANDARD = [
@@ -124,5 +118,5 @@ export function writePolisParticipantsVotes(c: PolisConversation): string {
 
 /** summary.csv: key,value rows, no header (as Pol.is writes it). */
 export function writePolisSummary(entries: ReadonlyArray<readonly [string, Cell]>): string {
-  return entries.map(([key, value]) => `${csvField(key)},${csvField(value)}`).join('\n') + '\n';
+  return csvText(entries);
 }

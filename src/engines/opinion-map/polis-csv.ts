@@ -1,6 +1,7 @@
 // Reader for the Pol.is open-data export (comments.csv, participants-votes.csv, votes.csv).
 // Pure: it takes the files' text and returns engine input, so the CLI owns all file access.
 import { parse } from 'csv-parse/sync';
+import { restoreCell } from '../../shared/csv-writer.ts';
 import type { OpinionMapInput, VoteRecord, VoteValue } from './types.ts';
 
 /** The export is not what we expect; the message names the file and the problem. */
@@ -97,7 +98,8 @@ export function parsePolisComments(text: string): PolisComment[] {
       agrees: Number(r.agrees ?? 0),
       disagrees: Number(r.disagrees ?? 0),
       moderated,
-      body: r['comment-body']!,
+      // Undoes the formula neutralisation of our own writer; see shared/csv-writer.ts.
+      body: restoreCell(r['comment-body']!),
     };
     if (r.datetime !== undefined) comment.datetime = r.datetime;
     if (r['is-meta'] !== undefined) comment.isMeta = r['is-meta'] === 'true';
@@ -161,7 +163,7 @@ export function parsePolisParticipantsVotes(text: string): {
       id,
       groupId: group === '' ? null : integer(group, `${at} group-id`),
     };
-    if (xidAt >= 0 && row[xidAt] !== '') p.xid = row[xidAt]!;
+    if (xidAt >= 0 && row[xidAt] !== '') p.xid = restoreCell(row[xidAt]!);
     participants.push(p);
     for (let c = firstComment; c < header.length; c++) {
       if (row[c] !== '')

@@ -10,6 +10,7 @@ import { translator } from '../../i18n/i18n.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsStore, ProfileFields, UserRecord } from './accounts.store.ts';
 import type { PasswordHasher } from './passwords.ts';
+import { identityTextProblem } from '../../shared/invisible-characters.ts';
 
 export const SESSION_DAYS = 30;
 const CONFIRM_MINUTES = 60 * 48;
@@ -41,6 +42,8 @@ function checkEmail(email: string): void {
 function checkDisplayName(name: string): void {
   if (name.length === 0) throw ValidationError({ displayName: 'errors.required' });
   if (name.length > 80) throw ValidationError({ displayName: 'errors.tooLong' });
+  const invisible = identityTextProblem(name);
+  if (invisible) throw ValidationError({ displayName: invisible });
 }
 
 export function accountsService(deps: AccountsDeps) {

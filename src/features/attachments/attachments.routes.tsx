@@ -8,6 +8,7 @@ import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
+import { cleanFileName } from '../../shared/invisible-characters.ts';
 import { MAX_FILE_BYTES, type AttachmentsService, type Upload } from './attachments.service.ts';
 import { AttachmentRefusedPage } from './attachments.views.tsx';
 
@@ -19,7 +20,9 @@ async function bufferFile(part: MultipartFile): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);
   const upload: Upload = {
-    fileName: part.filename,
+    // Names come from the sender's file system: controls and bidi tricks ("invoice\u202Efdp.exe")
+    // are removed here, at the edge, rather than refusing the file.
+    fileName: cleanFileName(part.filename),
     data: Buffer.concat(chunks),
     truncated: part.file.truncated,
   };

@@ -3,6 +3,7 @@
 // library marks titles and content as type="html".
 import { Feed } from 'feed';
 import type { Translate } from '../../i18n/i18n.ts';
+import { xmlSafe } from '../../shared/invisible-characters.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 
@@ -137,5 +138,7 @@ export function atomDocument(input: AtomInput): string {
       ...(e.author ? { author: [{ name: e.author }] } : {}),
     });
   }
-  return feed.atom1();
+  // Text stored before input was cleaned may hold characters XML cannot carry (a NUL makes the
+  // whole feed unreadable): the document is made valid on the way out.
+  return xmlSafe(feed.atom1());
 }

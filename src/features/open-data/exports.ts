@@ -1,7 +1,9 @@
 // Open-data exports of a consultation's published submissions, built only from disclosed
 // submissions: CSV (with a UTF-8 byte-order mark so spreadsheets read Arabic or Chinese right)
 // and JSON. Both stream batch by batch, so a large consultation is never held in memory at once.
-import { stringify } from 'csv-stringify/sync';
+// The CSV goes through the platform's one CSV writer, which defuses formulas (anyone can write a
+// submission, and the file is opened by others); the JSON keeps the exact text.
+import { csvText, type CsvCell } from '../../shared/csv-writer.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
 import { identitiesVisible } from '../submissions/disclosure.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
@@ -11,14 +13,6 @@ export interface ExportSource {
   consultation: ConsultationRecord;
   questions: QuestionRecord[];
   batches: AsyncIterable<DisclosedSubmission[]>;
-}
-
-/**
- * A cell a spreadsheet would run as a formula ("=HYPERLINK(…)") gets a leading apostrophe:
- * anyone can write a submission, and the file is opened by others. The JSON keeps the exact text.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvColumns(source: ExportSource): string[] {
@@ -36,7 +30,7 @@ function csvColumns(source: ExportSource): string[] {
   ];
 }
 
-function csvRow(source: ExportSource, s: DisclosedSubmission): string[] {
+function csvRow(source: ExportSource, s: DisclosedSubmission): CsvCell[] {
   const byQuestion = new Map(s.answers.map((a) => [a.questionId, a.text]));
   const attributed = identitiesVisible(source.consultation.rule, 'public');
   const identity = attributed
@@ -54,15 +48,15 @@ function csvRow(source: ExportSource, s: DisclosedSubmission): string[] {
     ...source.questions.map((q) => byQuestion.get(q.id) ?? ''),
     s.freeText,
     ...identity,
-    String(s.cosignatoryCount),
+    s.cosignatoryCount,
     s.attachments.map((a) => `${source.baseUrl}/attachments/${a.id}`).join(' '),
-  ].map(neutraliseFormula);
+  ];
 }
 
 export async function* csvExport(source: ExportSource): AsyncGenerator<string> {
-  yield stringify([csvColumns(source).map(neutraliseFormula)], { bom: true });
+  yield csvText([csvColumns(source)], { bom: true });
   for await (const batch of source.batches) {
-    if (batch.length > 0) yield stringify(batch.map((s) => csvRow(source, s)));
+    if (batch.length > 0) yield csvText(batch.map((s) => csvRow(source, s)));
   }
 }
 

@@ -138,6 +138,22 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('when answers and names start like formulas, then no CSV cell would run and counts stay numbers', async () => {
+      const formulas = await world.openConsultation('attributed', 'Formula consultation', { questions: ['-Who decides?'] });
+      const writer = await world.actorFor('formula.writer@example.org', '@Formula Writer');
+      await world.publish(writer, formulas.slug, { language: 'en', answers: ['+cmd|\' /C calc\'!A0'], freeText: '=1+1' });
+      const csv = await t.client().get(`/consultations/${formulas.slug}/submissions.csv`);
+      assert.equal(csv.statusCode, 200);
+      const [header, ...rows] = parseCsv(csv.rawPayload, { bom: true }) as string[][];
+      for (const cell of [...header!, ...rows.flat()])
+        assert.doesNotMatch(cell, /^\s*[=+\-@]|^[\t\r]/, `${cell} would run as a formula`);
+      const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]]));
+      assert.equal(row['Q1. -Who decides?'], "'+cmd|' /C calc'!A0");
+      assert.equal(row.free_text, "'=1+1");
+      assert.equal(row.author, "'@Formula Writer");
+      assert.equal(row.cosignatory_count, '0');
+    });
+
     test('when a consultation is a draft or missing, then its feeds and exports are not found', async () => {
       const draft = await t.services.consultations.createConsultation(
         world.secretariat,

@@ -11,6 +11,7 @@ import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import { ORG_ROLES, canGrantRole, canManageMembers, canSeeMembers, type OrgRole } from './organisations.policy.ts';
 import type { OrganisationsStore } from './organisations.store.ts';
+import { identityTextProblem } from '../../shared/invisible-characters.ts';
 
 const INVITATION_DAYS = 14;
 
@@ -52,6 +53,8 @@ export function organisationsService(deps: OrganisationsDeps) {
       const name = input.name.trim();
       if (!name) throw ValidationError({ name: 'errors.required' });
       if (name.length > 120) throw ValidationError({ name: 'errors.tooLong' });
+      const invisible = identityTextProblem(name);
+      if (invisible) throw ValidationError({ name: invisible });
       if (!isStakeholderGroup(input.stakeholderGroup)) throw ValidationError({ stakeholderGroup: 'errors.choiceInvalid' });
       if (input.country !== null && !isCountryCode(input.country)) throw ValidationError({ country: 'errors.choiceInvalid' });
       if (input.website !== null && !/^https?:\/\/[^\s]+$/.test(input.website)) throw ValidationError({ website: 'errors.urlInvalid' });

@@ -1,7 +1,8 @@
 // Markdown → a small block model (headings, paragraphs, list items, quotes, tables of inline
 // runs) that the PDF and DOCX writers lay out. Parsed by markdown-it without raw HTML, so the
-// writers only ever see text, emphasis and links.
-import MarkdownIt from 'markdown-it';
+// writers only ever see text, emphasis and links — and only links the link policy allows.
+import type MarkdownIt from 'markdown-it';
+import { markdownParser } from '../../http/markdown.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -18,7 +19,7 @@ export type Block =
   | { kind: 'item'; runs: Run[]; marker: string; quote: boolean }
   | { kind: 'table'; rows: Run[][][] };
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const md = markdownParser({ linkify: false });
 
 function inlineRuns(children: Token[]): Run[] {
   const runs: Run[] = [];

@@ -1,5 +1,6 @@
 // The report as one Markdown document: title, then each section under its heading in the
 // report's language. Exports start from this text, so every format says the same thing.
+import { inertMarkdownLinks } from '../../http/markdown.ts';
 import { translator, type MessageKey } from '../../i18n/i18n.ts';
 import { SECTIONS, type ReportDocument, type SectionKey } from './report-model.ts';
 
@@ -18,9 +19,10 @@ export function sectionHeading(language: ReportDocument['language'], section: Se
   return translator(language)(HEADING_KEYS[section]);
 }
 
-/** Site-relative links ("/submissions/…") made absolute, for files read away from the site. */
+/** Site-relative links ("/submissions/…") made absolute, for files read away from the site;
+ *  "//host" leaves the site and is no site link. */
 export function absoluteLinks(markdown: string, baseUrl: string): string {
-  return markdown.replace(/\]\(\//g, `](${baseUrl}/`);
+  return markdown.replace(/\]\(\/(?![/\\])/g, `](${baseUrl}/`);
 }
 
 export function reportMarkdown(doc: ReportDocument, baseUrl?: string): string {
@@ -32,6 +34,7 @@ export function reportMarkdown(doc: ReportDocument, baseUrl?: string): string {
   const parts = [`# ${doc.title}`, `*${subtitle}*`];
   for (const section of SECTIONS)
     parts.push(`## ${sectionHeading(doc.language, section)}`, doc.sections[section].trim() || '—');
-  const text = parts.join('\n\n') + '\n';
+  // Participants' and secretariats' links to other schemes become text in every format.
+  const text = inertMarkdownLinks(parts.join('\n\n') + '\n');
   return baseUrl ? absoluteLinks(text, baseUrl) : text;
 }

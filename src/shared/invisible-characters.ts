@@ -1,0 +1,53 @@
+// Characters nobody means to type, and what each kind of field does with them. Controls (C0 but
+// tab, LF and CR; DEL; C1) have no place in any text: PostgreSQL refuses NUL outright and XML 1.0
+// cannot carry most of them, so they are stripped wherever text enters. In the single-line fields
+// that name someone or something (display names, organisation names), bidi overrides and
+// isolates, zero-width and other invisible format characters can make a name read as another:
+// they are refused there with a field error, so the person sees and fixes their name rather than
+// having it silently changed. File names, which people do not type, are cleaned instead.
+
+// eslint-disable-next-line no-control-regex -- controls are what this pattern is for
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- controls are what this pattern is for
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// XML 1.0 allows tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD and supplementary planes (pairs).
+// eslint-disable-next-line no-control-regex -- controls are what this pattern is for
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Unicode format characters (Cf): bidi embeddings, overrides, isolates and marks, zero-width
+// space, word joiner, BOM, invisible operators, tag characters…
+const FORMAT = /\p{Cf}/u;
+// Zero-width (non-)joiners shape Persian, Indic and emoji text; between two visible characters
+// they are part of how a name is written, so they are the one exception.
+const JOINER_IN_WORD = /(?<=[\p{L}\p{M}\p{N}\p{Extended_Pictographic}])[\u200c\u200d](?=[\p{L}\p{M}\p{N}\p{Extended_Pictographic}])/gu;
+
+/** Text without control characters, keeping tab, LF and CR (multi-line text). */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+export const hasControls = (text: string): boolean => ANY_CONTROL.test(text.replace(/[\t\n\r]/g, ''));
+
+/** Text XML 1.0 can carry: for feeds, whatever was stored before input was cleaned. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/**
+ * Why a single-line name cannot be kept as typed (a message key), or null: a control (a line
+ * break included) or an invisible format character other than a joiner inside a word.
+ */
+export function identityTextProblem(text: string): 'input.invisibleCharacters' | null {
+  return ANY_CONTROL.test(text) || FORMAT.test(text.replace(JOINER_IN_WORD, '')) ? 'input.invisibleCharacters' : null;
+}
+
+const JOINER_AT = /(?<=[\p{L}\p{M}\p{N}\p{Extended_Pictographic}])[\u200c\u200d](?=[\p{L}\p{M}\p{N}\p{Extended_Pictographic}])/uy;
+
+/** A file name with controls and invisible format characters removed (joiners in words kept). */
+export function cleanFileName(name: string): string {
+  return name
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c: string, offset: number, whole: string) => {
+      JOINER_AT.lastIndex = offset;
+      return JOINER_AT.test(whole) ? c : '';
+    })
+    .trim();
+}
