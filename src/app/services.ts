@@ -42,7 +42,8 @@ export function createServices(config: Config, database: Database, overrides: Se
   const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, `Polylogue <no-reply@${new URL(config.baseUrl).hostname}>`) : outboxMailer(database.db, clock));
   const hasher = overrides.hasher ?? argon2Hasher();
   const roles = rolesStore(database.db);
-  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl });
+  const apiTokenRecords = apiTokensStore(database.db);
+  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
@@ -53,7 +54,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const attachmentRecords = attachmentsStore(database.db);
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
-  const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
+  const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });

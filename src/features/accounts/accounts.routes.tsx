@@ -153,7 +153,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
     const user = requireUser(request.actor);
     const body = formBody(request);
     try {
-      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'));
+      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'), request.sessionToken);
     } catch (error) {
       return showProfile(request, reply, await profileState(request), failedForm(error, {}), 422);
     }

@@ -23,6 +23,11 @@ export interface AccountsDeps {
   hasher: PasswordHasher;
   clock: Clock;
   baseUrl: string;
+  /**
+   * Revokes every API token of the account. A token is a password's stand-in: whoever knew the old
+   * password may have made one, so a password change or reset must take them away too.
+   */
+  revokeApiTokens: (userId: string, now: string) => Promise<void>;
 }
 
 export function normaliseEmail(email: string): string {
@@ -44,7 +49,7 @@ function checkDisplayName(name: string): void {
 }
 
 export function accountsService(deps: AccountsDeps) {
-  const { store, mailer, hasher, clock, baseUrl } = deps;
+  const { store, mailer, hasher, clock, baseUrl, revokeApiTokens } = deps;
   const now = () => clock.now().toISOString();
 
   async function issueToken(purpose: string, userId: string | null, subject: string | null, minutes: number): Promise<string> {
@@ -126,7 +131,9 @@ export function accountsService(deps: AccountsDeps) {
       checkEmail(email);
       const user = await store.findUserByEmail(email);
       if (!user) return;
-      const token = await issueToken('reset_password', user.id, user.email, RESET_MINUTES);
+      // Only the newest link works: an older one lying in a mailbox (or a log) is void.
+      const token = newSecretToken();
+      await store.replaceToken({ tokenHash: hashToken(token), purpose: 'reset_password', userId: user.id, subject: user.email, now: now(), expiresAt: addMinutes(clock.now(), RESET_MINUTES).toISOString() });
       const t = translator(isLocale(user.locale) ? user.locale : 'en');
       await mailer.send({ to: email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link: `${baseUrl}/account/reset/${token}`, minutes: RESET_MINUTES }) });
     },
@@ -139,17 +146,33 @@ export function accountsService(deps: AccountsDeps) {
       checkPassword(password);
       const used = await store.consumeToken(hashToken(token), 'reset_password', now());
       if (!used?.userId) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
-      await store.setPasswordHash(used.userId, await hasher.hash(password), now());
-      // Whoever knew the old password is signed out; the reset link proved ownership of the address.
-      await store.deleteSessionsOfUser(used.userId);
+      const passwordHash = await hasher.hash(password);
+      // Whoever knew the old password loses everything it gave them: every session (the resetting
+      // browser signs in afresh too, it was not signed in as the owner) and every API token; the
+      // other reset links mailed earlier are voided with the password.
+      await revokeApiTokens(used.userId, now());
+      await store.replacePassword(used.userId, passwordHash, now(), null);
       await store.confirmEmail(used.userId, now());
     },
 
-    async changePassword(userId: string, current: string, next: string): Promise<void> {
+    /** `currentSession` (the browser making the change) stays signed in; every other session ends. */
+    async changePassword(userId: string, current: string, next: string, currentSession: string | null): Promise<void> {
       const user = await store.findUserById(userId);
       if (!user || !(await hasher.verify(user.passwordHash, current))) throw ValidationError({ currentPassword: 'errors.passwordWrong' });
       checkPassword(next, 'newPassword');
-      await store.setPasswordHash(userId, await hasher.hash(next), now());
+      const passwordHash = await hasher.hash(next);
+      await revokeApiTokens(userId, now());
+      await store.replacePassword(userId, passwordHash, now(), currentSession === null ? null : hashToken(currentSession));
+    },
+
+    /** Re-authentication before a sensitive step (creating an API token): true when the password is the account's. */
+    async verifyPassword(userId: string, password: string): Promise<boolean> {
+      const user = await store.findUserById(userId);
+      if (!user) {
+        await hasher.verifyNothing(password);
+        return false;
+      }
+      return hasher.verify(user.passwordHash, password);
     },
 
     async updateProfile(userId: string, input: ProfileFields): Promise<void> {

@@ -92,6 +92,10 @@ export function apiTokensStore(db: Kysely<DB>) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Revokes every live token of the user (their password changed). */
+    async revokeAllOfUser(userId: string, now: string): Promise<void> {
+      await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    },
     /** Records use, but only when the last record is older than `staleBefore`: one write a minute at most. */
     async touch(id: string, now: string, staleBefore: string): Promise<void> {
       await db
