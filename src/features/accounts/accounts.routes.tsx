@@ -1,6 +1,7 @@
 // Account pages. Each handler: parse → call the service → render or redirect.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { failedForm, formBody, list, localPath, optional, secret, text } from '../../http/form-body.ts';
+import { failedForm, formBody, list, optional, secret, text } from '../../http/form-body.ts';
+import { localPath } from '../../http/local-path.ts';
 import { emptyForm, type FormState } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { SESSION_COOKIE } from '../../http/request-context.ts';
