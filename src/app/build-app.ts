@@ -38,6 +38,7 @@ import { codingRoutes } from '../features/coding/index.ts';
 import { responsesRoutes } from '../features/responses/index.ts';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
+import { registerOriginCheck } from '../http/origin-check.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
 import { loggerOptions } from '../http/logging.ts';
 import { API_PREFIX, registerOpenApi, useApiValidation } from '../http/openapi.ts';
@@ -84,6 +85,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerErrorHandling(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
+  registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);
   registerAssets(app);
   // Before the routes: @fastify/swagger documents the routes registered after it.

@@ -3,6 +3,7 @@
 // translators and features work on separate files. English files are imported for the key type.
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type enAccountsTokens from './messages/en/accounts-tokens.json';
 import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof typeof enReports
   | keyof typeof enApi
   | keyof typeof enOpenData
-  | keyof typeof enDeliberation;
+  | keyof typeof enDeliberation
+  | keyof typeof enAccountsTokens;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
