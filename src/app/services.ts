@@ -42,13 +42,13 @@ export function createServices(config: Config, database: Database, overrides: Se
   const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, `Polylogue <no-reply@${new URL(config.baseUrl).hostname}>`) : outboxMailer(database.db, clock));
   const hasher = overrides.hasher ?? argon2Hasher();
   const roles = rolesStore(database.db);
+  const jobs = jobQueue(database, clock);
   const apiTokenRecords = apiTokensStore(database.db);
-  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
+  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, jobs, revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
   const transparency = transparencyService(database.db, clock);
-  const jobs = jobQueue(database, clock);
   const processes = processesService({ store: processesStore(database.db), clock });
   const search = searchService({ sql: searchSql(database) });
   const attachmentRecords = attachmentsStore(database.db);

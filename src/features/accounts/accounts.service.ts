@@ -7,6 +7,7 @@ import { isCountryCode } from '../../shared/geography.ts';
 import { AGE_BANDS, DISABILITY_ANSWERS, isStakeholderGroup } from '../../shared/stakeholders.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/i18n.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsStore, ProfileFields, UserRecord } from './accounts.store.ts';
 import type { PasswordHasher } from './passwords.ts';
@@ -16,6 +17,10 @@ const CONFIRM_MINUTES = 60 * 48;
 const RESET_MINUTES = 60;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PASSWORD_MIN = 10;
+export const PASSWORD_RESET_JOB = 'accounts.password-reset';
+export interface PasswordResetPayload {
+  email: string;
+}
 
 export interface AccountsDeps {
   store: AccountsStore;
@@ -23,6 +28,7 @@ export interface AccountsDeps {
   hasher: PasswordHasher;
   clock: Clock;
   baseUrl: string;
+  jobs: JobQueue;
   /**
    * Revokes every API token of the account. A token is a password's stand-in: whoever knew the old
    * password may have made one, so a password change or reset must take them away too.
@@ -49,7 +55,7 @@ function checkDisplayName(name: string): void {
 }
 
 export function accountsService(deps: AccountsDeps) {
-  const { store, mailer, hasher, clock, baseUrl, revokeApiTokens } = deps;
+  const { store, mailer, hasher, clock, baseUrl, jobs, revokeApiTokens } = deps;
   const now = () => clock.now().toISOString();
 
   async function issueToken(purpose: string, userId: string | null, subject: string | null, minutes: number): Promise<string> {
@@ -126,9 +132,19 @@ export function accountsService(deps: AccountsDeps) {
       await store.deleteSessionsOfUser(userId);
     },
 
+    /**
+     * Queues the reset for any well-formed address, registered or not, and returns: the request does
+     * the same work in both cases, so neither its answer nor its timing tells whether an account
+     * exists. The job looks the address up and mails only its owner.
+     */
     async requestPasswordReset(emailInput: string): Promise<void> {
       const email = normaliseEmail(emailInput);
       checkEmail(email);
+      await jobs.enqueue(PASSWORD_RESET_JOB, { email } satisfies PasswordResetPayload);
+    },
+
+    /** The queued half of a reset request: mails a link when the address has an account, else nothing. */
+    async sendPasswordReset({ email }: PasswordResetPayload): Promise<void> {
       const user = await store.findUserByEmail(email);
       if (!user) return;
       // Only the newest link works: an older one lying in a mailbox (or a log) is void.
