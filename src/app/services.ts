@@ -28,6 +28,8 @@ import { reportComposer, reportsService, reportsStore } from '../features/report
 import { codingService, codingStore } from '../features/coding/index.ts';
 import { responsesService, responsesStore } from '../features/responses/index.ts';
 import { jobQueue } from '../jobs/queue.ts';
+import { rateLimitCounters } from '../db/rate-limits.ts';
+import { signInThrottle } from '../features/accounts/sign-in-throttle.ts';
 import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 
@@ -44,7 +46,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const roles = rolesStore(database.db);
   const jobs = jobQueue(database, clock);
   const apiTokenRecords = apiTokensStore(database.db);
-  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, jobs, revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
+  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, jobs, throttle: signInThrottle(rateLimitCounters(database, clock), config.secret, config.signInLimit), revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });

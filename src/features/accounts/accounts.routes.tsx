@@ -79,7 +79,10 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
-      return sendPage(reply, <SignInPage ctx={viewContext(request, reply)} state={failedForm(error, values)} next={next} />, 422);
+      const state = failedForm(error, values);
+      const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return sendPage(reply, <SignInPage ctx={viewContext(request, reply)} state={state} next={next} />, error instanceof AppError ? error.status : 422);
     }
   });
 

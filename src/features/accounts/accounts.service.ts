@@ -11,6 +11,7 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsStore, ProfileFields, UserRecord } from './accounts.store.ts';
 import type { PasswordHasher } from './passwords.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export const SESSION_DAYS = 30;
 const CONFIRM_MINUTES = 60 * 48;
@@ -29,6 +30,7 @@ export interface AccountsDeps {
   clock: Clock;
   baseUrl: string;
   jobs: JobQueue;
+  throttle: SignInThrottle;
   /**
    * Revokes every API token of the account. A token is a password's stand-in: whoever knew the old
    * password may have made one, so a password change or reset must take them away too.
@@ -49,13 +51,17 @@ function checkEmail(email: string): void {
   if (!EMAIL_PATTERN.test(email) || email.length > 254) throw ValidationError({ email: 'errors.emailInvalid' });
 }
 
+/** Sign-in to this address is paused after too many failures; a password reset still works. */
+export const SignInPausedError = (pausedMs: number) =>
+  new AppError('sign_in_paused', 429, 'too many failed sign-ins for this account', { fields: { email: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+
 function checkDisplayName(name: string): void {
   if (name.length === 0) throw ValidationError({ displayName: 'errors.required' });
   if (name.length > 80) throw ValidationError({ displayName: 'errors.tooLong' });
 }
 
 export function accountsService(deps: AccountsDeps) {
-  const { store, mailer, hasher, clock, baseUrl, jobs, revokeApiTokens } = deps;
+  const { store, mailer, hasher, clock, baseUrl, jobs, throttle, revokeApiTokens } = deps;
   const now = () => clock.now().toISOString();
 
   async function issueToken(purpose: string, userId: string | null, subject: string | null, minutes: number): Promise<string> {
@@ -104,12 +110,20 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Returns a new session token. */
     async signIn(input: { email: string; password: string; userAgent: string | null }): Promise<{ token: string; user: UserRecord }> {
-      const user = await store.findUserByEmail(normaliseEmail(input.email));
+      const email = normaliseEmail(input.email);
+      const pausedMs = await throttle.pausedFor(email);
+      if (pausedMs > 0) throw SignInPausedError(pausedMs);
+      const user = await store.findUserByEmail(email);
       if (!user) {
         await hasher.verifyNothing(input.password);
+        await throttle.recordFailure(email);
         throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
       }
-      if (!(await hasher.verify(user.passwordHash, input.password))) throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
+      if (!(await hasher.verify(user.passwordHash, input.password))) {
+        await throttle.recordFailure(email);
+        throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
+      }
+      await throttle.clear(email);
       if (!user.emailConfirmedAt) {
         await sendConfirmation(user);
         throw ValidationError({ email: 'errors.emailNotConfirmed' }, 'e-mail not confirmed');
@@ -169,6 +183,9 @@ export function accountsService(deps: AccountsDeps) {
       await revokeApiTokens(used.userId, now());
       await store.replacePassword(used.userId, passwordHash, now(), null);
       await store.confirmEmail(used.userId, now());
+      // The owner proved they hold the address: a pause an attacker's guesses caused ends here.
+      const user = await store.findUserById(used.userId);
+      if (user) await throttle.clear(user.email);
     },
 
     /** `currentSession` (the browser making the change) stays signed in; every other session ends. */
