@@ -115,7 +115,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(codingRoutes, { coding: services.coding });
   await app.register(responsesRoutes, { responses: services.responses });
   await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams });
-  await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
+  await app.register(apiTokensRoutes, { apiTokens: services.apiTokens, authRateLimit });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
   await app.register(
     async (v1) => {
