@@ -39,6 +39,7 @@ import { codingRoutes } from '../features/coding/index.ts';
 import { responsesRoutes } from '../features/responses/index.ts';
 import { registerAssets } from '../http/assets.ts';
 import { registerCsrfCheck } from '../http/csrf.ts';
+import { registerOriginCheck } from '../http/origin-check.ts';
 import { registerErrorHandling } from '../http/errors.tsx';
 import { registerInputHygiene } from '../http/input-hygiene.ts';
 import { loggerOptions } from '../http/logging.ts';
@@ -88,6 +89,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerInputHygiene(app);
   registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
+  registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);
   // After the CSRF check, so a forged request spends nobody's allowance.
   registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret));
@@ -119,7 +121,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(codingRoutes, { coding: services.coding });
   await app.register(responsesRoutes, { responses: services.responses });
   await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams, liveStreamsPerClient: config.limits.liveStreamsPerClient });
-  await app.register(apiTokensRoutes, { apiTokens: services.apiTokens });
+  await app.register(apiTokensRoutes, { apiTokens: services.apiTokens, authRateLimit });
   const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
   await app.register(
     async (v1) => {

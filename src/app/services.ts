@@ -28,6 +28,8 @@ import { reportComposer, reportsService, reportsStore } from '../features/report
 import { codingService, codingStore } from '../features/coding/index.ts';
 import { responsesService, responsesStore } from '../features/responses/index.ts';
 import { jobQueue } from '../jobs/queue.ts';
+import { rateLimitCounters } from '../db/rate-limits.ts';
+import { signInThrottle } from '../features/accounts/sign-in-throttle.ts';
 import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 
@@ -42,18 +44,19 @@ export function createServices(config: Config, database: Database, overrides: Se
   const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, `Polylogue <no-reply@${new URL(config.baseUrl).hostname}>`) : outboxMailer(database.db, clock));
   const hasher = overrides.hasher ?? argon2Hasher();
   const roles = rolesStore(database.db);
-  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl });
+  const jobs = jobQueue(database, clock);
+  const apiTokenRecords = apiTokensStore(database.db);
+  const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, jobs, throttle: signInThrottle(rateLimitCounters(database, clock), config.secret, config.signInLimit), revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
   const transparency = transparencyService(database.db, clock);
-  const jobs = jobQueue(database, clock);
   const processes = processesService({ store: processesStore(database.db), clock });
   const search = searchService({ sql: searchSql(database) });
   const attachmentRecords = attachmentsStore(database.db);
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
-  const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
+  const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });

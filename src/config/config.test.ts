@@ -32,3 +32,14 @@ test('when TRUST_PROXY is malformed, then the boot stops with one line naming it
       bad,
     );
 });
+
+test('when the per-account sign-in limit is unset, then 5 failures pause it for 1 minute, doubling up to an hour', () => {
+  assert.deepEqual(load({}).signInLimit, { failures: 5, lockMs: 60_000, maxLockMs: 3_600_000 });
+  assert.deepEqual(load({ SIGNIN_ACCOUNT_FAILURES: '8', SIGNIN_LOCK_MINUTES: '2', SIGNIN_LOCK_MAX_MINUTES: '30' }).signInLimit, { failures: 8, lockMs: 120_000, maxLockMs: 1_800_000 });
+});
+
+test('when the per-account sign-in limit is malformed or unbounded, then the boot stops naming the variable', () => {
+  assert.throws(() => load({ SIGNIN_ACCOUNT_FAILURES: '0' }), /^UsageError: configuration: SIGNIN_ACCOUNT_FAILURES must be/);
+  assert.throws(() => load({ SIGNIN_LOCK_MINUTES: 'soon' }), /^UsageError: configuration: SIGNIN_LOCK_MINUTES must be/);
+  assert.throws(() => load({ SIGNIN_LOCK_MINUTES: '10', SIGNIN_LOCK_MAX_MINUTES: '5' }), /^UsageError: configuration: SIGNIN_LOCK_MAX_MINUTES must not be less/);
+});

@@ -26,6 +26,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** Attempts per minute per client on sign-in, sign-up and password reset. */
   authRateLimit: number;
+  /**
+   * Per-account sign-in limit: after `failures` failed attempts on one address its sign-in pauses
+   * for lockMs, doubling with each further pause within a day, never beyond maxLockMs.
+   */
+  signInLimit: { failures: number; lockMs: number; maxLockMs: number };
   /** Live results streams (server-sent events) one instance holds open at most; beyond, 503. */
   liveResultsStreams: number;
   /** Abuse and fairness limits on writes, searches, uploads and live streams (limits.ts). */
@@ -113,6 +118,20 @@ function parseTrustProxy(raw: string | undefined, https: boolean): Config['trust
   return entries;
 }
 
+function positiveWhole(env: Env, name: string, fallback: string): number {
+  const raw = env[name] ?? fallback;
+  if (!/^[1-9]\d*$/.test(raw)) fail(name, 'must be a positive whole number');
+  return Number(raw);
+}
+
+function parseSignInLimit(env: Env): Config['signInLimit'] {
+  const failures = positiveWhole(env, 'SIGNIN_ACCOUNT_FAILURES', '5');
+  const lockMinutes = positiveWhole(env, 'SIGNIN_LOCK_MINUTES', '1');
+  const maxLockMinutes = positiveWhole(env, 'SIGNIN_LOCK_MAX_MINUTES', '60');
+  if (maxLockMinutes < lockMinutes) fail('SIGNIN_LOCK_MAX_MINUTES', 'must not be less than SIGNIN_LOCK_MINUTES');
+  return { failures, lockMs: lockMinutes * 60_000, maxLockMs: maxLockMinutes * 60_000 };
+}
+
 function readOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -138,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const authRateLimitRaw = env.AUTH_RATE_LIMIT ?? '10';
   if (!/^[1-9]\d*$/.test(authRateLimitRaw)) fail('AUTH_RATE_LIMIT', 'must be a positive whole number');
+  const signInLimit = parseSignInLimit(env);
   const liveStreamsRaw = env.LIVE_RESULTS_STREAMS ?? '1000';
   if (!/^[1-9]\d*$/.test(liveStreamsRaw)) fail('LIVE_RESULTS_STREAMS', 'must be a positive whole number');
 
@@ -159,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo: demoRaw === '1',
     metricsToken: env.METRICS_TOKEN || undefined,
     authRateLimit: Number(authRateLimitRaw),
+    signInLimit,
     liveResultsStreams: Number(liveStreamsRaw),
     limits: parseLimits(env, Number(liveStreamsRaw), fail),
     secureCookies: baseUrl.startsWith('https:'),

@@ -15,6 +15,7 @@ import * as m0010 from './migrations/0010-coding-embeddings.ts';
 import * as m0011 from './migrations/0011-rate-limits.ts';
 import * as m0012 from './migrations/0012-search-content-version.ts';
 import * as m0013 from './migrations/0013-narrow-search-ranking.ts';
+import * as m0014ApiTokenScopes from './migrations/0014-api-token-scopes.ts';
 import * as m0015 from './migrations/0015-moderation-queue-order.ts';
 
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011-rate-limits': m0011,
   '0012-search-content-version': m0012,
   '0013-narrow-search-ranking': m0013,
+  '0014-api-token-scopes': m0014ApiTokenScopes,
   '0015-moderation-queue-order': m0015,
 };
 

@@ -72,6 +72,18 @@ export function rateLimitCounters(database: Database, clock: Clock) {
       return entries.map((e) => byKey.get(e.key) ?? { hits: 0, ttlMs: 0 });
     },
 
+    /** The open window of `key` without counting a hit; undefined when none is open. */
+    async peek(key: string): Promise<RateLimitHit | undefined> {
+      const now = clock.now();
+      const row = await db.selectFrom('rate_limit_windows').select(['hits', 'expires_at']).where('key', '=', key).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+      return row && { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
+    },
+
+    /** Closes the windows of `keys` now, as if they had never been hit. */
+    async clear(keys: string[]): Promise<void> {
+      if (keys.length > 0) await db.deleteFrom('rate_limit_windows').where('key', 'in', keys).execute();
+    },
+
     /** Deletes closed windows; returns how many. */
     async purgeExpired(): Promise<number> {
       const result = await db.deleteFrom('rate_limit_windows').where('expires_at', '<=', clock.now().toISOString()).executeTakeFirst();

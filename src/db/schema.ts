@@ -242,6 +242,9 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 'read' or 'write'. */
+  scope: string;
+  expires_at: string;
 }
 
 export interface TransparencyLogTable {

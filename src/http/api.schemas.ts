@@ -65,8 +65,8 @@ export function Page<T extends TSchema>(item: T) {
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }) });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9]{1,40}$' }) });
 
-/** Marks a route as needing a signed-in caller (token, or cookie session plus x-csrf-token). */
+/** Marks a route as needing a signed-in caller (a write-scoped token, or cookie session plus x-csrf-token). */
 export const SECURED: Array<Record<string, string[]>> = [
-  { bearerToken: [] },
+  { bearerToken: ['write'] },
   { cookieSession: [] },
 ];

@@ -47,6 +47,11 @@ function toProblem(error: FastifyError | AppError | Error): Problem {
   return { status: 500, code: 'internal', detail: 'internal error' };
 }
 
+/** What the page says below the title, when the generic help text does not fit. */
+const BODIES: Record<string, MessageKey> = {
+  cross_site: 'trust.crossSiteBody',
+};
+
 const TITLES: Record<string, MessageKey> = {
   not_found: 'errors.notFound',
   forbidden: 'errors.forbidden',
@@ -55,6 +60,7 @@ const TITLES: Record<string, MessageKey> = {
   unavailable: 'errors.unavailable',
   too_large: 'errors.tooLarge',
   link_invalid: 'errors.linkInvalid',
+  cross_site: 'trust.crossSiteTitle',
   invitation_other_email: 'errors.invitationOtherEmail',
   last_owner: 'errors.lastOwner',
   last_admin: 'errors.lastAdmin',
@@ -98,7 +104,7 @@ function sendErrorPage(request: FastifyRequest, reply: FastifyReply, problem: Pr
     reply,
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      {problem.limit ? <LimitExplanation t={ctx.t} limit={problem.limit} /> : <p>{ctx.t('errors.helpText')}</p>}
+      {problem.limit ? <LimitExplanation t={ctx.t} limit={problem.limit} /> : <p>{ctx.t(BODIES[problem.code] ?? 'errors.helpText')}</p>}
       <p>
         <a href="/">{ctx.t('errors.backHome')}</a>
       </p>

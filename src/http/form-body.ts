@@ -36,8 +36,3 @@ export function failedForm(error: unknown, values: Record<string, string | undef
   if (error instanceof AppError && error.fields) return { values, errors: error.fields };
   throw error;
 }
-
-/** A safe local redirect target: a path on this site, never another origin. */
-export function localPath(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
-}

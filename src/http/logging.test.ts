@@ -29,6 +29,7 @@ describe('logs', () => {
     const c = await signedInClient(t, 'secret.person@example.org', 'hunter2 hunter2 hunter2');
     await c.get('/account/profile');
     await c.post('/account/forgot', { email: 'secret.person@example.org' });
+    await t.worker.drain();
     const link = linkIn((await t.lastMailTo('secret.person@example.org'))?.text);
     await c.get(link);
     const token = link.split('/').pop() ?? '';

@@ -39,7 +39,8 @@ for (const dialect of testDialects()) {
       const { json: doc } = await api(t, 'GET', '/api/v1/openapi.json');
       assert.ok(doc.components.securitySchemes.bearerToken);
       const write = doc.paths['/api/v1/consultations/{slug}/submissions'].post;
-      assert.deepEqual(write.security, [{ bearerToken: [] }, { cookieSession: [] }]);
+      assert.deepEqual(write.security, [{ bearerToken: ['write'] }, { cookieSession: [] }]);
+      assert.match(doc.components.securitySchemes.bearerToken.description, /Scope `read`: GET requests only/);
       assert.deepEqual(write.requestBody.content['application/json'].schema.required.sort(), [
         'idempotencyKey',
         'language',

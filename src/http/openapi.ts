@@ -12,7 +12,7 @@ import { AppError } from '../shared/errors.ts';
 export const API_PREFIX = '/api/v1';
 
 const DESCRIPTION = [
-  'Read endpoints are open to everyone. Write endpoints need a personal API token (create one at /account/tokens)',
+  'Read endpoints are open to everyone. Write endpoints need a personal API token with the `write` scope (create one at /account/tokens)',
   'sent as `Authorization: Bearer <token>`, or a browser session cookie plus the `x-csrf-token` header.',
   'Lists are paginated with `?limit=&cursor=` and return `{ data, nextCursor }`.',
   'Errors are `application/problem+json` with a stable `code`.',
@@ -34,7 +34,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           bearerToken: {
             type: 'http',
             scheme: 'bearer',
-            description: 'A personal API token (plg_…).',
+            description:
+              'A personal API token (plg_…), created at /account/tokens with one scope and an expiry (7 to 365 days). ' +
+              'Scope `read`: GET requests only; any other method answers 403 `insufficient_scope`. ' +
+              'Scope `write`: every request its owner may make. An expired or revoked token answers 401 `token_invalid`.',
           },
           cookieSession: {
             type: 'apiKey',

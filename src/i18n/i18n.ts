@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type enAnonymousMail from './messages/en/anonymous-mail.json';
+import type enAccountsTokens from './messages/en/accounts-tokens.json';
 import type enApi from './messages/en/api.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
@@ -30,7 +31,8 @@ export type MessageKey =
   | keyof typeof enOpenData
   | keyof typeof enDeliberation
   | keyof typeof enLimits
-  | keyof typeof enInput;
+  | keyof typeof enInput
+  | keyof typeof enAccountsTokens;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

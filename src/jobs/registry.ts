@@ -1,6 +1,7 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
 import type { Services } from '../app/services.ts';
 import { rateLimitCounters } from '../db/rate-limits.ts';
+import { accountsJobs } from '../features/accounts/index.ts';
 import { codingJobs } from '../features/coding/index.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
 import { reportJobs } from '../features/reports/index.ts';
@@ -13,6 +14,7 @@ export function jobRegistry(services: Services): JobRegistry {
   return {
     'rate-limits.purge': { everyMs: 10 * 60_000, handle: () => rateLimits.purgeExpired() },
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => reminders() },
+    ...accountsJobs(services.accounts),
     ...reportJobs(services.reports),
     ...codingJobs(services.coding),
     ...opinionMapJob(services.deliberation),

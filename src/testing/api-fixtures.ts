@@ -57,7 +57,7 @@ export async function person(
     displayName,
   });
   const actor: Actor = { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
-  const { token } = await t.services.apiTokens.createToken(actor, { name: 'tests' });
+  const { token } = await t.services.apiTokens.createToken(actor, { name: 'tests', scope: 'write', expiresInDays: 90, password: 'long password 123' });
   return { actor, id, email, token };
 }
 

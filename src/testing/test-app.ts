@@ -163,7 +163,7 @@ export class TestClient {
   }
 
   /** Posts a form as a browser would, with the CSRF token of the last page seen (unless given). */
-  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
     if (this.csrf === undefined && options.csrf === undefined) await this.get('/account/sign-in');
     const params = new URLSearchParams();
     const token = options.csrf === undefined ? this.csrf : options.csrf;
@@ -173,7 +173,7 @@ export class TestClient {
       method: 'POST',
       url,
       payload: params.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...options.headers },
     });
     this.remember(response);
     return response;

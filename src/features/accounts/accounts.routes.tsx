@@ -1,6 +1,7 @@
 // Account pages. Each handler: parse → call the service → render or redirect.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { failedForm, formBody, list, localPath, optional, secret, text } from '../../http/form-body.ts';
+import { failedForm, formBody, list, optional, secret, text } from '../../http/form-body.ts';
+import { localPath } from '../../http/local-path.ts';
 import { emptyForm, type FormState } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { SESSION_COOKIE } from '../../http/request-context.ts';
@@ -78,7 +79,10 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
-      return sendPage(reply, <SignInPage ctx={viewContext(request, reply)} state={failedForm(error, values)} next={next} />, 422);
+      const state = failedForm(error, values);
+      const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return sendPage(reply, <SignInPage ctx={viewContext(request, reply)} state={state} next={next} />, error instanceof AppError ? error.status : 422);
     }
   });
 
@@ -153,7 +157,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
     const user = requireUser(request.actor);
     const body = formBody(request);
     try {
-      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'));
+      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'), request.sessionToken);
     } catch (error) {
       return showProfile(request, reply, await profileState(request), failedForm(error, {}), 422);
     }

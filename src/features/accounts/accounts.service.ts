@@ -7,16 +7,22 @@ import { isCountryCode } from '../../shared/geography.ts';
 import { AGE_BANDS, DISABILITY_ANSWERS, isStakeholderGroup } from '../../shared/stakeholders.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/i18n.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsStore, ProfileFields, UserRecord } from './accounts.store.ts';
 import type { PasswordHasher } from './passwords.ts';
 import { identityTextProblem } from '../../shared/invisible-characters.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export const SESSION_DAYS = 30;
 const CONFIRM_MINUTES = 60 * 48;
 const RESET_MINUTES = 60;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PASSWORD_MIN = 10;
+export const PASSWORD_RESET_JOB = 'accounts.password-reset';
+export interface PasswordResetPayload {
+  email: string;
+}
 
 export interface AccountsDeps {
   store: AccountsStore;
@@ -24,6 +30,13 @@ export interface AccountsDeps {
   hasher: PasswordHasher;
   clock: Clock;
   baseUrl: string;
+  jobs: JobQueue;
+  throttle: SignInThrottle;
+  /**
+   * Revokes every API token of the account. A token is a password's stand-in: whoever knew the old
+   * password may have made one, so a password change or reset must take them away too.
+   */
+  revokeApiTokens: (userId: string, now: string) => Promise<void>;
 }
 
 export function normaliseEmail(email: string): string {
@@ -39,6 +52,10 @@ function checkEmail(email: string): void {
   if (!EMAIL_PATTERN.test(email) || email.length > 254) throw ValidationError({ email: 'errors.emailInvalid' });
 }
 
+/** Sign-in to this address is paused after too many failures; a password reset still works. */
+export const SignInPausedError = (pausedMs: number) =>
+  new AppError('sign_in_paused', 429, 'too many failed sign-ins for this account', { fields: { email: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+
 function checkDisplayName(name: string): void {
   if (name.length === 0) throw ValidationError({ displayName: 'errors.required' });
   if (name.length > 80) throw ValidationError({ displayName: 'errors.tooLong' });
@@ -47,7 +64,7 @@ function checkDisplayName(name: string): void {
 }
 
 export function accountsService(deps: AccountsDeps) {
-  const { store, mailer, hasher, clock, baseUrl } = deps;
+  const { store, mailer, hasher, clock, baseUrl, jobs, throttle, revokeApiTokens } = deps;
   const now = () => clock.now().toISOString();
 
   async function issueToken(purpose: string, userId: string | null, subject: string | null, minutes: number): Promise<string> {
@@ -96,12 +113,20 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Returns a new session token. */
     async signIn(input: { email: string; password: string; userAgent: string | null }): Promise<{ token: string; user: UserRecord }> {
-      const user = await store.findUserByEmail(normaliseEmail(input.email));
+      const email = normaliseEmail(input.email);
+      const pausedMs = await throttle.pausedFor(email);
+      if (pausedMs > 0) throw SignInPausedError(pausedMs);
+      const user = await store.findUserByEmail(email);
       if (!user) {
         await hasher.verifyNothing(input.password);
+        await throttle.recordFailure(email);
         throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
       }
-      if (!(await hasher.verify(user.passwordHash, input.password))) throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
+      if (!(await hasher.verify(user.passwordHash, input.password))) {
+        await throttle.recordFailure(email);
+        throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
+      }
+      await throttle.clear(email);
       if (!user.emailConfirmedAt) {
         await sendConfirmation(user);
         throw ValidationError({ email: 'errors.emailNotConfirmed' }, 'e-mail not confirmed');
@@ -124,12 +149,24 @@ export function accountsService(deps: AccountsDeps) {
       await store.deleteSessionsOfUser(userId);
     },
 
+    /**
+     * Queues the reset for any well-formed address, registered or not, and returns: the request does
+     * the same work in both cases, so neither its answer nor its timing tells whether an account
+     * exists. The job looks the address up and mails only its owner.
+     */
     async requestPasswordReset(emailInput: string): Promise<void> {
       const email = normaliseEmail(emailInput);
       checkEmail(email);
+      await jobs.enqueue(PASSWORD_RESET_JOB, { email } satisfies PasswordResetPayload);
+    },
+
+    /** The queued half of a reset request: mails a link when the address has an account, else nothing. */
+    async sendPasswordReset({ email }: PasswordResetPayload): Promise<void> {
       const user = await store.findUserByEmail(email);
       if (!user) return;
-      const token = await issueToken('reset_password', user.id, user.email, RESET_MINUTES);
+      // Only the newest link works: an older one lying in a mailbox (or a log) is void.
+      const token = newSecretToken();
+      await store.replaceToken({ tokenHash: hashToken(token), purpose: 'reset_password', userId: user.id, subject: user.email, now: now(), expiresAt: addMinutes(clock.now(), RESET_MINUTES).toISOString() });
       const t = translator(isLocale(user.locale) ? user.locale : 'en');
       await mailer.send({ to: email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link: `${baseUrl}/account/reset/${token}`, minutes: RESET_MINUTES }) });
     },
@@ -142,17 +179,36 @@ export function accountsService(deps: AccountsDeps) {
       checkPassword(password);
       const used = await store.consumeToken(hashToken(token), 'reset_password', now());
       if (!used?.userId) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
-      await store.setPasswordHash(used.userId, await hasher.hash(password), now());
-      // Whoever knew the old password is signed out; the reset link proved ownership of the address.
-      await store.deleteSessionsOfUser(used.userId);
+      const passwordHash = await hasher.hash(password);
+      // Whoever knew the old password loses everything it gave them: every session (the resetting
+      // browser signs in afresh too, it was not signed in as the owner) and every API token; the
+      // other reset links mailed earlier are voided with the password.
+      await revokeApiTokens(used.userId, now());
+      await store.replacePassword(used.userId, passwordHash, now(), null);
       await store.confirmEmail(used.userId, now());
+      // The owner proved they hold the address: a pause an attacker's guesses caused ends here.
+      const user = await store.findUserById(used.userId);
+      if (user) await throttle.clear(user.email);
     },
 
-    async changePassword(userId: string, current: string, next: string): Promise<void> {
+    /** `currentSession` (the browser making the change) stays signed in; every other session ends. */
+    async changePassword(userId: string, current: string, next: string, currentSession: string | null): Promise<void> {
       const user = await store.findUserById(userId);
       if (!user || !(await hasher.verify(user.passwordHash, current))) throw ValidationError({ currentPassword: 'errors.passwordWrong' });
       checkPassword(next, 'newPassword');
-      await store.setPasswordHash(userId, await hasher.hash(next), now());
+      const passwordHash = await hasher.hash(next);
+      await revokeApiTokens(userId, now());
+      await store.replacePassword(userId, passwordHash, now(), currentSession === null ? null : hashToken(currentSession));
+    },
+
+    /** Re-authentication before a sensitive step (creating an API token): true when the password is the account's. */
+    async verifyPassword(userId: string, password: string): Promise<boolean> {
+      const user = await store.findUserById(userId);
+      if (!user) {
+        await hasher.verifyNothing(password);
+        return false;
+      }
+      return hasher.verify(user.passwordHash, password);
     },
 
     async updateProfile(userId: string, input: ProfileFields): Promise<void> {

@@ -101,8 +101,19 @@ export function accountsStore(db: Kysely<DB>) {
         .execute();
     },
 
-    async setPasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
-      await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+    /**
+     * Replaces the password in one transaction with what must go with it: every session ends but
+     * `keepSessionHash` (the browser that changed it, if any), and every unused password-reset
+     * link is voided, so a link mailed before the change cannot undo it.
+     */
+    async replacePassword(id: string, passwordHash: string, now: string, keepSessionHash: string | null): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+        let sessions = trx.deleteFrom('sessions').where('user_id', '=', id);
+        if (keepSessionHash) sessions = sessions.where('id_hash', '!=', keepSessionHash);
+        await sessions.execute();
+        await trx.updateTable('one_time_tokens').set({ used_at: now }).where('user_id', '=', id).where('purpose', '=', 'reset_password').where('used_at', 'is', null).execute();
+      });
     },
 
     async remindersOptOutAt(id: string): Promise<string | null> {
@@ -148,6 +159,17 @@ export function accountsStore(db: Kysely<DB>) {
         .insertInto('one_time_tokens')
         .values({ token_hash: t.tokenHash, purpose: t.purpose, user_id: t.userId, subject: t.subject, created_at: t.now, expires_at: t.expiresAt, used_at: null })
         .execute();
+    },
+
+    /** Inserts a token after voiding every unused one of the same purpose for that user: only the newest link works. */
+    async replaceToken(t: { tokenHash: string; purpose: string; userId: string; subject: string | null; now: string; expiresAt: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('one_time_tokens').set({ used_at: t.now }).where('user_id', '=', t.userId).where('purpose', '=', t.purpose).where('used_at', 'is', null).execute();
+        await trx
+          .insertInto('one_time_tokens')
+          .values({ token_hash: t.tokenHash, purpose: t.purpose, user_id: t.userId, subject: t.subject, created_at: t.now, expires_at: t.expiresAt, used_at: null })
+          .execute();
+      });
     },
 
     /** Marks a valid token used and returns it; undefined when unknown, expired or already used. */

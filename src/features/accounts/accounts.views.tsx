@@ -64,6 +64,11 @@ export function SignInPage({ ctx, state, next }: { ctx: ViewContext; state: Form
         <TextField ctx={ctx} state={state} name="email" type="email" label={labels.email} autocomplete="username" />
         <TextField ctx={ctx} state={state} name="password" type="password" label={labels.password} autocomplete="current-password" />
       </Form>
+      {state.errors.email === 'trust.signInPaused' && (
+        <p>
+          <a href="/account/forgot">{t('trust.signInPausedLink')}</a>
+        </p>
+      )}
       <ul class="links">
         <li>
           <a href="/account/forgot">{t('account.signIn.forgot')}</a>

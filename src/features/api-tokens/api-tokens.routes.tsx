@@ -1,19 +1,23 @@
 // /account/tokens: a profile sub-page to create (shown once), list and revoke personal API tokens.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { failedForm, formBody, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { failedForm, formBody, secret, text } from '../../http/form-body.ts';
+import type { FormState } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
-import type { ApiTokensService } from './api-tokens.service.ts';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, type ApiTokensService } from './api-tokens.service.ts';
 import { TokensPage } from './api-tokens.views.tsx';
 
 export interface ApiTokensRoutesOptions {
   apiTokens: ApiTokensService;
+  /** Creating a token checks the password: limited like sign-in. */
+  authRateLimit: { max: number; timeWindow: string };
 }
+
+const newTokenForm: FormState = { values: { scope: 'read', expiresInDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) }, errors: {} };
 
 export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async (
   app,
-  { apiTokens },
+  { apiTokens, authRateLimit },
 ) => {
   async function show(
     request: FastifyRequest,
@@ -35,15 +39,20 @@ export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async
     );
   }
 
-  app.get('/account/tokens', async (request, reply) => show(request, reply, emptyForm));
+  app.get('/account/tokens', async (request, reply) => show(request, reply, newTokenForm));
 
   // Answers with the page itself (not a redirect): the clear-text token must never travel in a URL
   // or a cookie, and sendPage marks the response no-store.
-  app.post('/account/tokens', async (request, reply) => {
-    const values = { name: text(formBody(request), 'name') };
+  app.post('/account/tokens', { config: { rateLimit: authRateLimit } }, async (request, reply) => {
+    const body = formBody(request);
+    const values = { name: text(body, 'name'), scope: text(body, 'scope'), expiresInDays: text(body, 'expiresInDays') };
     try {
-      const { token, record } = await apiTokens.createToken(request.actor, values);
-      return await show(request, reply, emptyForm, 200, { name: record.name, token });
+      const { token, record } = await apiTokens.createToken(request.actor, {
+        ...values,
+        expiresInDays: Number(values.expiresInDays),
+        password: secret(body, 'password'),
+      });
+      return await show(request, reply, newTokenForm, 200, { name: record.name, token });
     } catch (error) {
       return show(request, reply, failedForm(error, values), 422);
     }

@@ -1,5 +1,5 @@
-// Personal API tokens: a person creates one (and sees it once), lists and revokes theirs; the API
-// resolves a presented token to the person it acts for.
+// Personal API tokens: a person creates one (re-entering their password; it is shown once), lists
+// and revokes theirs; the API resolves a presented token to the person it acts for and its scope.
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
@@ -7,12 +7,18 @@ import { hashToken, newId, newSecretToken } from '../../shared/ids.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { RolesStore } from '../roles/roles.store.ts';
 import { MAX_ACTIVE_TOKENS, requireTokenOwner } from './api-tokens.policy.ts';
-import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.ts';
+import type { ApiTokenRecord, ApiTokensStore, TokenScope } from './api-tokens.store.ts';
 
 /** A recognisable prefix lets secret scanners (and people) spot a leaked token. */
 export const TOKEN_PREFIX = 'plg_';
 const TOKEN_SHAPE = /^plg_[A-Za-z0-9_-]{43}$/;
 const TOUCH_INTERVAL_MS = 60_000;
+const DAY_MS = 24 * 3600 * 1000;
+
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write'];
+/** The lifetimes offered; a year at most, so a forgotten token does not act for ever. */
+export const TOKEN_LIFETIME_DAYS = [7, 30, 90, 365] as const;
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 
 export interface ApiTokensDeps {
   store: ApiTokensStore;
@@ -21,73 +27,86 @@ export interface ApiTokensDeps {
   clock: Clock;
 }
 
+export type ListedToken = ApiTokenRecord & { expired: boolean };
+
+export interface NewTokenInput {
+  name: string;
+  scope: string;
+  /** Days until the token expires: one of TOKEN_LIFETIME_DAYS. */
+  expiresInDays: number;
+  /** The owner's password, asked again: a token outlives the session that makes it. */
+  password: string;
+}
+
+function checkNewToken(input: NewTokenInput): { name: string; scope: TokenScope } {
+  const name = input.name.trim();
+  const fields: Record<string, string> = {};
+  if (!name) fields.name = 'errors.required';
+  else if (name.length > 80) fields.name = 'errors.tooLong';
+  if (!(TOKEN_SCOPES as readonly string[]).includes(input.scope)) fields.scope = 'errors.choiceInvalid';
+  if (!(TOKEN_LIFETIME_DAYS as readonly number[]).includes(input.expiresInDays)) fields.expiresInDays = 'errors.choiceInvalid';
+  if (!input.password) fields.password = 'errors.required';
+  if (Object.keys(fields).length > 0) throw ValidationError(fields);
+  return { name, scope: input.scope as TokenScope };
+}
+
 export function apiTokensService(deps: ApiTokensDeps) {
   const { store, accounts, roles, clock } = deps;
 
   return {
     /** Returns the token in clear text: the only time anyone sees it. */
-    async createToken(
-      actor: Actor,
-      input: { name: string },
-    ): Promise<{ token: string; record: ApiTokenRecord }> {
+    async createToken(actor: Actor, input: NewTokenInput): Promise<{ token: string; record: ApiTokenRecord }> {
       const user = requireTokenOwner(actor);
-      const name = input.name.trim();
-      if (!name) throw ValidationError({ name: 'errors.required' });
-      if (name.length > 80) throw ValidationError({ name: 'errors.tooLong' });
-      if ((await store.countActive(user.id)) >= MAX_ACTIVE_TOKENS)
-        throw new AppError('too_many_tokens', 422, 'too many active tokens', {
-          fields: { name: 'api.tokens.tooMany' },
-        });
+      const { name, scope } = checkNewToken(input);
+      if (!(await accounts.verifyPassword(user.id, input.password))) throw ValidationError({ password: 'errors.passwordWrong' });
+      const now = clock.now();
+      if ((await store.countActive(user.id, now.toISOString())) >= MAX_ACTIVE_TOKENS)
+        throw new AppError('too_many_tokens', 422, 'too many active tokens', { fields: { name: 'api.tokens.tooMany' } });
       const token = TOKEN_PREFIX + newSecretToken();
-      const now = clock.now().toISOString();
       const record: ApiTokenRecord = {
         id: newId(),
         userId: user.id,
         name,
-        createdAt: now,
+        scope,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
         lastUsedAt: null,
         revokedAt: null,
       };
-      await store.insert({
-        id: record.id,
-        userId: user.id,
-        name,
-        tokenHash: hashToken(token),
-        now,
-      });
+      await store.insert({ id: record.id, userId: user.id, name, tokenHash: hashToken(token), scope, now: record.createdAt, expiresAt: record.expiresAt });
       return { token, record };
     },
 
-    async listTokens(actor: Actor): Promise<ApiTokenRecord[]> {
-      return store.listForUser(requireTokenOwner(actor).id);
+    async listTokens(actor: Actor): Promise<ListedToken[]> {
+      const now = clock.now().toISOString();
+      return (await store.listForUser(requireTokenOwner(actor).id)).map((record) => ({ ...record, expired: record.expiresAt <= now }));
     },
 
     async revokeToken(actor: Actor, id: string): Promise<void> {
       const user = requireTokenOwner(actor);
-      if (!(await store.revoke(user.id, id, clock.now().toISOString())))
-        throw NotFoundError('token');
+      if (!(await store.revoke(user.id, id, clock.now().toISOString()))) throw NotFoundError('token');
     },
 
-    /** The actor a presented token acts for, or undefined when it is unknown, revoked or malformed. */
-    async authenticate(token: string): Promise<Actor | undefined> {
+    /**
+     * Who a presented token acts for, and with which scope; undefined when it is unknown, revoked,
+     * expired or malformed.
+     */
+    async authenticate(token: string): Promise<{ actor: Actor; scope: TokenScope } | undefined> {
       if (!TOKEN_SHAPE.test(token)) return undefined;
-      const record = await store.findActiveByHash(hashToken(token));
+      const now = clock.now();
+      const record = await store.findActiveByHash(hashToken(token), now.toISOString());
       if (!record) return undefined;
       const user = await accounts.findUser(record.userId);
       if (!user) return undefined;
-      const now = clock.now();
       const staleBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
       // Checked here too so a busy client costs one read, not one write, per request.
-      if (!record.lastUsedAt || record.lastUsedAt < staleBefore)
-        await store.touch(record.id, now.toISOString(), staleBefore);
+      if (!record.lastUsedAt || record.lastUsedAt < staleBefore) await store.touch(record.id, now.toISOString(), staleBefore);
       return {
-        user: {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          emailConfirmed: user.emailConfirmedAt !== null,
+        actor: {
+          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null },
+          grants: await roles.grantsOf(user.id),
         },
-        grants: await roles.grantsOf(user.id),
+        scope: record.scope,
       };
     },
   };

@@ -1,13 +1,13 @@
 // The API tokens page: create a token (shown once), list and revoke yours.
-import { Form, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextField, type FormState } from '../../http/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
-import type { ApiTokenRecord } from './api-tokens.store.ts';
+import { TOKEN_LIFETIME_DAYS, type ListedToken } from './api-tokens.service.ts';
 
 export interface TokensPageProps {
   ctx: ViewContext;
-  tokens: ApiTokenRecord[];
+  tokens: ListedToken[];
   state: FormState;
   /** Present right after creation, the only time the clear-text token is ever rendered. */
   created?: { name: string; token: string } | undefined;
@@ -41,22 +41,27 @@ function CreatedToken({
   );
 }
 
-function TokenRow({ ctx, token }: { ctx: ViewContext; token: ApiTokenRecord }) {
+function tokenStatus(ctx: ViewContext, token: ListedToken): string {
+  const { t, locale } = ctx;
+  if (token.revokedAt) return t('api.tokens.revokedOn', { date: formatDate(locale, token.revokedAt) });
+  if (token.expired) return t('trust.tokens.expiredOn', { date: formatDate(locale, token.expiresAt) });
+  return t('api.tokens.active');
+}
+
+function TokenRow({ ctx, token }: { ctx: ViewContext; token: ListedToken }) {
   const { t, locale } = ctx;
   return (
     <tr>
       <td>{token.name}</td>
+      <td>{t(token.scope === 'write' ? 'trust.tokens.scopeWrite' : 'trust.tokens.scopeRead')}</td>
       <td>{formatDate(locale, token.createdAt)}</td>
+      <td>{formatDate(locale, token.expiresAt)}</td>
       <td>
         {token.lastUsedAt ? formatDate(locale, token.lastUsedAt, true) : t('api.tokens.never')}
       </td>
+      <td>{tokenStatus(ctx, token)}</td>
       <td>
-        {token.revokedAt
-          ? t('api.tokens.revokedOn', { date: formatDate(locale, token.revokedAt) })
-          : t('api.tokens.active')}
-      </td>
-      <td>
-        {!token.revokedAt && (
+        {!token.revokedAt && !token.expired && (
           <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             <button
@@ -73,7 +78,7 @@ function TokenRow({ ctx, token }: { ctx: ViewContext; token: ApiTokenRecord }) {
   );
 }
 
-function TokenTable({ ctx, tokens }: { ctx: ViewContext; tokens: ApiTokenRecord[] }) {
+function TokenTable({ ctx, tokens }: { ctx: ViewContext; tokens: ListedToken[] }) {
   const { t } = ctx;
   if (tokens.length === 0) return <p>{t('api.tokens.none')}</p>;
   return (
@@ -82,7 +87,9 @@ function TokenTable({ ctx, tokens }: { ctx: ViewContext; tokens: ApiTokenRecord[
       <thead>
         <tr>
           <th scope="col">{t('api.tokens.name')}</th>
+          <th scope="col">{t('trust.tokens.scope')}</th>
           <th scope="col">{t('api.tokens.createdOn')}</th>
+          <th scope="col">{t('trust.tokens.expires')}</th>
           <th scope="col">{t('api.tokens.lastUsed')}</th>
           <th scope="col">{t('api.tokens.status')}</th>
           <th scope="col">{t('org.actions')}</th>
@@ -122,7 +129,12 @@ export function TokensPage({ ctx, tokens, state, created }: TokensPageProps) {
         action="/account/tokens"
         state={state}
         submit={t('api.tokens.create')}
-        fieldLabels={{ name: t('api.tokens.name') }}
+        fieldLabels={{
+          name: t('api.tokens.name'),
+          scope: t('trust.tokens.scope'),
+          expiresInDays: t('trust.tokens.expiresIn'),
+          password: t('trust.tokens.password'),
+        }}
       >
         <TextField
           ctx={ctx}
@@ -131,6 +143,32 @@ export function TokensPage({ ctx, tokens, state, created }: TokensPageProps) {
           label={t('api.tokens.name')}
           hint={t('api.tokens.nameHint')}
           maxLength={80}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="scope"
+          label={t('trust.tokens.scope')}
+          options={[
+            { value: 'read', label: t('trust.tokens.scopeRead') },
+            { value: 'write', label: t('trust.tokens.scopeWrite') },
+          ]}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="expiresInDays"
+          label={t('trust.tokens.expiresIn')}
+          options={TOKEN_LIFETIME_DAYS.map((days) => ({ value: String(days), label: t('trust.tokens.days', { days }) }))}
+        />
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="password"
+          type="password"
+          label={t('trust.tokens.password')}
+          hint={t('trust.tokens.passwordHint')}
+          autocomplete="current-password"
         />
       </Form>
     </Layout>

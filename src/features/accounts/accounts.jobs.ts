@@ -1,0 +1,9 @@
+// Account work done off the request, for the job registry.
+import type { JobRegistry } from '../../jobs/worker.ts';
+import { PASSWORD_RESET_JOB, type AccountsService, type PasswordResetPayload } from './accounts.service.ts';
+
+export function accountsJobs(accounts: AccountsService): JobRegistry {
+  return {
+    [PASSWORD_RESET_JOB]: { handle: ({ payload }) => accounts.sendPasswordReset(payload as PasswordResetPayload) },
+  };
+}
