@@ -140,6 +140,20 @@ for (const dialect of testDialects()) {
         }
         assert.match((await t.client().get(`/consultations/${slug}/feed.atom`)).body, /Stored before the fix\./);
       });
+
+    test('when a calendar entry stored before these checks holds controls, then the iCalendar carries none of them', async () => {
+      const process = await t.db().selectFrom('processes').select('id').where('slug', '=', world.processSlug).executeTakeFirstOrThrow();
+      await t
+        .db()
+        .updateTable('processes')
+        .set({ title: `Review\u0001 process\u001b` })
+        .where('id', '=', process.id)
+        .execute();
+      const calendar = await t.client().get(`/processes/${world.processSlug}/calendar.ics`);
+      assert.equal(calendar.statusCode, 200);
+      assert.equal(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(calendar.body), false);
+      assert.match(calendar.body, /Review process/);
+    });
   });
 }
 

@@ -241,6 +241,7 @@ export function accountsService(deps: AccountsDeps) {
       const email = normaliseEmail(input.email);
       checkEmail(email);
       checkPassword(input.password);
+      checkDisplayName(input.displayName);
       if (await store.findUserByEmail(email)) throw new AppError('email_taken', 409, `an account with ${email} already exists`);
       const id = newId();
       const ts = now();

@@ -55,6 +55,7 @@ for (const dialect of testDialects()) {
       await c.get('/account/sign-in');
       await c.post('/account/sign-in', { email: 'root@example.org', password: 'root password 123' });
       await t.services.accounts.requestPasswordReset('helper@example.org');
+      await t.worker.drain(); // the reset mail is written by a job, so every address costs the request the same
       const outbox = await c.get('/admin/outbox');
       assert.equal(outbox.statusCode, 200);
       assert.match(outbox.body, /Choose a new Polylogue password/);

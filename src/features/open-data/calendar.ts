@@ -1,6 +1,7 @@
 // The iCalendar of a process: its milestones as all-day events, and each published consultation's
 // opening and deadline at their exact public times (a schedule, not anyone's activity).
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { withoutControls } from '../../shared/invisible-characters.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { MilestoneRecord, ProcessRecord } from '../processes/processes.store.ts';
@@ -57,5 +58,7 @@ export function processCalendar({
       categories: [{ name: 'DEADLINE' }],
     });
   }
-  return calendar.toString();
+  // iCalendar text may hold no control character but tab (RFC 5545 §3.3.11); text stored before
+  // input was cleaned at the edge must not break a subscriber's calendar. CRLF line ends stay.
+  return withoutControls(calendar.toString());
 }
