@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { parsePolisComments } from '../engines/opinion-map/index.ts';
 import { polisDataDir, readPolisFile } from '../engines/opinion-map/testing/polis-data.ts';
 
-const bin = new URL('../../bin/polylogue.js', import.meta.url).pathname;
+// The command from its sources (through tsx, like every test); start-up.test.ts covers the
+// compiled tree that bin/polylogue.js runs.
+const main = new URL('./main.ts', import.meta.url).pathname;
+const bin = ['--import', 'tsx', main];
 const scratch = mkdtempSync(join(tmpdir(), 'polylogue-opinion-map-'));
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'opinion-map', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...bin, 'opinion-map', ...args], { encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
