@@ -35,7 +35,9 @@ export function staleness() {
   if (time === undefined) return 'no compiled build in dist/ yet';
   if (statSync(src, { throwIfNoEntry: false }) === undefined) return undefined;
   const inputs = [fileURLToPath(src), fileURLToPath(new URL('scripts/build.mjs', root))];
-  return inputs.some((p) => changedSince(p, time)) ? 'the sources changed since the last build' : undefined;
+  return inputs.some((p) => changedSince(p, time))
+    ? 'the sources changed since the last build'
+    : undefined;
 }
 
 // The lock is a folder holding the builder's process id: a builder that died leaves a lock whose
@@ -94,7 +96,9 @@ export async function launch(entry) {
   try {
     await ensureBuilt();
   } catch (error) {
-    process.stderr.write(`polylogue: cannot compile (${error.message}); running the sources through tsx\n`);
+    process.stderr.write(
+      `polylogue: cannot compile (${error.message}); running the sources through tsx\n`,
+    );
     const { register } = await import('tsx/esm/api');
     register();
     await import(new URL(`${entry}.ts`, src).href);

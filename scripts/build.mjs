@@ -70,5 +70,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { ensureBuilt } = await import('../bin/launch.js');
   const start = performance.now();
   const modules = await ensureBuilt({ force: true, quiet: true, compile: build });
-  console.log(`build: ${modules} modules into dist/ in ${Math.round(performance.now() - start)} ms`);
+  console.log(
+    `build: ${modules} modules into dist/ in ${Math.round(performance.now() - start)} ms`,
+  );
 }

@@ -10,7 +10,8 @@ function wall(args) {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   if (run.stderr !== '') throw new Error(`node ${args.join(' ')} wrote to stderr: ${run.stderr}`);
   return seconds;
 }

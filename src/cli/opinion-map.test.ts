@@ -20,7 +20,9 @@ const bin = ['--import', 'tsx', main];
 const scratch = mkdtempSync(join(tmpdir(), 'polylogue-opinion-map-'));
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [...bin, 'opinion-map', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...bin, 'opinion-map', ...args], {
+    encoding: 'utf8',
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -115,7 +117,10 @@ describe('polylogue opinion-map', () => {
       'votes.csv is malformed',
       () => {
         const dir = mkdtempSync(join(scratch, 'bad-votes-'));
-        writeFileSync(join(dir, 'comments.csv'), 'comment-id,author-id,moderated,comment-body\n1,0,1,a\n');
+        writeFileSync(
+          join(dir, 'comments.csv'),
+          'comment-id,author-id,moderated,comment-body\n1,0,1,a\n',
+        );
         writeFileSync(join(dir, 'votes.csv'), 'timestamp,comment-id,voter-id,vote\n1,1,"0,1\n');
         return ['--polis-dir', dir];
       },

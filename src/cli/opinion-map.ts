@@ -70,7 +70,11 @@ async function readConversation(dir: string, usePolisGroups: boolean, engine: En
     const comments = engine.parsePolisComments(commentsText);
     // Typical bytes per vote in each file, so the columns rarely need to grow.
     const size = (await stat(path)).size;
-    const reader = new engine.PolisVotesReader(file, comments, size / (file === 'votes.csv' ? 40 : 3));
+    const reader = new engine.PolisVotesReader(
+      file,
+      comments,
+      size / (file === 'votes.csv' ? 40 : 3),
+    );
     await streamVotes(reader, path);
     return { comments, ...reader.finish() };
   } catch (error) {

@@ -61,7 +61,10 @@ describe('start-up from the compiled tree', () => {
       .split('\n')
       .filter((l) => l.startsWith('loaded '))
       .map((l) => fileURLToPath(l.slice('loaded '.length)));
-    assert.ok(loaded.some((f) => f.endsWith(join('dist', 'cli', 'main.js'))), 'runs dist/');
+    assert.ok(
+      loaded.some((f) => f.endsWith(join('dist', 'cli', 'main.js'))),
+      'runs dist/',
+    );
     const heavy = loaded.filter(
       (f) =>
         (f.includes('node_modules') && !f.includes(`node_modules${'/'}commander${'/'}`)) ||
@@ -129,7 +132,8 @@ describe('a stale build', () => {
   }
 
   before(() => {
-    for (const dir of ['bin', 'scripts', 'src/cli']) mkdirSync(join(project, dir), { recursive: true });
+    for (const dir of ['bin', 'scripts', 'src/cli'])
+      mkdirSync(join(project, dir), { recursive: true });
     for (const file of ['bin/launch.js', 'bin/polylogue.js', 'scripts/build.mjs']) {
       copyFileSync(join(root, file), join(project, file));
     }
@@ -146,7 +150,11 @@ describe('a stale build', () => {
     assert.equal(first.err.trim().split('\n').length, 1);
 
     const again = node(['bin/polylogue.js'], { cwd: project });
-    assert.deepEqual([again.out, again.err], ['first version\n', ''], 'an up-to-date build runs as is');
+    assert.deepEqual(
+      [again.out, again.err],
+      ['first version\n', ''],
+      'an up-to-date build runs as is',
+    );
 
     writeEntry('edited version', 5);
     const edited = node(['bin/polylogue.js'], { cwd: project });

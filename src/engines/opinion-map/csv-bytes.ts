@@ -105,7 +105,9 @@ export class CsvByteTokenizer {
           return;
         }
         if (b === QUOTE) {
-          this.fail(`Invalid Opening Quote: a quote is found in an unquoted field on line ${this.line}`);
+          this.fail(
+            `Invalid Opening Quote: a quote is found in an unquoted field on line ${this.line}`,
+          );
         }
         if (state === UNQUOTED) {
           this.keep(chunk, i, j);
@@ -139,7 +141,9 @@ export class CsvByteTokenizer {
           if (b === LF) this.line++;
           this.state = FIELD_START;
         } else if (b !== CR || (i + 1 < n && chunk[i + 1] !== LF)) {
-          this.fail(`Invalid Closing Quote: got "${String.fromCharCode(b)}" after a closing quote on line ${this.line}`);
+          this.fail(
+            `Invalid Closing Quote: got "${String.fromCharCode(b)}" after a closing quote on line ${this.line}`,
+          );
         }
         i++;
       }
@@ -150,7 +154,9 @@ export class CsvByteTokenizer {
   finish(): void {
     switch (this.state) {
       case QUOTED:
-        this.fail(`Quote Not Closed: the input ends inside a quoted field opened before line ${this.line}`);
+        this.fail(
+          `Quote Not Closed: the input ends inside a quoted field opened before line ${this.line}`,
+        );
         break;
       case QUOTE_IN_QUOTED:
       case CLOSED:

@@ -111,7 +111,7 @@ describe('streaming Pol.is votes', () => {
   );
   const cell = (value: fc.Arbitrary<string>) =>
     fc.tuple(value, fc.boolean()).map(([v, quoted]) => {
-      const needsQuotes = /[",\n\r]/.test(v) || (v.startsWith('"'));
+      const needsQuotes = /[",\n\r]/.test(v) || v.startsWith('"');
       return quoted || needsQuotes ? `"${v.replaceAll('"', '""')}"` : v;
     });
   const vote = fc.constantFrom('1', '-1', '0');
@@ -122,13 +122,28 @@ describe('streaming Pol.is votes', () => {
     const row = fc
       .tuple(fc.integer({ min: 0, max: 2e12 }), fc.string(), id, id, vote)
       .chain(([t, datetime, comment, voter, v]) =>
-        fc.tuple(cell(fc.constant(String(t))), cell(fc.constant(datetime)), cell(fc.constant(comment)), cell(fc.constant(voter)), cell(fc.constant(v))),
+        fc.tuple(
+          cell(fc.constant(String(t))),
+          cell(fc.constant(datetime)),
+          cell(fc.constant(comment)),
+          cell(fc.constant(voter)),
+          cell(fc.constant(v)),
+        ),
       );
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 12 }), eol, fc.boolean(), sizes, (rows, end, last, chunks) => {
-        const lines = ['timestamp,datetime,comment-id,voter-id,vote', ...rows.map((r) => r.join(','))];
-        assertSame('votes.csv', comments, lines.join(end) + (last ? end : ''), chunks);
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 12 }),
+        eol,
+        fc.boolean(),
+        sizes,
+        (rows, end, last, chunks) => {
+          const lines = [
+            'timestamp,datetime,comment-id,voter-id,vote',
+            ...rows.map((r) => r.join(',')),
+          ];
+          assertSame('votes.csv', comments, lines.join(end) + (last ? end : ''), chunks);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -153,12 +168,28 @@ describe('streaming Pol.is votes', () => {
     ['a quote is never closed', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1,0,"2,1\n'],
     ['a row has too few fields', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1,0,2\n'],
     ['a vote is not 1, -1 or 0', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1,0,2,yes\n'],
-    ['a timestamp is not an integer', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1.5,0,2,1\n'],
+    [
+      'a timestamp is not an integer',
+      'votes.csv',
+      'timestamp,comment-id,voter-id,vote\n1.5,0,2,1\n',
+    ],
     ['a column is missing', 'votes.csv', 'timestamp,voter-id,vote\n1,2,1\n'],
-    ['a vote names an unknown comment', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1,99,2,1\n'],
-    ['text follows a closing quote', 'votes.csv', 'timestamp,comment-id,voter-id,vote\n1,"0"x,2,1\n'],
+    [
+      'a vote names an unknown comment',
+      'votes.csv',
+      'timestamp,comment-id,voter-id,vote\n1,99,2,1\n',
+    ],
+    [
+      'text follows a closing quote',
+      'votes.csv',
+      'timestamp,comment-id,voter-id,vote\n1,"0"x,2,1\n',
+    ],
     ['the header is not Pol.is', 'participants-votes.csv', 'who,what\n1,2\n'],
-    ['a group is not an integer', 'participants-votes.csv', 'participant,group-id,n-comments,n-votes,n-agree,n-disagree,0\n1,a,0,0,0,0,1\n'],
+    [
+      'a group is not an integer',
+      'participants-votes.csv',
+      'participant,group-id,n-comments,n-votes,n-agree,n-disagree,0\n1,a,0,0,0,0,1\n',
+    ],
   ];
   for (const [what, file, text] of broken) {
     test(`when ${what}, then both readers refuse the file`, () => {

@@ -107,7 +107,10 @@ class GrowingColumns {
 
   private grow(): void {
     const capacity = Math.max(1024, this.vote.length * 2);
-    const widen = <T extends Int32Array | Int8Array | Float64Array>(a: T, make: (n: number) => T) => {
+    const widen = <T extends Int32Array | Int8Array | Float64Array>(
+      a: T,
+      make: (n: number) => T,
+    ) => {
       const wider = make(capacity);
       wider.set(a);
       return wider;
@@ -237,9 +240,7 @@ class VotesTable extends PolisTable {
       this.timestamp = integerField(bytes, start, end);
       if (Number.isNaN(this.timestamp)) {
         const text = decoder.decode(bytes.subarray(start, end));
-        this.fault(
-          `votes.csv row ${this.row + 2} timestamp: expected an integer, got "${text}"`,
-        );
+        this.fault(`votes.csv row ${this.row + 2} timestamp: expected an integer, got "${text}"`);
       }
     }
   }
@@ -263,8 +264,11 @@ class ParticipantsVotesTable extends PolisTable {
   private current: PolisParticipant = { id: '', groupId: null };
 
   protected readHeader(header: string[]): void {
-    ({ firstComment: this.firstComment, xidAt: this.xidAt, groupAt: this.groupAt } =
-      participantsHeader(header));
+    ({
+      firstComment: this.firstComment,
+      xidAt: this.xidAt,
+      groupAt: this.groupAt,
+    } = participantsHeader(header));
     const encoder = new TextEncoder();
     this.columnStatements = header.map((id, c) => {
       if (c < this.firstComment) return -1;
@@ -284,9 +288,7 @@ class ParticipantsVotesTable extends PolisTable {
       }
       const statement = this.columnStatements[column] ?? -1;
       if (statement < 0) {
-        this.fault(
-          `a vote refers to comment ${this.header![column]}, which comments.csv lacks`,
-        );
+        this.fault(`a vote refers to comment ${this.header![column]}, which comments.csv lacks`);
       }
       this.columns.push(this.participants.length, statement, vote, 0);
     } else if (column === 0) {
