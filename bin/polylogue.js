@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The operator's command line. TypeScript sources run through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The operator's command line, run from the JavaScript compiled into dist/ (see launch.js).
+import { launch } from './launch.js';
 
-register();
-await import('../src/cli/main.ts');
+await launch('cli/main');

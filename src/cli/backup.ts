@@ -1,25 +1,26 @@
 // `polylogue backup FILE` and `polylogue restore FILE`: SQLite online backups. PostgreSQL
 // deployments use pg_dump and pg_restore, which these commands explain.
+// The SQLite driver, the database module and the progress bar load when a command runs, so
+// `polylogue --help` stays quick.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { SingleBar, Presets } from 'cli-progress';
+import type SQLite from 'better-sqlite3';
 import { Command } from 'commander';
-import { loadConfig } from '../config/config.ts';
-import { openSqlite } from '../db/database.ts';
 import { UsageError } from '../shared/errors.ts';
 
 const POSTGRES_GUIDANCE = `This instance runs on PostgreSQL (DATABASE_URL). Use PostgreSQL's own tools:
   backup:   pg_dump --format=custom --file=polylogue.dump "$DATABASE_URL"
   restore:  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" polylogue.dump`;
 
-function sqliteFile(): string {
+async function sqliteFile(): Promise<string> {
+  const { loadConfig } = await import('../config/config.ts');
   const config = loadConfig();
   if (config.databaseUrl) throw new UsageError(POSTGRES_GUIDANCE);
   return resolve(config.dataDir, 'polylogue.sqlite');
 }
 
 async function copyWithProgress(from: SQLite.Database, to: string): Promise<void> {
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar(
     { format: 'backup [{bar}] {percentage}% | {value}/{total} pages', stream: process.stderr },
     Presets.shades_classic,
@@ -36,7 +37,8 @@ async function copyWithProgress(from: SQLite.Database, to: string): Promise<void
   if (started) bar.stop();
 }
 
-function checkIntegrity(file: string): void {
+async function checkIntegrity(file: string): Promise<void> {
+  const { default: SQLite } = await import('better-sqlite3');
   let db: SQLite.Database;
   try {
     db = new SQLite(file, { readonly: true, fileMustExist: true });
@@ -64,18 +66,19 @@ export function backupCommand(): Command {
     .description('Write a consistent copy of the SQLite database to FILE while the platform runs.')
     .argument('<file>', 'where to write the backup (must not exist)')
     .action(async (file: string) => {
-      const source = sqliteFile();
+      const source = await sqliteFile();
       const target = resolve(file);
       if (!existsSync(source)) throw new UsageError(`no database at ${source}: nothing to back up`);
       if (existsSync(target))
         throw new UsageError(`${target} already exists; choose a new file name`);
+      const { openSqlite } = await import('../db/database.ts');
       const db = openSqlite(source);
       try {
         await copyWithProgress(db, target);
       } finally {
         db.close();
       }
-      checkIntegrity(target);
+      await checkIntegrity(target);
       console.log(`Backup written to ${target}`);
     });
 }
@@ -85,12 +88,13 @@ export function restoreCommand(): Command {
     .description('Replace the SQLite database with a backup FILE. Stop the platform first.')
     .argument('<file>', 'a backup made by `polylogue backup`')
     .action(async (file: string) => {
-      const target = sqliteFile();
+      const target = await sqliteFile();
       const source = resolve(file);
       if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
-      checkIntegrity(source);
+      await checkIntegrity(source);
       const staging = `${target}.restoring`;
       rmSync(staging, { force: true });
+      const { default: SQLite } = await import('better-sqlite3');
       const db = new SQLite(source, { readonly: true });
       try {
         await copyWithProgress(db, staging);

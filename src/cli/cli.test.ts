@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 
-const bin = new URL('../../bin/polylogue.js', import.meta.url).pathname;
+// The command from its sources (through tsx, like every test); start-up.test.ts covers the
+// compiled tree that bin/polylogue.js runs.
+const main = new URL('./main.ts', import.meta.url).pathname;
+const bin = ['--import', 'tsx', main];
 const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-cli-'));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [...bin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
   });
@@ -52,7 +55,7 @@ describe('the polylogue command', () => {
     try {
       const migrate = () =>
         new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-          const child = spawn(process.execPath, [bin, 'migrate'], {
+          const child = spawn(process.execPath, [...bin, 'migrate'], {
             env: { ...process.env, DATA_DIR: fresh, DATABASE_URL: '', LOG_LEVEL: 'silent' },
           });
           let out = '';

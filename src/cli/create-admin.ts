@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { UsageError, AppError } from '../shared/errors.ts';
-import { translator, type MessageKey } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 import { withInstance } from './instance.ts';
 
 export function createAdminCommand(): Command {
@@ -29,6 +29,7 @@ export function createAdminCommand(): Command {
             });
           } catch (error) {
             if (error instanceof AppError && error.fields) {
+              const { translator } = await import('../i18n/i18n.ts');
               const t = translator('en');
               throw new UsageError(
                 Object.entries(error.fields)

@@ -2,9 +2,10 @@
 // every argument against every key point of the same topic and stance, writes the scores as JSON.
 // The pair model is learned at start from a labelled split (the train split by default).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
+import type * as CsvParseSync from 'csv-parse/sync';
 import { UsageError } from '../shared/errors.ts';
 import type { KeyPointScores, KeyPointText } from '../engines/synthesis/index.ts';
 
@@ -17,8 +18,12 @@ export interface ArgKpSplit {
 
 const SPLIT_NAME = /^[A-Za-z0-9_-]+$/;
 
+// Required when a file is read, not imported: `polylogue --help` loads this module.
+const require = createRequire(import.meta.url);
+
 function readCsv(path: string, columns: readonly string[]): Record<string, string>[] {
   if (!existsSync(path)) throw new UsageError(`missing file ${path}`);
+  const { parse } = require('csv-parse/sync') as typeof CsvParseSync;
   let rows: Record<string, string>[];
   try {
     rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true });

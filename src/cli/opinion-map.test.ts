@@ -2,17 +2,27 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePolisComments } from '../engines/opinion-map/index.ts';
+import {
+  computeOpinionMap,
+  parsePolisComments,
+  parsePolisVotes,
+  polisToOpinionMapInput,
+} from '../engines/opinion-map/index.ts';
 import { polisDataDir, readPolisFile } from '../engines/opinion-map/testing/polis-data.ts';
 
-const bin = new URL('../../bin/polylogue.js', import.meta.url).pathname;
+// The command from its sources (through tsx, like every test); start-up.test.ts covers the
+// compiled tree that bin/polylogue.js runs.
+const main = new URL('./main.ts', import.meta.url).pathname;
+const bin = ['--import', 'tsx', main];
 const scratch = mkdtempSync(join(tmpdir(), 'polylogue-opinion-map-'));
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'opinion-map', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...bin, 'opinion-map', ...args], {
+    encoding: 'utf8',
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -55,6 +65,28 @@ describe('polylogue opinion-map', () => {
     }
   });
 
+  test('when only votes.csv is there (larger than a read), then the map is the one of the whole-file parser', () => {
+    const dir = mkdtempSync(join(scratch, 'votes-only-'));
+    const name = 'vtaiwan.uberx';
+    copyFileSync(join(polisDataDir(), name, 'comments.csv'), join(dir, 'comments.csv'));
+    copyFileSync(join(polisDataDir(), name, 'votes.csv'), join(dir, 'votes.csv'));
+    assert.ok(statSync(join(dir, 'votes.csv')).size > 2 ** 20, 'spans several chunks');
+    const { code, out, err } = run(['--polis-dir', dir]);
+    assert.equal(code, 0, err);
+    const votes = parsePolisVotes(readPolisFile(name, 'votes.csv'));
+    const expected = computeOpinionMap(
+      polisToOpinionMapInput({
+        comments: parsePolisComments(readPolisFile(name, 'comments.csv')),
+        participants: [...new Set(votes.map((v) => v.participantId))].map((id) => ({
+          id,
+          groupId: null,
+        })),
+        votes,
+      }),
+    );
+    assert.deepEqual(JSON.parse(out), JSON.parse(JSON.stringify(expected)));
+  });
+
   const failures: Array<[string, () => string[], RegExp]> = [
     [
       'the folder does not exist',
@@ -80,6 +112,19 @@ describe('polylogue opinion-map', () => {
         return ['--polis-dir', dir];
       },
       /comments\.csv: Quote Not Closed/,
+    ],
+    [
+      'votes.csv is malformed',
+      () => {
+        const dir = mkdtempSync(join(scratch, 'bad-votes-'));
+        writeFileSync(
+          join(dir, 'comments.csv'),
+          'comment-id,author-id,moderated,comment-body\n1,0,1,a\n',
+        );
+        writeFileSync(join(dir, 'votes.csv'), 'timestamp,comment-id,voter-id,vote\n1,1,"0,1\n');
+        return ['--polis-dir', dir];
+      },
+      /votes\.csv: Quote Not Closed/,
     ],
   ];
   for (const [what, args, message] of failures) {

@@ -1,9 +1,13 @@
 // `polylogue opinion-map`: the opinion map of a Pol.is open-data export, as JSON on stdout.
-// File access lives here; the engine only sees the files' text.
+// File access lives here; the engine sees comments.csv's text and the votes file's bytes.
 import { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type * as OpinionMapEngine from '../engines/opinion-map/index.ts';
+import type { PolisVotesFile, PolisVotesReader } from '../engines/opinion-map/index.ts';
 import { UsageError } from '../shared/errors.ts';
+
+type Engine = typeof OpinionMapEngine;
 
 interface Options {
   polisDir: string;
@@ -12,6 +16,8 @@ interface Options {
 }
 
 const FORMATS = ['json'];
+
+const CHUNK_BYTES = 1 << 20;
 
 async function readOptional(dir: string, name: string): Promise<string | undefined> {
   try {
@@ -22,22 +28,59 @@ async function readOptional(dir: string, name: string): Promise<string | undefin
   }
 }
 
-async function readExport(dir: string, usePolisGroups: boolean) {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`--polis-dir ${dir}: no such directory`);
-  const comments = await readOptional(dir, 'comments.csv');
-  if (comments === undefined) throw new UsageError(`no comments.csv in ${dir}`);
-  const participantsVotes = await readOptional(dir, 'participants-votes.csv');
-  if (participantsVotes === undefined && usePolisGroups) {
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
+}
+
+/** The votes file to read: participants-votes.csv (smaller, with Pol.is's groups), else votes.csv. */
+async function votesFile(dir: string, usePolisGroups: boolean): Promise<PolisVotesFile> {
+  if (await exists(join(dir, 'participants-votes.csv'))) return 'participants-votes.csv';
+  if (usePolisGroups) {
     throw new UsageError(`--use-polis-groups needs participants-votes.csv in ${dir}`);
   }
-  // votes.csv (the full history) is only the fallback: participants-votes.csv is smaller and
-  // carries Pol.is's groups.
-  const votes = participantsVotes === undefined ? await readOptional(dir, 'votes.csv') : undefined;
-  if (participantsVotes === undefined && votes === undefined) {
-    throw new UsageError(`neither participants-votes.csv nor votes.csv in ${dir}`);
+  if (await exists(join(dir, 'votes.csv'))) return 'votes.csv';
+  throw new UsageError(`neither participants-votes.csv nor votes.csv in ${dir}`);
+}
+
+// The votes file goes through the engine's reader in chunks: it can exceed what a string holds.
+async function streamVotes(reader: PolisVotesReader, path: string): Promise<void> {
+  const handle = await open(path, 'r').catch((error: Error) => {
+    throw new UsageError(`cannot read ${path}: ${error.message}`);
+  });
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      reader.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
   }
-  return { comments, participantsVotes, votes };
+}
+
+async function readConversation(dir: string, usePolisGroups: boolean, engine: Engine) {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--polis-dir ${dir}: no such directory`);
+  const commentsText = await readOptional(dir, 'comments.csv');
+  if (commentsText === undefined) throw new UsageError(`no comments.csv in ${dir}`);
+  const file = await votesFile(dir, usePolisGroups);
+  const path = join(dir, file);
+  try {
+    const comments = engine.parsePolisComments(commentsText);
+    // Typical bytes per vote in each file, so the columns rarely need to grow.
+    const size = (await stat(path)).size;
+    const reader = new engine.PolisVotesReader(
+      file,
+      comments,
+      size / (file === 'votes.csv' ? 40 : 3),
+    );
+    await streamVotes(reader, path);
+    return { comments, ...reader.finish() };
+  } catch (error) {
+    if (error instanceof engine.PolisFormatError) throw new UsageError(`${dir}: ${error.message}`);
+    throw error;
+  }
 }
 
 async function run(options: Options): Promise<void> {
@@ -45,21 +88,11 @@ async function run(options: Options): Promise<void> {
     throw new UsageError(`unknown --format "${options.format}" (expected: ${FORMATS.join(', ')})`);
   }
   const usePolisGroups = options.usePolisGroups === true;
-  const files = await readExport(options.polisDir, usePolisGroups);
   const engine = await import('../engines/opinion-map/index.ts');
-  let conversation;
-  try {
-    conversation = engine.readPolisConversation(files);
-  } catch (error) {
-    if (error instanceof engine.PolisFormatError)
-      throw new UsageError(`${options.polisDir}: ${error.message}`);
-    throw error;
-  }
+  const conversation = await readConversation(options.polisDir, usePolisGroups, engine);
   const result = engine.computeOpinionMap(
     engine.polisToOpinionMapInput(conversation, usePolisGroups),
-    {
-      groups: usePolisGroups ? 'fixed' : 'computed',
-    },
+    { groups: usePolisGroups ? 'fixed' : 'computed' },
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

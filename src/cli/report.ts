@@ -4,9 +4,20 @@
 import { Command } from 'commander';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { FORMATS, isFormat, type ExportFormat } from '../features/reports/report-export.ts';
+import type { ExportFormat } from '../features/reports/report-export.ts';
 import { AppError, UsageError } from '../shared/errors.ts';
 import { withInstance } from './instance.ts';
+
+// Spelled out rather than imported, so `--help` does not load the report renderers; the type
+// check fails if this list and the renderers' formats ever differ.
+const FORMATS = Object.keys({
+  md: true,
+  html: true,
+  pdf: true,
+  docx: true,
+} satisfies Record<ExportFormat, true>) as ExportFormat[];
+const isFormat = (value: string): value is ExportFormat =>
+  (FORMATS as readonly string[]).includes(value);
 
 interface Options {
   format: string;

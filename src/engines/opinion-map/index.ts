@@ -15,6 +15,11 @@ export {
   type PolisParticipant,
 } from './polis-csv.ts';
 export {
+  PolisVotesReader,
+  type PolisVotesFile,
+  type PolisVotesTable,
+} from './polis-stream.ts';
+export {
   writePolisComments,
   writePolisParticipantsVotes,
   writePolisSummary,

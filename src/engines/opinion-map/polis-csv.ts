@@ -2,7 +2,7 @@
 // Pure: it takes the files' text and returns engine input, so the CLI owns all file access.
 import { parse } from 'csv-parse/sync';
 import { restoreCell } from '../../shared/csv-writer.ts';
-import type { OpinionMapInput, VoteRecord, VoteValue } from './types.ts';
+import type { OpinionMapInput, VoteColumns, VoteRecord, VoteValue } from './types.ts';
 
 /** The export is not what we expect; the message names the file and the problem. */
 export class PolisFormatError extends Error {
@@ -120,8 +120,8 @@ const PARTICIPANT_COLUMNS = [
   'n-disagree',
 ];
 
-function participantsHeader(rows: string[][]) {
-  const header = rows[0] ?? [];
+/** Where participants-votes.csv keeps what, from its header row. */
+export function participantsHeader(header: string[]) {
   const firstComment = header.indexOf('n-disagree') + 1;
   if (header[0] !== 'participant' || !header.includes('group-id') || firstComment === 0) {
     throw new PolisFormatError(
@@ -133,7 +133,6 @@ function participantsHeader(rows: string[][]) {
     throw new PolisFormatError(`participants-votes.csv: unexpected column ${unknown.join(', ')}`);
   }
   return {
-    header,
     firstComment,
     xidAt: header.indexOf('xid'),
     groupAt: header.indexOf('group-id'),
@@ -152,7 +151,8 @@ export function parsePolisParticipantsVotes(text: string): {
       `participants-votes.csv: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const { header, firstComment, xidAt, groupAt } = participantsHeader(rows);
+  const header = rows[0] ?? [];
+  const { firstComment, xidAt, groupAt } = participantsHeader(header);
   const participants: PolisParticipant[] = [];
   const votes: VoteRecord[] = [];
   rows.slice(1).forEach((row, i) => {
@@ -214,7 +214,7 @@ export function readPolisConversation(files: PolisFiles): PolisConversation {
 
 /** Engine input; with `usePolisGroups`, Pol.is's group-id becomes each participant's fixed group. */
 export function polisToOpinionMapInput(
-  c: PolisConversation,
+  c: Omit<PolisConversation, 'votes'> & { votes: PolisConversation['votes'] | VoteColumns },
   usePolisGroups = false,
 ): OpinionMapInput {
   return {
