@@ -127,7 +127,10 @@ function themeRows(
             : { requires: row.total(key) }),
         });
       relations.push({ total: `t${t}`, parts: row.keys.map((key) => row.id(t, key)) });
+      // A theme's cell never exceeds its group's (or region's) total: a reader knows that much.
+      for (const key of row.keys) atMost(row.id(t, key), row.total(key), figures, relations);
     }
+    atMost(`t${t}`, figureId.total, figures, relations);
   });
   // When no contributor falls in two themes, a column of theme cells adds up to at most its
   // group's total: a reader who guesses that can use it, so it is part of the system.
@@ -139,12 +142,19 @@ function themeRows(
   for (const row of rows)
     for (const key of row.keys) {
       const rest = `${row.total(key)}:rest`;
-      figures.push({ id: rest, count: 0, print: 'never' });
+      figures.push({ id: rest, count: 0, print: 'slack' });
       relations.push({
         total: row.total(key),
         parts: [...themes.map((_, t) => row.id(t, key)), rest],
       });
     }
+}
+
+/** `part ≤ whole`, as part + slack = whole; the slack's count is set from the totals later. */
+function atMost(part: string, whole: string, figures: Figure[], relations: Relation[]) {
+  const rest = `${part}:rest`;
+  figures.push({ id: rest, count: 0, print: 'slack' });
+  relations.push({ total: whole, parts: [part, rest] });
 }
 
 /**
