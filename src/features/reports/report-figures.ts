@@ -49,6 +49,8 @@ export const figureId = {
   hemisphere: (h: string) => `h:${h}`,
   themeGroup: (t: number, g: string) => `t${t}:g:${g}`,
   themeRegion: (t: number, r: string) => `t${t}:r:${r}`,
+  /** A theme's contributors as printed, with its share of all contributors. */
+  themeSize: (t: number) => `t${t}:size`,
 };
 
 type Contributors = Map<string, Profile>;
@@ -116,6 +118,8 @@ function themeRows(
   themes.forEach((people, t) => {
     // Public by other means (the theme links its sources), so never hidden; below k, no breakdown.
     figures.push({ id: `t${t}`, count: people.size, print: 'always' });
+    // Printed like any count (below k, "< k"); its share is printed only beside a printed total.
+    figures.push({ id: figureId.themeSize(t), count: people.size });
     for (const row of rows) {
       const counts = tally(people.values(), row.axis);
       for (const key of row.keys)
