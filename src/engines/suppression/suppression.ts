@@ -15,8 +15,11 @@ import { isProtected, type Published, type Relation, type Shown } from './audit.
 export interface Figure {
   id: string;
   count: number;
-  /** 'always': public by other means (never hidden); 'never': not printed, only related. */
-  print?: 'always' | 'never';
+  /**
+   * 'always': public by other means (never hidden); 'never': not printed, only related; 'slack':
+   * not a count of anyone, only the gap that turns `a ≤ b` into `a + slack = b` (never protected).
+   */
+  print?: 'always' | 'never' | 'slack';
   /** A figure this one is only printed with (the denominator of its share). */
   requires?: string;
 }
@@ -30,7 +33,7 @@ export interface SuppressionInput {
 export const MIN_COUNT = 5;
 
 function initial(f: Figure, k: number): Shown {
-  if (f.print === 'never') return { kind: 'omitted' };
+  if (f.print === 'never' || f.print === 'slack') return { kind: 'omitted' };
   if (f.print !== 'always' && f.count > 0 && f.count < k) return { kind: 'small' };
   return { kind: 'value', value: f.count };
 }
@@ -94,7 +97,7 @@ function complementFor(
  * nothing the rules would not let the report print).
  */
 function needsProtection(f: Figure, shown: Shown, k: number): boolean {
-  if (shown.kind === 'value') return false;
+  if (shown.kind === 'value' || f.print === 'slack') return false;
   return shown.kind !== 'omitted' || (f.count > 0 && f.count < k);
 }
 
@@ -114,6 +117,10 @@ export function suppressFigures(input: SuppressionInput): Map<string, Shown> {
     if (!exposed) return shown;
     const complement = complementFor(exposed.id, input, shown, k);
     if (complement) shown.set(complement.id, hide(complement, k));
+    // A figure never printed that nothing printed can protect any more is pinned only by what is
+    // public by other means and by which categories exist at all (one stakeholder group only,
+    // say): the report cannot hide that, and must not fail to be written because of it.
+    else if (shown.get(exposed.id)?.kind === 'omitted') safe.add(exposed.id);
     else omitAround(exposed.id, input, shown);
     enforceRequires(input.figures, shown, k);
   }

@@ -68,7 +68,15 @@ function context(input: DraftInput): Built {
   };
 }
 
-function summary(input: DraftInput): Built {
+/** A theme's share of all contributors, when both counts are printed. */
+function themeShare(input: DraftInput, figures: ReportFigures, t: number): string | null {
+  const size = figures.shown.get(figureId.themeSize(t));
+  const total = figures.shown.get(figureId.total);
+  if (size?.kind !== 'value' || total?.kind !== 'value' || total.value === 0) return null;
+  return percent(input.locale, size.value / total.value);
+}
+
+function summary(input: DraftInput, figures: ReportFigures): Built {
   const { t, synthesis } = input;
   if (input.submissions.length === 0) return { markdown: t('reports.doc.summary.none'), items: [] };
   const lines = [
@@ -77,9 +85,10 @@ function summary(input: DraftInput): Built {
       languages: Object.keys(synthesis.languages).length,
     }),
   ];
-  const top = synthesis.themes
-    .slice(0, 5)
-    .map((th) => `${th.label} (${percent(input.locale, th.weights.overall)})`);
+  const top = synthesis.themes.slice(0, 5).map((th, i) => {
+    const share = themeShare(input, figures, i);
+    return share ? `${th.label} (${share})` : th.label;
+  });
   if (top.length) lines.push(t('reports.doc.summary.themes', { themes: top.join('; ') }));
   lines.push(t('reports.doc.summary.recommendations', { count: synthesis.recommendations.length }));
   const generated = lines.map((l) => `- ${l}`).join('\n');
@@ -121,9 +130,14 @@ function themeBlock(
   const { t } = input;
   const lines = [`### ${n}. ${theme.label}`, ''];
   if (theme.centralSentence) lines.push(`${oneLine(theme.centralSentence.text)}`, '');
-  lines.push(
-    `- ${t('reports.doc.trends.weight', { share: percent(input.locale, theme.weights.overall), count: theme.sourceIds.length })}`,
-  );
+  // Contributors, from the suppressed figures; no count of contributions (one organisation's
+  // many texts would weigh as many people) and no share by day or week, which would date a few.
+  const size = figureText(t, figures.shown.get(figureId.themeSize(n - 1)));
+  const share = themeShare(input, figures, n - 1);
+  if (size)
+    lines.push(
+      `- ${share ? t('figures.theme.size', { count: size, share }) : t('figures.theme.sizeOnly', { count: size })}`,
+    );
   if (figures.count(`t${n - 1}`) < K) lines.push(`- ${t('figures.theme.noBreakdown', { k: K })}`);
   const groups = shareList(
     input,
@@ -141,10 +155,6 @@ function themeBlock(
     (r) => regionLabel(t, r),
   );
   if (regions) lines.push(`- ${t('reports.doc.trends.byRegion', { list: regions })}`);
-  if (theme.weights.overTime.length > 1)
-    lines.push(
-      `- ${t('reports.doc.trends.overTime', { list: theme.weights.overTime.map((b) => `${b.start} ${percent(input.locale, b.weight)}`).join(' → ') })}`,
-    );
   lines.push(
     `- ${t('reports.doc.trends.keyTerms', { terms: theme.keyTerms.slice(0, 8).join(', ') })}`,
   );

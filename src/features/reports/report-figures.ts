@@ -49,6 +49,8 @@ export const figureId = {
   hemisphere: (h: string) => `h:${h}`,
   themeGroup: (t: number, g: string) => `t${t}:g:${g}`,
   themeRegion: (t: number, r: string) => `t${t}:r:${r}`,
+  /** A theme's contributors as printed, with its share of all contributors. */
+  themeSize: (t: number) => `t${t}:size`,
 };
 
 type Contributors = Map<string, Profile>;
@@ -116,6 +118,8 @@ function themeRows(
   themes.forEach((people, t) => {
     // Public by other means (the theme links its sources), so never hidden; below k, no breakdown.
     figures.push({ id: `t${t}`, count: people.size, print: 'always' });
+    // Printed like any count (below k, "< k"); its share is printed only beside a printed total.
+    figures.push({ id: figureId.themeSize(t), count: people.size });
     for (const row of rows) {
       const counts = tally(people.values(), row.axis);
       for (const key of row.keys)
@@ -127,7 +131,10 @@ function themeRows(
             : { requires: row.total(key) }),
         });
       relations.push({ total: `t${t}`, parts: row.keys.map((key) => row.id(t, key)) });
+      // A theme's cell never exceeds its group's (or region's) total: a reader knows that much.
+      for (const key of row.keys) atMost(row.id(t, key), row.total(key), figures, relations);
     }
+    atMost(`t${t}`, figureId.total, figures, relations);
   });
   // When no contributor falls in two themes, a column of theme cells adds up to at most its
   // group's total: a reader who guesses that can use it, so it is part of the system.
@@ -139,12 +146,19 @@ function themeRows(
   for (const row of rows)
     for (const key of row.keys) {
       const rest = `${row.total(key)}:rest`;
-      figures.push({ id: rest, count: 0, print: 'never' });
+      figures.push({ id: rest, count: 0, print: 'slack' });
       relations.push({
         total: row.total(key),
         parts: [...themes.map((_, t) => row.id(t, key)), rest],
       });
     }
+}
+
+/** `part ≤ whole`, as part + slack = whole; the slack's count is set from the totals later. */
+function atMost(part: string, whole: string, figures: Figure[], relations: Relation[]) {
+  const rest = `${part}:rest`;
+  figures.push({ id: rest, count: 0, print: 'slack' });
+  relations.push({ total: whole, parts: [part, rest] });
 }
 
 /**

@@ -27,7 +27,7 @@ function prompt(request: SummaryRequest): string {
     .slice(0, 8)
     .map(
       (th, i) =>
-        `${i + 1}. ${th.label} (${Math.round(th.weights.overall * 100)}%): ${th.centralSentence?.text ?? ''}`,
+        `${i + 1}. ${th.label}: ${th.centralSentence?.text ?? ''}`,
     );
   const recs = request.synthesis.recommendations.slice(0, 15).map((r) => `- ${r.text}`);
   return [`Consultation: ${request.title}`, 'Themes:', ...themes, 'Recommendations:', ...recs].join(
