@@ -3,7 +3,7 @@
 // log gives. Time only ever comes from the events.
 import { computeQueue, countTurn } from './ordering.ts';
 import { spokenMs } from './timing.ts';
-import { sideOf, type QueueEvent, type QueueRule, type QueueState, type Side } from './types.ts';
+import { sideOf, type QueueEvent, type QueueRule, type QueueState, type Side, type SpeakerAttributes } from './types.ts';
 import { currentIntervention, validate } from './validate.ts';
 
 export function initialState(rule: QueueRule): QueueState {
@@ -83,16 +83,20 @@ function move(state: QueueState, e: Extract<QueueEvent, { type: 'request-moved' 
   manualAct(state, e, e.reason, 'moved');
 }
 
+/** Absent and undefined attributes are the same thing once a log has gone through JSON. */
+function statedOnly(attributes: SpeakerAttributes): SpeakerAttributes {
+  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => typeof v === 'string'));
+}
+
 /** Applies an event already validated against `state`, in place. */
 function applyValid(state: QueueState, e: QueueEvent) {
   state.eventIds.push(e.id);
-  state.lastAt = e.at;
   switch (e.type) {
     case 'floor-requested':
       state.requests.push({
         ...{ requestId: e.requestId, participantId: e.participantId, channel: e.channel, kind: e.kind },
         replyTo: e.replyTo ?? null,
-        attributes: { ...e.attributes },
+        attributes: statedOnly(e.attributes),
         requestedAt: e.at,
         seq: state.requests.length,
         status: 'waiting',
@@ -129,6 +133,8 @@ function applyValid(state: QueueState, e: QueueEvent) {
   }
   // A side whose requests are all gone starts its next wait from zero.
   for (const side of ['room', 'remote'] as const) if (!hasWaiting(state, side)) state.sideWaits[side] = 0;
+  // Last, so that the queue the event acts on (its head, a move's tier) is the one validated.
+  state.lastAt = e.at;
 }
 
 function step(state: QueueState, event: QueueEvent) {
