@@ -3,10 +3,10 @@
 // Precedence, strongest first:
 // 1. tiers: points of order, then replies, then ordinary requests; no rule or move crosses a tier,
 //    so a point of order is always heard first;
-// 2. the chair's moves: a moved request keeps at most as many requests ahead of it as it had
-//    right after the move (those of them still waiting), so its place never gets worse until it
-//    is heard — a later arrival may be put ahead of it only in the place of one of those; when
-//    two moves claim the same place, the newer one wins;
+// 2. the chair's moves: a moved request keeps exactly as many requests ahead of it as it had
+//    right after the move that are still waiting, so its place never gets worse until it is
+//    heard — a later arrival may be put ahead of it only in the place of one of those, who then
+//    goes behind it; each move re-pins the tier's moved requests, so their places never collide;
 // 3. inside the ordinary tier, the rule picks the next speaker by narrowing the candidates:
 //    the alternation bound (a side that has waited `maxTurns` turns must be heard now), then
 //    first-time speakers, then the least-heard value of the balance attribute, then arrival.
@@ -62,7 +62,7 @@ function arrange(records: RequestRecord[], choose: Chooser, onPlace?: OnPlace): 
   while (pins.length > 0 || free.length > 0) {
     const due = pins
       .filter((p) => p.target <= out.length || free.length === 0)
-      .sort((a, b) => a.target - b.target || b.seq - a.seq)[0];
+      .sort((a, b) => a.target - b.target || a.seq - b.seq)[0];
     let placed: { pick: RequestRecord; reason: PlaceReason };
     if (due) {
       pins.splice(pins.indexOf(due), 1);

@@ -94,6 +94,32 @@ describe('speaking queue properties', () => {
     );
   });
 
+  test("after the chair moves a request, its place in its tier never gets worse until another move", () => {
+    fc.assert(
+      fc.property(ruleArb(), intentsArb(anyIntent), (rule, intents) => {
+        const { events, states } = buildLog(rule, intents);
+        let moved: { id: string; place: number } | null = null;
+        events.forEach((e, i) => {
+          const state = states[i]!;
+          const placeOf = (id: string) => {
+            const entry = state.queue.find((q) => q.requestId === id);
+            return entry ? state.queue.filter((q) => q.kind === entry.kind).indexOf(entry) : -1;
+          };
+          if (e.type === 'request-moved') moved = { id: e.requestId, place: placeOf(e.requestId) };
+          else if (moved) {
+            const place = placeOf(moved.id);
+            if (place < 0) moved = null;
+            else {
+              assert.ok(place <= moved.place, `moved request went from ${moved.place} to ${place}`);
+              moved.place = place;
+            }
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
   test('when a log holds invalid events too, then withdrawn requests never get the floor', () => {
     fc.assert(
       fc.property(ruleArb(), intentsArb(anyIntent), (rule, intents) => {

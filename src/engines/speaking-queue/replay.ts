@@ -70,16 +70,22 @@ function manualAct(
   state.manualActs.push({ eventId: e.id, actor: e.actor, at: e.at, requestId: e.requestId, act, reason: reason.trim() });
 }
 
+/**
+ * Places the moved request, then pins every moved request of the tier to its place in the new
+ * order, so their sets of requests ahead are nested and no two moves ever claim the same place.
+ */
 function move(state: QueueState, e: Extract<QueueEvent, { type: 'request-moved' }>) {
   const r = record(state, e.requestId);
   const queue = computeQueue(state);
   const start = queue.findIndex((q) => q.kind === r.kind);
-  const tier = queue.filter((q) => q.kind === r.kind && q.requestId !== r.requestId);
-  r.pin = {
-    ahead: tier.slice(0, e.position - start).map((q) => q.requestId),
-    reason: e.reason.trim(),
-    seq: state.moveCount++,
-  };
+  const order = queue.filter((q) => q.kind === r.kind && q.requestId !== r.requestId).map((q) => q.requestId);
+  order.splice(e.position - start, 0, r.requestId);
+  const seq = state.moveCount++;
+  order.forEach((id, i) => {
+    const other = record(state, id);
+    if (other === r) other.pin = { ahead: order.slice(0, i), reason: e.reason.trim(), seq };
+    else if (other.pin) other.pin = { ...other.pin, ahead: order.slice(0, i) };
+  });
   manualAct(state, e, e.reason, 'moved');
 }
 

@@ -68,11 +68,11 @@ export type QueueEventType = QueueEvent['type'];
 
 export type RequestStatus = 'waiting' | 'speaking' | 'served' | 'withdrawn';
 
-/** A chair's move: the request keeps at most this many of these requests ahead of it. */
+/** A chair's move: the request keeps as many requests ahead of it as these still waiting. */
 export interface Pin {
   ahead: string[];
   reason: string;
-  /** Order of the moves, so that a newer move wins a contested place. */
+  /** Order of the moves; a deterministic tie-breaker, since re-pinning keeps places apart. */
   seq: number;
 }
 
