@@ -31,8 +31,20 @@ for (const dialect of testDialects()) {
       assert.equal(refused.statusCode, 403);
       assert.match(refused.body, /This request came from another website/);
       assert.equal(await exists('fetch-site@example.org'), false);
-      const sandboxed = await c.post('/account/register', register('null-origin@example.org'), { headers: { origin: 'null' } });
-      assert.equal(sandboxed.statusCode, 403, 'Origin: null is no page of ours');
+      const sandboxed = await c.post('/account/register', register('null-origin@example.org'), { headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+      assert.equal(sandboxed.statusCode, 403, 'a sandboxed frame of another site posts with Origin: null');
+      const sibling = await c.post('/account/register', register('sibling@example.org'), { headers: { origin: 'https://other.polylogue.test', 'sec-fetch-site': 'same-site' } });
+      assert.equal(sibling.statusCode, 403, 'a sibling subdomain is another site');
+      assert.equal(await exists('sibling@example.org'), false);
+    });
+
+    test('when our own page posts under no-referrer (Origin: null, Sec-Fetch-Site: same-origin), then the usual checks decide', async () => {
+      // What Chromium sends for our forms, since every page says Referrer-Policy: no-referrer.
+      const c = t.client();
+      await c.get('/account/register');
+      const own = await c.post('/account/register', register('own-null@example.org'), { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+      assert.equal(own.statusCode, 200);
+      assert.equal(await exists('own-null@example.org'), true);
     });
 
     test('when the Origin is this site (BASE_URL) or the header is absent, then the usual checks decide', async () => {

@@ -18,10 +18,19 @@ function ownOrigins(request: FastifyRequest, publicOrigin: string): string[] {
 }
 
 export function isCrossSite(request: FastifyRequest, publicOrigin: string): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
-  const origin = request.headers.origin;
-  // `null` is what a sandboxed frame or a privacy-stripped context sends: no page of ours.
-  return origin !== undefined && !ownOrigins(request, publicOrigin).includes(origin.toLowerCase());
+  // Sec-Fetch-Site is set by the browser itself and cannot be forged by a page: when present, it
+  // decides. Our pages send `Referrer-Policy: no-referrer`, under which Chromium posts our own forms
+  // with `Origin: null`, so a null Origin alone proves nothing; `same-origin` (our page) and `none`
+  // (typed or bookmarked by the person) are ours, `cross-site` never is, and a sibling subdomain
+  // (`same-site`) must also name one of our origins.
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin?.toLowerCase();
+  const named = origin !== undefined && origin !== 'null' && ownOrigins(request, publicOrigin).includes(origin);
+  if (site === 'same-origin' || site === 'none') return false;
+  if (site !== undefined) return !named;
+  // A browser too old to send Sec-Fetch-Site: a foreign Origin is refused; a missing or null one
+  // is left to the CSRF token, as for scripts and API clients.
+  return origin !== undefined && origin !== 'null' && !named;
 }
 
 export function registerOriginCheck(app: FastifyInstance, deps: { baseUrl: string }): void {
