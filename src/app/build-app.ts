@@ -56,7 +56,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  const { config, database, accounts, roles, organisations, admin, mailer } = services;
+  const { config, database, accounts, organisations, admin, mailer } = services;
 
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
@@ -84,7 +84,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(counters, config.secret) });
 
   registerErrorHandling(app);
-  registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
+  registerSessionHook(app, { accounts, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
   registerCsrfCheck(app);
   // After the CSRF check, so a forged request spends nobody's allowance.
