@@ -58,7 +58,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  const { config, database, accounts, roles, organisations, admin, mailer } = services;
+  const { config, database, accounts, organisations, admin, mailer } = services;
 
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
@@ -87,7 +87,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   registerErrorHandling(app);
   registerInputHygiene(app);
-  registerSessionHook(app, { accounts, roles, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
+  registerSessionHook(app, { accounts, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
   registerApiAuth(app, { apiTokens: services.apiTokens });
   registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);

@@ -7,6 +7,11 @@ export function renderPage(page: VNode): string {
   return '<!doctype html>' + render(page);
 }
 
+/** Renders a part of a page, to be kept and placed into pages later (see fragment-cache.ts). */
+export function renderPart(part: VNode): string {
+  return render(part);
+}
+
 /** Sends a page rendered before (see page-cache.ts) with the same headers as a fresh one. */
 export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
   return reply

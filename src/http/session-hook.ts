@@ -1,7 +1,6 @@
 // Resolves who is asking (session cookie) and in which language, once per request.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountsService } from '../features/accounts/accounts.service.ts';
-import type { RolesStore } from '../features/roles/roles.store.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale, translator } from '../i18n/i18n.ts';
 import { anonymousActor } from '../shared/actor.ts';
@@ -9,7 +8,6 @@ import { LOCALE_COOKIE, SESSION_COOKIE } from './request-context.ts';
 
 export interface SessionHookDeps {
   accounts: AccountsService;
-  roles: RolesStore;
   defaultLocale: Locale;
   secureCookies: boolean;
 }
@@ -31,12 +29,14 @@ export function registerSessionHook(app: FastifyInstance, deps: SessionHookDeps)
     let profileLocale: Locale | undefined;
     const token = request.cookies[SESSION_COOKIE];
     if (token && !request.url.startsWith('/assets/')) {
-      const user = await deps.accounts.userForSession(token);
-      if (user) {
+      // One query for the session, its user and their grants: every signed-in page pays for it.
+      const found = await deps.accounts.sessionActor(token);
+      if (found) {
+        const { user, grants } = found;
         request.sessionToken = token;
         request.actor = {
           user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null },
-          grants: await deps.roles.grantsOf(user.id),
+          grants,
         };
         if (isLocale(user.locale)) profileLocale = user.locale;
       }

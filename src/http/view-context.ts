@@ -54,6 +54,26 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
   return ctx;
 }
 
+/**
+ * The context for rendering a part shared by every reader of a page (src/http/fragment-cache.ts):
+ * language only. It knows nobody, so nothing personal can be rendered into what others receive,
+ * and asking it for a CSRF token is a programming error.
+ */
+export function sharedViewContext(request: FastifyRequest): ViewContext {
+  return {
+    locale: request.locale,
+    dir: direction(request.locale),
+    t: request.t,
+    user: null,
+    isAdmin: false,
+    get csrfToken(): string {
+      throw new Error('a part shared between readers cannot hold a CSRF token');
+    },
+    path: '',
+    flash: null,
+  };
+}
+
 /** Shows a one-line confirmation on the next page (after a redirect). */
 export function setFlash(reply: FastifyReply, key: MessageKey): void {
   reply.setCookie(FLASH_COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });

@@ -1,6 +1,7 @@
 // Account use cases: register, confirm, sign in and out, reset a password, edit a profile.
 // Messages never reveal whether an e-mail address is registered.
 import { AppError, ValidationError } from '../../shared/errors.ts';
+import type { Grant } from '../../shared/actor.ts';
 import { addMinutes, type Clock } from '../../shared/clock.ts';
 import { hashToken, newId, newSecretToken } from '../../shared/ids.ts';
 import { isCountryCode } from '../../shared/geography.ts';
@@ -136,9 +137,9 @@ export function accountsService(deps: AccountsDeps) {
       return { token, user };
     },
 
-    async userForSession(token: string): Promise<UserRecord | undefined> {
-      const session = await store.findSession(hashToken(token), now());
-      return session && store.findUserById(session.userId);
+    /** The person signed in with this session token and their role grants (one query). */
+    async sessionActor(token: string): Promise<{ user: UserRecord; grants: Grant[] } | undefined> {
+      return store.findSessionActor(hashToken(token), now());
     },
 
     async signOut(token: string): Promise<void> {

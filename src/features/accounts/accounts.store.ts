@@ -1,6 +1,7 @@
 // SQL for accounts, sessions and one-time tokens. Returns plain records.
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.ts';
+import type { Grant, Role, ScopeType } from '../../shared/actor.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -136,14 +137,26 @@ export function accountsStore(db: Kysely<DB>) {
         .execute();
     },
 
-    async findSession(idHash: string, now: string): Promise<{ userId: string; expiresAt: string } | undefined> {
-      const row = await db
-        .selectFrom('sessions')
-        .select(['user_id', 'expires_at'])
-        .where('id_hash', '=', idHash)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return row && { userId: row.user_id, expiresAt: row.expires_at };
+    /**
+     * The person behind an unexpired session and the roles granted to them, in one query: every
+     * signed-in request asks, so a second and third round trip would be paid on every page. One
+     * row per grant (a single row with null grant columns when there is none).
+     */
+    async findSessionActor(idHash: string, now: string): Promise<{ user: UserRecord; grants: Grant[] } | undefined> {
+      const rows = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .leftJoin('role_grants as g', 'g.user_id', 'u.id')
+        .selectAll('u')
+        .select(['g.role as grant_role', 'g.scope_type as grant_scope_type', 'g.scope_id as grant_scope_id'])
+        .where('s.id_hash', '=', idHash)
+        .where('s.expires_at', '>', now)
+        .execute();
+      const first = rows[0];
+      if (!first) return undefined;
+      const grants = rows.flatMap((r) => (r.grant_role === null || r.grant_scope_type === null || r.grant_scope_id === null ? [] : [{ role: r.grant_role as Role, scopeType: r.grant_scope_type as ScopeType, scopeId: r.grant_scope_id }]));
+      const { grant_role: _role, grant_scope_type: _scopeType, grant_scope_id: _scopeId, ...user } = first;
+      return { user: toRecord(user), grants };
     },
 
     async deleteSession(idHash: string): Promise<void> {

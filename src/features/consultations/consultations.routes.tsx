@@ -1,16 +1,18 @@
 // Public consultation pages: list, one consultation with its published submissions, and the
 // public moderation log. Submissions are shown only as the disclosure mechanism returns them.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderMarkdown } from '../../http/markdown.ts';
+import { fragmentCache } from '../../http/fragment-cache.ts';
 import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
-import { renderPage, sendHtml, sendPage } from '../../http/render.ts';
-import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
+import { renderPage, renderPart, sendHtml, sendPage } from '../../http/render.ts';
+import { issuedCsrfToken, sharedViewContext, viewContext } from '../../http/view-context.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
-import { ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
+import type { ConsultationRecord } from './consultations.store.ts';
+import { ConsultationBody, ConsultationIntro, ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
 import { PHASES, type Phase } from './rules.ts';
 
 export interface ConsultationsRoutesOptions {
@@ -26,6 +28,8 @@ export interface ConsultationsRoutesOptions {
 const PAGE_SIZE = 20;
 /** Rendered visitor pages kept per instance: a few hundred typical pages. */
 const VISITOR_PAGES_BYTES = 16 * 1024 * 1024;
+/** Shared parts of consultation pages kept per instance: about as many. */
+const SHARED_PARTS_BYTES = 16 * 1024 * 1024;
 
 type ListQuery = { Querystring: { process?: string; phase?: string; language?: string } };
 type PageRequest = { Params: { slug: string }; Querystring: { before?: string } };
@@ -81,6 +85,40 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
   // version the database raises on each such write (src/db/content-version.ts) and the phase,
   // which moves with the clock alone.
   const visitorPages = pageCache(VISITOR_PAGES_BYTES);
+  // What every reader sees alike — visitors with any query, signed-in people, right after a
+  // change — is rendered once per content version, phase, language and page of submissions;
+  // only the header and the call to action are theirs.
+  const sharedParts = fragmentCache(SHARED_PARTS_BYTES);
+
+  /** Process, facts, questions and a page of published submissions, as any reader sees them. */
+  async function renderSharedParts(request: FastifyRequest, consultation: ConsultationRecord, phase: Phase, before: string | undefined) {
+    const [process, page, reportPublished, hasConversation] = await Promise.all([
+      processes.findById(consultation.processId),
+      submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
+      reports?.hasPublished(consultation.id) ?? false,
+      conversations?.hasConversation(consultation.id) ?? false,
+    ]);
+    const ctx = sharedViewContext(request);
+    const processTitle = process?.title ?? '';
+    return [
+      renderPart(<ConsultationIntro ctx={ctx} consultation={consultation} processTitle={processTitle} phase={phase} />),
+      renderPart(
+        <ConsultationBody
+          ctx={ctx}
+          consultation={consultation}
+          processTitle={processTitle}
+          phase={phase}
+          contextHtml={renderMarkdown(consultation.context)}
+          questions={page.questions}
+          submissions={page.items}
+          next={page.next}
+          paged={before !== undefined}
+          reportPublished={reportPublished}
+          hasConversation={hasConversation}
+        />,
+      ),
+    ];
+  }
 
   app.get<PageRequest>('/consultations/:slug', async (request, reply) => {
     const consultation = await consultations.loadVisible(request.actor, request.params.slug);
@@ -89,29 +127,15 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
     const cached = key === undefined ? undefined : visitorPages.get(key, request);
     if (cached) return sendCachedPage(reply, cached);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
-    const [process, page, participation, reportPublished, hasConversation] = await Promise.all([
-      processes.findById(consultation.processId),
-      submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
+    // The consultation was read first, so what is rendered under its version is at least as new.
+    const partsKey = [consultation.id, consultation.contentVersion, phase, request.locale, before ?? ''].join('\n');
+    const [[intro = '', body = ''], participation] = await Promise.all([
+      sharedParts.get(partsKey, () => renderSharedParts(request, consultation, phase, before)),
       submissions.participation(request.actor, consultation),
-      reports?.hasPublished(consultation.id) ?? false,
-      conversations?.hasConversation(consultation.id) ?? false,
     ]);
     const ctx = viewContext(request, reply);
     const html = renderPage(
-      <ConsultationPage
-        ctx={ctx}
-        consultation={consultation}
-        processTitle={process?.title ?? ''}
-        phase={phase}
-        contextHtml={renderMarkdown(consultation.context)}
-        questions={page.questions}
-        participation={participation}
-        submissions={page.items}
-        next={page.next}
-        paged={before !== undefined}
-        reportPublished={reportPublished}
-        hasConversation={hasConversation}
-      />,
+      <ConsultationPage ctx={ctx} consultation={consultation} phase={phase} participation={participation} content={{ intro, body }} />,
     );
     if (key === undefined || issuedCsrfToken(ctx)) return sendHtml(reply, html);
     return sendCachedPage(reply, visitorPages.keep(key, html, request));

@@ -45,14 +45,15 @@ export function Facts({
   );
 }
 
-export interface ConsultationPageProps {
+/** What every reader of the consultation page sees alike, rendered once per content version. */
+export interface ConsultationContentProps {
+  /** Knows no reader: see sharedViewContext. */
   ctx: ViewContext;
   consultation: ConsultationRecord;
   processTitle: string;
   phase: Phase;
   contextHtml: string;
   questions: QuestionRecord[];
-  participation: 'sign_in' | 'eligible' | 'not_eligible';
   submissions: DisclosedSubmission[];
   next: string | null;
   paged: boolean;
@@ -60,6 +61,15 @@ export interface ConsultationPageProps {
   reportPublished?: boolean;
   /** Links to the conversation (statements to vote on) when there is one. */
   hasConversation?: boolean;
+}
+
+export interface ConsultationPageProps {
+  ctx: ViewContext;
+  consultation: ConsultationRecord;
+  phase: Phase;
+  participation: 'sign_in' | 'eligible' | 'not_eligible';
+  /** The shared parts, rendered: ConsultationIntro and ConsultationBody. */
+  content: { intro: string; body: string };
 }
 
 /** Where the consultation led: the published report and how each contribution was used. */
@@ -160,15 +170,24 @@ function SubmissionsSection(props: {
   );
 }
 
-export function ConsultationPage(props: ConsultationPageProps) {
+/** Process, title and facts: above the reader's call to action. */
+export function ConsultationIntro(props: Pick<ConsultationContentProps, 'ctx' | 'consultation' | 'processTitle' | 'phase'>) {
   const { ctx, consultation: c, phase } = props;
-  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={c.title}>
+    <>
       <p class="hint">{props.processTitle}</p>
       <h1 dir="auto">{c.title}</h1>
       <Facts ctx={ctx} c={c} phase={phase} />
-      <CallToAction ctx={ctx} slug={c.slug} phase={phase} participation={props.participation} />
+    </>
+  );
+}
+
+/** Context, questions, links and the published submissions: below the call to action. */
+export function ConsultationBody(props: ConsultationContentProps) {
+  const { ctx, consultation: c, phase } = props;
+  const { t } = ctx;
+  return (
+    <>
       {c.context && (
         <section aria-labelledby="context-title">
           <h2 id="context-title">{t('consult.context')}</h2>
@@ -228,6 +247,21 @@ export function ConsultationPage(props: ConsultationPageProps) {
       <p>
         <a href={`/consultations/${c.slug}/moderation-log`}>{t('consult.modlog.link')}</a>
       </p>
+    </>
+  );
+}
+
+/**
+ * The page around the shared parts: the reader's own header and call to action are rendered per
+ * request, the rest comes rendered (src/http/fragment-cache.ts).
+ */
+export function ConsultationPage(props: ConsultationPageProps) {
+  const { ctx, consultation: c, phase } = props;
+  return (
+    <Layout ctx={ctx} title={c.title}>
+      <div class="consultation-intro" dangerouslySetInnerHTML={{ __html: props.content.intro }} />
+      <CallToAction ctx={ctx} slug={c.slug} phase={phase} participation={props.participation} />
+      <div class="consultation-body" dangerouslySetInnerHTML={{ __html: props.content.body }} />
     </Layout>
   );
 }
