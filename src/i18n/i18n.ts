@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type enApi from './messages/en/api.json';
+import type enAttachmentsCleaning from './messages/en/attachments-cleaning.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
 import type enDeliberation from './messages/en/deliberation.json';
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof typeof enReports
   | keyof typeof enApi
   | keyof typeof enOpenData
-  | keyof typeof enDeliberation;
+  | keyof typeof enDeliberation
+  | keyof typeof enAttachmentsCleaning;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

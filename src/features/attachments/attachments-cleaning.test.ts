@@ -1,0 +1,236 @@
+// The allow-list cleaners, through HTTP: a crafted corpus (DOCX, ODT, PDF) that carries every
+// identity a probe found in real files is attached under chatham_house, the served file is read
+// back — raw bytes, every zip part and name, every decompressed PDF stream — and no planted marker
+// may be left, while the text, web links and pictures still open in the readers people use.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import type {
+  PDFString} from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream
+} from 'pdf-lib';
+import sharp from 'sharp';
+import type { Actor } from '../../shared/actor.ts';
+import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
+import { seedWorld, type World } from '../open-data/open-data.fixtures.ts';
+import { pdfText } from '../reports/report-readback.ts';
+import { Browser } from './attachments.fixtures.ts';
+import { parseXml } from './office-xml.ts';
+import {
+  DOCX_MARKERS,
+  docxCorpus,
+  docxWithChart,
+  ODT_MARKERS,
+  odtCorpus,
+  VISIBLE,
+} from './office-corpus.fixtures.ts';
+import { PDF_MARKERS, PDF_VISIBLE, pdfCorpus } from './pdf-corpus.fixtures.ts';
+
+const PASSWORD = 'long password 123';
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+
+/** Everything a probe can read in a zip: its raw bytes, entry names and inflated entries. */
+function zipTexts(data: Uint8Array): string[] {
+  const parts = unzipSync(data);
+  return [latin1(data), ...Object.keys(parts), ...Object.values(parts).map((p) => latin1(p))];
+}
+
+/** Everything a probe can read in a PDF: its raw bytes and every stream, decompressed. */
+function pdfTexts(data: Uint8Array, doc: PDFDocument): string[] {
+  const texts = [latin1(data)];
+  for (const [, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof PDFRawStream)
+      texts.push(
+        latin1(
+          object.dict.has(PDFName.of('Filter')) &&
+            object.dict.lookup(PDFName.of('Filter')) !== PDFName.of('DCTDecode')
+            ? decodePDFRawStream(object).decode()
+            : object.contents,
+        ),
+      );
+  return texts;
+}
+
+const leftovers = (texts: string[], markers: string[]) =>
+  markers.filter((m) => texts.some((t) => t.includes(m)));
+
+/** A picture as the re-encoder left it: decodable, and with no metadata of any kind. */
+async function assertCleanImage(bytes: Uint8Array, label: string): Promise<void> {
+  const meta = await sharp(bytes).metadata();
+  assert.ok(meta.width && meta.width > 0, `${label} still decodes`);
+  assert.deepEqual(
+    { exif: meta.exif, xmp: meta.xmp, icc: meta.icc, iptc: meta.iptc, comments: meta.comments },
+    { exif: undefined, xmp: undefined, icc: undefined, iptc: undefined, comments: undefined },
+    label,
+  );
+}
+
+for (const dialect of testDialects()) {
+  describe(`attachment cleaning (${dialect})`, () => {
+    let t: TestApp;
+    let world: World;
+    let author: Actor;
+    let browser: Browser;
+    let n = 0;
+    before(async () => {
+      t = await startTestApp(dialect);
+      world = await seedWorld(t);
+      author = await world.actorFor('ines@example.org', 'Ines Example');
+      browser = new Browser(t.app);
+      await browser.signIn('ines@example.org', PASSWORD);
+    });
+    after(() => t.close());
+
+    /** Attaches a file to a fresh submission under the rule; returns the upload's response and the served file. */
+    async function attach(rule: string, name: string, data: Uint8Array) {
+      const { slug } = await world.openConsultation(rule, `Cleaning ${rule} ${++n}`);
+      const { id } = await t.services.submissions.submit(author, slug, {
+        idempotencyKey: `cleaning-${n}`,
+        language: 'en',
+        freeText: 'See the attached file.',
+        answers: [],
+      });
+      const response = await browser.upload(`/my/submissions/${id}/attachments`, { name, data });
+      const [attachment] = (await t.services.attachments.ownView(author, id)).attachments;
+      const served = attachment ? await browser.get(`/attachments/${attachment.id}`) : undefined;
+      return {
+        response,
+        served: served?.rawPayload,
+        submissionId: id,
+        attachmentId: attachment?.id,
+      };
+    }
+
+    test('when a DOCX carrying identities is attached under chatham_house, then none is left and mammoth still reads its text, web link and pictures', async () => {
+      const { response, served } = await attach('chatham_house', 'notes.docx', await docxCorpus());
+      assert.equal(response.statusCode, 303);
+      assert.ok(served);
+      assert.deepEqual(leftovers(zipTexts(served), DOCX_MARKERS), []);
+      const parts = unzipSync(served);
+      assert.deepEqual(
+        Object.keys(parts).filter((name) =>
+          /customXml|docProps|settings|comments|people|printer/.test(name),
+        ),
+        [],
+        'no part beyond what a reader needs',
+      );
+      const html = (await mammoth.convertToHtml({ buffer: served })).value;
+      for (const text of [
+        VISIBLE.text,
+        VISIBLE.inserted,
+        VISIBLE.commented,
+        VISIBLE.fieldResult,
+        'local file link',
+      ])
+        assert.ok(html.includes(text), `"${text}" is still there`);
+      assert.match(html, new RegExp(`<a href="${VISIBLE.webLink}">kept web link</a>`));
+      assert.doesNotMatch(html, /href="(file:|\\\\)/);
+      const images = [...html.matchAll(/<img src="data:image\/(?:png|jpeg);base64,([^"]+)"/g)];
+      assert.equal(images.length, 3, 'the three pictures are still shown');
+      for (const [i, [, base64]] of images.entries())
+        await assertCleanImage(Buffer.from(base64 ?? '', 'base64'), `picture ${i + 1}`);
+      const rels = Object.entries(parts).filter(([name]) => name.endsWith('.rels'));
+      for (const [name, xml] of rels)
+        for (const external of latin1(xml).matchAll(/Target="([^"]*)" TargetMode="External"/g))
+          assert.match(
+            external[1] ?? '',
+            /^(https?:|mailto:)/,
+            `${name} points outside only to the web`,
+          );
+    });
+
+    test('when an ODT carrying identities is attached under chatham_house, then none is left and its text, web link and picture remain', async () => {
+      const { response, served } = await attach('chatham_house', 'notes.odt', await odtCorpus());
+      assert.equal(response.statusCode, 303);
+      assert.ok(served);
+      assert.deepEqual(leftovers(zipTexts(served), ODT_MARKERS), []);
+      const parts = unzipSync(served);
+      assert.equal(Object.keys(parts)[0], 'mimetype');
+      assert.deepEqual(Object.keys(parts).sort(), [
+        'META-INF/manifest.xml',
+        'Pictures/image1.jpeg',
+        'content.xml',
+        'meta.xml',
+        'mimetype',
+        'styles.xml',
+      ]);
+      const content = parseXml(parts['content.xml']);
+      const text = content.documentElement?.textContent ?? '';
+      for (const visible of [
+        VISIBLE.text,
+        VISIBLE.commented,
+        'kept web link',
+        'local file link',
+        'section text',
+      ])
+        assert.ok(text.includes(visible), `"${visible}" is still there`);
+      const hrefs = Array.from(content.getElementsByTagName('*'))
+        .map((e) => e.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))
+        .filter(Boolean);
+      assert.deepEqual(hrefs, [VISIBLE.webLink, 'Pictures/image1.jpeg']);
+      await assertCleanImage(parts['Pictures/image1.jpeg'] ?? new Uint8Array(), 'the picture');
+      const manifest = latin1(parts['META-INF/manifest.xml'] ?? new Uint8Array());
+      for (const name of Object.keys(parts).filter(
+        (p) => p !== 'mimetype' && !p.startsWith('META-INF'),
+      ))
+        assert.ok(manifest.includes(`manifest:full-path="${name}"`), `${name} is in the manifest`);
+    });
+
+    test('when a PDF carrying identities and scripts is attached under chatham_house, then none is left and its text, filled field, image and web link remain', async () => {
+      const { response, served } = await attach('chatham_house', 'notes.pdf', await pdfCorpus());
+      assert.equal(response.statusCode, 303);
+      assert.ok(served);
+      const doc = await PDFDocument.load(served, { updateMetadata: false });
+      assert.deepEqual(leftovers(pdfTexts(served, doc), PDF_MARKERS), []);
+      assert.equal(doc.context.trailerInfo.Info, undefined, 'no document information');
+      assert.deepEqual(
+        doc.catalog
+          .keys()
+          .map((k) => k.asString())
+          .sort(),
+        ['/Pages', '/Type'],
+        'no metadata, names, open action or form in the catalogue',
+      );
+      const text = await pdfText(served);
+      assert.ok(text.includes(PDF_VISIBLE.text), 'the page text is still there');
+      assert.ok(text.includes(PDF_VISIBLE.field), 'the filled-in field is flattened into the page');
+      const [page] = doc.getPages();
+      const annotations = page?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
+      assert.equal(annotations.length, 1, 'only the web link is left of the annotations');
+      const action = doc.context
+        .lookupMaybe(annotations[0], PDFDict)
+        ?.lookupMaybe(PDFName.of('A'), PDFDict);
+      assert.equal(
+        (action?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText(),
+        PDF_VISIBLE.webLink,
+      );
+      const jpegs = [...doc.context.enumerateIndirectObjects()].filter(
+        ([, o]) =>
+          o instanceof PDFRawStream &&
+          o.dict.lookup(PDFName.of('Filter')) === PDFName.of('DCTDecode'),
+      );
+      assert.equal(jpegs.length, 1, 'the image is still there');
+      await assertCleanImage((jpegs[0]?.[1] as PDFRawStream).contents, 'the image');
+    });
+
+    test('when a document holds content that cannot be rebuilt, then it is refused with a translated reason and nothing is stored', async () => {
+      const chart = await attach('chatham_house', 'figures.docx', docxWithChart());
+      assert.equal(chart.response.statusCode, 422);
+      assert.match(chart.response.body, /role="alert"[^>]*>[^<]*a chart, an embedded object/);
+      assert.match(chart.response.body, /Export it as PDF/);
+      assert.equal(chart.attachmentId, undefined);
+      await browser.get('/search?lang=fr');
+      const french = await attach('anonymous', 'figures.docx', docxWithChart());
+      await browser.get('/search?lang=en');
+      assert.equal(french.response.statusCode, 422);
+      assert.match(french.response.body, /Exportez-le en PDF/);
+    });
+  });
+}

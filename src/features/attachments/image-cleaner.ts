@@ -1,0 +1,74 @@
+// Images inside attachments are decoded to pixels and encoded anew, so whatever rode along with
+// them — EXIF (author, camera, GPS), XMP, IPTC, ICC profiles, PNG text chunks, comments — is not
+// copied but never written in the first place. JPEG stays JPEG (photos), everything else sharp can
+// read becomes PNG. Formats it cannot read (EMF, WMF, SVG…) are refused by the callers.
+import { DocumentError } from './document-type.ts';
+
+export interface CleanImage {
+  data: Uint8Array;
+  extension: 'png' | 'jpeg';
+  mediaType: 'image/png' | 'image/jpeg';
+}
+
+/** Decoding a crafted image costs memory by its pixels, not its bytes: 40 megapixels is plenty. */
+const MAX_PIXELS = 40_000_000;
+
+export async function reencodeImage(bytes: Uint8Array): Promise<CleanImage> {
+  // sharp (libvips) is loaded with the first image rather than at start.
+  const { default: sharp } = await import('sharp');
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', animated: false });
+    const { format } = await image.metadata();
+    if (!format || !['jpeg', 'png', 'gif', 'webp', 'tiff'].includes(format))
+      throw new DocumentError('uncleanable');
+    // rotate() applies the EXIF orientation to the pixels before the EXIF itself is dropped.
+    const oriented = image.rotate();
+    const jpeg = format === 'jpeg';
+    const data = jpeg
+      ? await oriented.jpeg({ quality: 90 }).toBuffer()
+      : await oriented.png({ compressionLevel: 9 }).toBuffer();
+    return {
+      data: new Uint8Array(data),
+      extension: jpeg ? 'jpeg' : 'png',
+      mediaType: jpeg ? 'image/jpeg' : 'image/png',
+    };
+  } catch (error) {
+    if (error instanceof DocumentError) throw error;
+    throw new DocumentError('uncleanable');
+  }
+}
+
+/**
+ * A JPEG as a PDF carries it (DCTDecode) without its application segments and comments: APP1
+ * (EXIF, XMP), APP2 (ICC), APP13 (IPTC), COM… Only APP0 (JFIF) and APP14 (Adobe, which tells how
+ * to read CMYK colours) are kept; the compressed picture itself is copied bit for bit.
+ */
+export function stripJpegSegments(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return bytes;
+  const kept: Uint8Array[] = [bytes.subarray(0, 2)];
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    // Start of scan: the rest is picture data up to the end marker.
+    if (marker === 0xda) break;
+    const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
+    const end = at + 2 + length;
+    if (length < 2 || end > bytes.length) throw new DocumentError('damaged');
+    const application = marker >= 0xe0 && marker <= 0xef;
+    const drop = (application && marker !== 0xe0 && marker !== 0xee) || marker === 0xfe;
+    if (!drop) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  kept.push(bytes.subarray(at));
+  const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
