@@ -4,18 +4,10 @@
 // may be left, while the text, web links and pictures still open in the readers people use.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
-import type {
-  PDFString} from 'pdf-lib';
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream
-} from 'pdf-lib';
+import type { PDFString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Actor } from '../../shared/actor.ts';
 import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
@@ -26,7 +18,8 @@ import { parseXml } from './office-xml.ts';
 import {
   DOCX_MARKERS,
   docxCorpus,
-  docxWithChart,
+  docxReferencing,
+  encryptedOdt,
   ODT_MARKERS,
   odtCorpus,
   VISIBLE,
@@ -221,16 +214,53 @@ for (const dialect of testDialects()) {
     });
 
     test('when a document holds content that cannot be rebuilt, then it is refused with a translated reason and nothing is stored', async () => {
-      const chart = await attach('chatham_house', 'figures.docx', docxWithChart());
-      assert.equal(chart.response.statusCode, 422);
-      assert.match(chart.response.body, /role="alert"[^>]*>[^<]*a chart, an embedded object/);
-      assert.match(chart.response.body, /Export it as PDF/);
-      assert.equal(chart.attachmentId, undefined);
+      const chart = docxReferencing('chart', 'charts/chart1.xml', strToU8('<c:chartSpace/>'));
+      const emf = docxReferencing(
+        'image',
+        'media/image1.emf',
+        strToU8('\u0001\u0000\u0000\u0000 EMF drawing'),
+      );
+      for (const [name, file] of [
+        ['chart.docx', chart],
+        ['drawing.docx', emf],
+      ] as const) {
+        const refused = await attach('chatham_house', name, file);
+        assert.equal(refused.response.statusCode, 422, name);
+        assert.match(
+          refused.response.body,
+          /role="alert"[^>]*>[^<]*a chart, an embedded object/,
+          name,
+        );
+        assert.match(refused.response.body, /Export it as PDF/, name);
+        assert.equal(refused.attachmentId, undefined, `${name} is not stored`);
+      }
+      const locked = await attach('attributed', 'locked.odt', encryptedOdt());
+      assert.equal(locked.response.statusCode, 422);
+      assert.match(locked.response.body, /password-protected/);
       await browser.get('/search?lang=fr');
-      const french = await attach('anonymous', 'figures.docx', docxWithChart());
+      const french = await attach('anonymous', 'chart.docx', chart);
       await browser.get('/search?lang=en');
       assert.equal(french.response.statusCode, 422);
       assert.match(french.response.body, /Exportez-le en PDF/);
+    });
+
+    test('when the rule is anonymous, then neither the public nor the secretariat learns the file name, and the names inside the file are neutral', async () => {
+      const { submissionId, attachmentId, served } = await attach(
+        'anonymous',
+        'Ines Example - position.docx',
+        await docxCorpus(),
+      );
+      assert.ok(served && attachmentId);
+      assert.deepEqual(
+        Object.keys(unzipSync(served)).filter((name) => name.includes('media/')),
+        ['word/media/image1.jpeg', 'word/media/image2.png'],
+      );
+      const review = await t.services.attachments.download(world.secretariat, attachmentId);
+      assert.equal(review.fileName, `submission-${submissionId}-1.docx`);
+      await t.services.submissions.moderate(world.secretariat, submissionId, { action: 'publish' });
+      const visitor = await t.client().get(`/attachments/${attachmentId}`);
+      assert.equal(visitor.statusCode, 200);
+      assert.doesNotMatch(String(visitor.headers['content-disposition']), /Ines|position/);
     });
   });
 }

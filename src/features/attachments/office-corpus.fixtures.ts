@@ -165,20 +165,29 @@ export async function docxCorpus(): Promise<Uint8Array> {
   return zipSync(files);
 }
 
-/** A DOCX whose main document uses a chart: content we cannot rebuild, so the file is refused. */
-export function docxWithChart(): Uint8Array {
+/** A DOCX whose main document refers to one more part: a chart, a picture in a given format… */
+export function docxReferencing(type: string, target: string, data: Uint8Array): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${WML}.document.main+xml"/></Types>`,
     ),
     '_rels/.rels': rels([['rId1', 'officeDocument', 'word/document.xml']]),
     'word/document.xml': strToU8(
-      `<w:document ${W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:zq="urn:example:ZqForeignNs" mc:Ignorable="zq"><w:body><zq:note>ZqForeignText</zq:note><w:p><w:r><w:t>Figures</w:t></w:r></w:p></w:body></w:document>`,
+      `<w:document ${W_NS}><w:body><w:p><w:r><w:t>Figures</w:t></w:r></w:p><w:p>${picture(1, 'rId1')}</w:p></w:body></w:document>`,
     ),
-    'word/_rels/document.xml.rels': rels([['rId1', 'chart', 'charts/chart1.xml']]),
-    'word/charts/chart1.xml': strToU8(
-      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    'word/_rels/document.xml.rels': rels([['rId1', type, target]]),
+    [`word/${target}`]: data,
+  });
+}
+
+/** An ODT saved with a password: its parts are encrypted, so nothing in them can be cleaned. */
+export function encryptedOdt(): Uint8Array {
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+    'META-INF/manifest.xml': strToU8(
+      '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>',
     ),
+    'content.xml': new Uint8Array([0x8f, 0x12, 0x00, 0xff, 0x3c]),
   });
 }
 
