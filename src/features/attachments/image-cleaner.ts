@@ -16,6 +16,8 @@ const MAX_PIXELS = 40_000_000;
 export async function reencodeImage(bytes: Uint8Array): Promise<CleanImage> {
   // sharp (libvips) is loaded with the first image rather than at start.
   const { default: sharp } = await import('sharp');
+  // libvips would otherwise keep recent images in memory in case they are asked for again.
+  sharp.cache(false);
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', animated: false });
     const { format } = await image.metadata();
