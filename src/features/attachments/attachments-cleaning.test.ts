@@ -182,6 +182,10 @@ for (const dialect of testDialects()) {
       assert.ok(served);
       const doc = await PDFDocument.load(served, { updateMetadata: false });
       assert.deepEqual(leftovers(pdfTexts(served, doc), PDF_MARKERS), []);
+      assert.ok(
+        pdfTexts(served, doc).some((text) => text.includes('(100% kept) Tj')),
+        'a % inside a string is text, not a comment',
+      );
       assert.equal(doc.context.trailerInfo.Info, undefined, 'no document information');
       assert.deepEqual(
         doc.catalog

@@ -7,6 +7,7 @@
 // EXIF/XMP/ICC segments. Filled form fields are flattened into the page first so their values
 // stay visible.
 import {
+  decodePDFRawStream,
   EncryptedPDFError,
   PDFArray,
   PDFDict,
@@ -22,6 +23,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { DocumentError } from './document-type.ts';
+import { withoutComments } from './pdf-content.ts';
 import { isAllowedLink } from './office-xml.ts';
 import { stripJpegSegments } from './image-cleaner.ts';
 
@@ -174,6 +176,33 @@ function stripJpegImages(doc: PDFDocument): void {
   }
 }
 
+/** Page contents and form XObjects: the streams that draw, rewritten without their comments. */
+function stripContentComments(doc: PDFDocument): void {
+  const drawing = new Set<PDFRef>();
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    for (const ref of refs) if (ref instanceof PDFRef) drawing.add(ref);
+  }
+  for (const [ref, object] of doc.context.enumerateIndirectObjects())
+    if (
+      object instanceof PDFStream &&
+      object.dict.lookup(PDFName.of('Subtype')) === PDFName.of('Form')
+    )
+      drawing.add(ref);
+  for (const ref of drawing) {
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const cleaned = withoutComments(decodePDFRawStream(stream).decode());
+    if (!cleaned) continue;
+    const rewritten = doc.context.flateStream(cleaned);
+    for (const [key, value] of stream.dict.entries())
+      if (!['/Filter', '/DecodeParms', '/Length', '/DL'].includes(key.asString()))
+        rewritten.dict.set(key, value);
+    doc.context.assign(ref, rewritten);
+  }
+}
+
 export async function cleanPdf(data: Uint8Array): Promise<Uint8Array> {
   const source = await load(data);
   flattenForm(source);
@@ -193,6 +222,7 @@ export async function cleanPdf(data: Uint8Array): Promise<Uint8Array> {
     copies.forEach((page, i) => addLinks(clean, page, links[i] ?? []));
     dropUnreachable(clean);
     stripJpegImages(clean);
+    stripContentComments(clean);
     // Without object streams every object is written plainly, which keeps the result inspectable.
     return await clean.save({ useObjectStreams: false, updateFieldAppearances: false });
   } catch (error) {

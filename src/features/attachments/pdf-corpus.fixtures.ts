@@ -27,6 +27,7 @@ export const PDF_MARKERS = [
   'ZqPiece',
   'ZqFieldName',
   'ZqFieldJs',
+  'ZqContentComment',
 ];
 
 export const PDF_VISIBLE = {
@@ -124,6 +125,10 @@ export async function pdfCorpus(): Promise<Uint8Array> {
       A: { S: 'Launch', F: PDFString.of('C:\\Users\\ZqLaunch\\run.exe') },
     },
   ].map((a) => context.register(context.obj(a)));
+  // A producer's comment in the page's drawing instructions, next to a string holding a '%'.
+  page.node.addContentStream(
+    context.register(context.flateStream('% ZqContentComment\nBT /F1 1 Tf (100% kept) Tj ET\n')),
+  );
   const existing = page.node.Annots()?.asArray() ?? [];
   page.node.set(PDFName.of('Annots'), context.obj([...existing, ...annotations]));
   // Plain objects, so a leftover marker would show in the raw bytes too.
