@@ -14,6 +14,7 @@ import { startTestApp, testDialects, type TestApp } from '../../testing/test-app
 import { seedWorld, type World } from '../open-data/open-data.fixtures.ts';
 import { pdfText } from '../reports/report-readback.ts';
 import { Browser } from './attachments.fixtures.ts';
+import { pngClaiming } from './image-corpus.fixtures.ts';
 import { parseXml } from './office-xml.ts';
 import {
   DOCX_MARKERS,
@@ -109,10 +110,15 @@ for (const dialect of testDialects()) {
       const parts = unzipSync(served);
       assert.deepEqual(
         Object.keys(parts).filter((name) =>
-          /customXml|docProps|settings|comments|people|printer/.test(name),
+          /customXml|docProps|comments|people|printer/.test(name),
         ),
         [],
         'no part beyond what a reader needs',
+      );
+      assert.match(
+        latin1(parts['word/settings.xml'] ?? new Uint8Array()),
+        /<w:settings [^>]*><w:evenAndOddHeaders\/><\/w:settings>/,
+        'of the settings only the layout is kept',
       );
       const html = (await mammoth.convertToHtml({ buffer: served })).value;
       for (const text of [
@@ -238,6 +244,10 @@ for (const dialect of testDialects()) {
         assert.match(refused.response.body, /Export it as PDF/, name);
         assert.equal(refused.attachmentId, undefined, `${name} is not stored`);
       }
+      const bomb = docxReferencing('image', 'media/image1.png', pngClaiming(10_000, 10_000));
+      const huge = await attach('chatham_house', 'huge.docx', bomb);
+      assert.equal(huge.response.statusCode, 422);
+      assert.match(huge.response.body, /too large to be rebuilt/);
       const locked = await attach('attributed', 'locked.odt', encryptedOdt());
       assert.equal(locked.response.statusCode, 422);
       assert.match(locked.response.body, /password-protected/);

@@ -51,6 +51,7 @@ const REFUSALS = {
   encrypted: 'attachments.cleaning.encrypted',
   macros: 'attachments.error.macros',
   uncleanable: 'attachments.cleaning.uncleanable',
+  pictures: 'attachments.cleaning.pictures',
 } as const;
 
 export interface AttachmentsDeps {

@@ -17,7 +17,9 @@ const MAX_UNZIPPED = 200 * 1024 * 1024;
 const MAX_ENTRIES = 5000;
 
 export class DocumentError extends Error {
-  constructor(readonly reason: 'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable') {
+  constructor(
+    readonly reason: 'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures',
+  ) {
     super(`document refused: ${reason}`);
     this.name = 'DocumentError';
   }

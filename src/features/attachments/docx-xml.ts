@@ -177,3 +177,35 @@ function cleanFields(doc: Document): void {
   for (const field of open)
     if (!isSafeField(field.instruction)) field.markup.forEach(removeElement);
 }
+
+/** Settings that change how the document is laid out; the rest (template, variables, ids…) go. */
+const LAYOUT_SETTINGS = new Set([
+  'evenAndOddHeaders',
+  'mirrorMargins',
+  'gutterAtTop',
+  'bookFoldPrinting',
+  'defaultTabStop',
+  'autoHyphenation',
+  'consecutiveHyphenLimit',
+  'hyphenationZone',
+  'doNotHyphenateCaps',
+  'characterSpacingControl',
+  'footnotePr',
+  'endnotePr',
+  'compat',
+  'themeFontLang',
+  'decimalSymbol',
+  'listSeparator',
+  'bordersDoNotSurroundHeader',
+  'bordersDoNotSurroundFooter',
+  'displayBackgroundShape',
+  'defaultTableStyle',
+]);
+
+export function keepLayoutSettings(doc: Document): void {
+  const root = doc.documentElement;
+  if (!root) return;
+  for (const child of Array.from(root.childNodes))
+    if (child.nodeType !== 1 || !LAYOUT_SETTINGS.has((child as Element).localName ?? ''))
+      root.removeChild(child);
+}

@@ -12,17 +12,37 @@ export interface CleanImage {
 
 /** Decoding a crafted image costs memory by its pixels, not its bytes: 40 megapixels is plenty. */
 const MAX_PIXELS = 40_000_000;
+/** And a document of many small files that decode to huge pictures costs time: 150 in all. */
+const MAX_DOCUMENT_PIXELS = 150_000_000;
 
-export async function reencodeImage(bytes: Uint8Array): Promise<CleanImage> {
+/** The pixels one document may still have decoded. */
+export class PixelBudget {
+  private left = MAX_DOCUMENT_PIXELS;
+
+  spend(pixels: number): void {
+    this.left -= pixels;
+    if (pixels > MAX_PIXELS || this.left < 0) throw new DocumentError('pictures');
+  }
+}
+
+export async function reencodeImage(bytes: Uint8Array, budget: PixelBudget): Promise<CleanImage> {
   // sharp (libvips) is loaded with the first image rather than at start.
   const { default: sharp } = await import('sharp');
   // libvips would otherwise keep recent images in memory in case they are asked for again.
   sharp.cache(false);
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', animated: false });
-    const { format } = await image.metadata();
+    // The header alone tells the size: the budget is checked before a single pixel is decoded.
+    const {
+      format,
+      width = 0,
+      height = 0,
+    } = await sharp(bytes, {
+      limitInputPixels: false,
+    }).metadata();
     if (!format || !['jpeg', 'png', 'gif', 'webp', 'tiff'].includes(format))
       throw new DocumentError('uncleanable');
+    budget.spend(width * height);
+    const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', animated: false });
     // rotate() applies the EXIF orientation to the pixels before the EXIF itself is dropped.
     const oriented = image.rotate();
     const jpeg = format === 'jpeg';

@@ -7,7 +7,7 @@
 // formulas, OLE) cannot be cleaned and make the file refused.
 import { zipSync, type Unzipped, type Zippable } from 'fflate';
 import { DocumentError, MEDIA_TYPES } from './document-type.ts';
-import { reencodeImage } from './image-cleaner.ts';
+import { PixelBudget, reencodeImage } from './image-cleaner.ts';
 import {
   allElements,
   dropForeignMarkup,
@@ -119,11 +119,12 @@ async function copyPictures(
 }> {
   const renamed = new Map<string, string>();
   const files: Array<{ name: string; data: Uint8Array; mediaType: string }> = [];
+  const pixels = new PixelBudget();
   for (const doc of parts)
     for (const element of allElements(doc)) {
       const href = element.getAttributeNS(NS.xlink, 'href')?.replace(/^\.\//, '');
       if (!href?.startsWith('Pictures/') || renamed.has(href) || !entries[href]) continue;
-      const image = await reencodeImage(entries[href]);
+      const image = await reencodeImage(entries[href], pixels);
       const name = `Pictures/image${files.length + 1}.${image.extension}`;
       renamed.set(href, name);
       files.push({ name, data: image.data, mediaType: image.mediaType });

@@ -129,7 +129,7 @@ export async function docxCorpus(): Promise<Uint8Array> {
       `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`,
     ),
     'word/settings.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:settings ${W_NS}><w:attachedTemplate r:id="rId1"/><w:docVars><w:docVar w:name="ZqDocVarName" w:val="ZqDocVarValue"/></w:docVars><w:rsids><w:rsidRoot w:val="00AB1234"/></w:rsids></w:settings>`,
+      `<?xml version="1.0" encoding="UTF-8"?><w:settings ${W_NS}><w:evenAndOddHeaders/><w:attachedTemplate r:id="rId1"/><w:docVars><w:docVar w:name="ZqDocVarName" w:val="ZqDocVarValue"/></w:docVars><w:rsids><w:rsidRoot w:val="00AB1234"/></w:rsids></w:settings>`,
     ),
     'word/_rels/settings.xml.rels': rels([
       [
