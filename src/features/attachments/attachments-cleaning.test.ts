@@ -115,6 +115,11 @@ for (const dialect of testDialects()) {
         [],
         'no part beyond what a reader needs',
       );
+      assert.deepEqual(
+        Object.keys(parts).filter((name) => name.startsWith('word/media/')),
+        ['word/media/image1.jpeg', 'word/media/image2.png'],
+        'a picture only deleted text showed is not kept',
+      );
       assert.match(
         latin1(parts['word/settings.xml'] ?? new Uint8Array()),
         /<w:settings [^>]*><w:evenAndOddHeaders\/><\/w:settings>/,

@@ -10,7 +10,12 @@
 // formats we cannot re-encode — makes the whole file refused rather than silently mutilated.
 import { zipSync, type Unzipped, type Zippable } from 'fflate';
 import { DocumentError } from './document-type.ts';
-import { cleanDocxPart, keepLayoutSettings } from './docx-xml.ts';
+import {
+  cleanDocxPart,
+  keepLayoutSettings,
+  referencedRelationships,
+  relinkDocxPart,
+} from './docx-xml.ts';
 import { PixelBudget, reencodeImage } from './image-cleaner.ts';
 import { isAllowedLink, parseXml, serializeXml } from './office-xml.ts';
 import {
@@ -45,6 +50,17 @@ const KEPT: Record<string, { contentType: string; name: (n: number) => string }>
   header: { contentType: `${WML}header+xml`, name: (n) => `word/header${n}.xml` },
   footer: { contentType: `${WML}footer+xml`, name: (n) => `word/footer${n}.xml` },
 };
+
+/** Parts a document uses without naming them in its XML; every other part must be referenced. */
+const IMPLICIT = new Set([
+  'styles',
+  'numbering',
+  'fontTable',
+  'settings',
+  'theme',
+  'footnotes',
+  'endnotes',
+]);
 
 /** Content a reader would miss and that we cannot clean: refuse rather than drop it. */
 const REFUSED = new Set([
@@ -91,18 +107,21 @@ class DocxRebuild {
     if (!kept || !this.entries[source]) throw new DocumentError('damaged');
     const name = this.nextName(type, kept.name);
     this.renamed.set(source, name);
+    const doc = parseXml(this.entries[source]);
+    cleanDocxPart(doc);
+    if (type === 'settings') keepLayoutSettings(doc);
+    const referenced = referencedRelationships(doc);
     const relIds = new Map<string, string>();
     const rels: NewRelationship[] = [];
     for (const rel of relationshipsOf(this.entries, source)) {
+      if (!referenced.has(rel.id) && !IMPLICIT.has(rel.type)) continue;
       const target = await this.follow(source, type, rel);
       if (!target) continue;
       const path = target.external ? target.name : relativeTarget(name, target.name);
       rels.push({ typeUri: rel.typeUri, target: path, external: target.external });
       relIds.set(rel.id, `rId${rels.length}`);
     }
-    const doc = parseXml(this.entries[source]);
-    cleanDocxPart(doc, relIds);
-    if (type === 'settings') keepLayoutSettings(doc);
+    relinkDocxPart(doc, relIds);
     this.output.push({ name, contentType: kept.contentType, data: serializeXml(doc) });
     if (rels.length > 0)
       this.output.push({ name: relationshipsName(name), data: relationshipsXml(rels) });

@@ -13,7 +13,7 @@ import {
   removeElement,
   unwrapElement,
 } from './office-xml.ts';
-import type { Document, Element } from './office-xml.ts';
+import type { Attr, Document, Element } from './office-xml.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -102,7 +102,8 @@ export function isOfficeNamespace(namespace: string): boolean {
   );
 }
 
-export function cleanDocxPart(doc: Document, relIds: Map<string, string>): void {
+/** Structure and attributes: changes accepted, anchors, unsafe fields and foreign markup gone. */
+export function cleanDocxPart(doc: Document): void {
   dropForeignMarkup(doc, isOfficeNamespace);
   for (const element of allElements(doc)) {
     if (element.namespaceURI !== W) continue;
@@ -111,11 +112,24 @@ export function cleanDocxPart(doc: Document, relIds: Map<string, string>): void 
     else if (UNWRAPPED.has(name)) unwrapElement(element);
   }
   cleanFields(doc);
-  for (const element of allElements(doc)) {
-    if (!element.parentNode) continue;
-    dropPersonalAttributes(element);
-    relinkOrRemove(element, relIds);
-  }
+  for (const element of allElements(doc)) dropPersonalAttributes(element);
+}
+
+const isReference = (a: Attr) =>
+  a.namespaceURI === R || (a.namespaceURI === VML_OFFICE && a.localName === 'relid');
+
+/** The relationship ids the cleaned part still uses: a picture only deleted text showed is not one. */
+export function referencedRelationships(doc: Document): Set<string> {
+  const ids = new Set<string>();
+  for (const element of allElements(doc))
+    for (const attribute of Array.from(element.attributes))
+      if (isReference(attribute)) ids.add(attribute.value);
+  return ids;
+}
+
+/** Points references at the renumbered relationships; those to a relationship not kept go. */
+export function relinkDocxPart(doc: Document, relIds: Map<string, string>): void {
+  for (const element of allElements(doc)) relinkOrRemove(element, relIds);
 }
 
 function dropPersonalAttributes(element: Element): void {
@@ -132,9 +146,7 @@ function dropPersonalAttributes(element: Element): void {
 }
 
 function relinkOrRemove(element: Element, relIds: Map<string, string>): void {
-  const references = Array.from(element.attributes).filter(
-    (a) => a.namespaceURI === R || (a.namespaceURI === VML_OFFICE && a.localName === 'relid'),
-  );
+  const references = Array.from(element.attributes).filter(isReference);
   if (references.length === 0) return;
   let keptOne = false;
   for (const attribute of references) {

@@ -84,7 +84,10 @@ const LINKS = new Set([`${NS.text} a`, `${NS.draw} a`]);
 const key = (element: Element) => `${element.namespaceURI} ${element.localName}`;
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function cleanPart(doc: Document, pictures: Map<string, string>): void {
+/** A picture inside the package, as content.xml and styles.xml name them. */
+const picturePath = (href: string) => href.replace(/^\.\//, '');
+
+function cleanPart(doc: Document, isPicture: (href: string) => boolean): void {
   const root = doc.documentElement;
   if (root?.namespaceURI !== NS.office || !/^document-(content|styles)$/.test(root.localName ?? ''))
     throw new DocumentError('damaged');
@@ -99,9 +102,8 @@ function cleanPart(doc: Document, pictures: Map<string, string>): void {
       if (looksLikeLocalPath(attribute.value)) attribute.value = '';
     const href = element.getAttributeNS(NS.xlink, 'href');
     if (href === null) continue;
-    const picture = pictures.get(href.replace(/^\.\//, ''));
-    if (picture) element.setAttributeNS(NS.xlink, 'xlink:href', picture);
-    else if (LINKS.has(key(element))) {
+    if (isPicture(href)) continue;
+    if (LINKS.has(key(element))) {
       if (!isAllowedLink(href) && !href.startsWith('#')) unwrapElement(element);
     } else removeElement(element);
   }
@@ -109,28 +111,33 @@ function cleanPart(doc: Document, pictures: Map<string, string>): void {
   dropForeignMarkup(doc, (namespace) => KNOWN_NAMESPACES.has(namespace));
 }
 
-/** Re-encodes the pictures the XML parts refer to; unreferenced ones are left behind. */
+/** Re-encodes the pictures the cleaned parts still show, under new names, and points at them. */
 async function copyPictures(
   entries: Unzipped,
   parts: Document[],
-): Promise<{
-  renamed: Map<string, string>;
-  files: Array<{ name: string; data: Uint8Array; mediaType: string }>;
-}> {
+): Promise<Array<{ name: string; data: Uint8Array; mediaType: string }>> {
   const renamed = new Map<string, string>();
   const files: Array<{ name: string; data: Uint8Array; mediaType: string }> = [];
   const pixels = new PixelBudget();
   for (const doc of parts)
     for (const element of allElements(doc)) {
-      const href = element.getAttributeNS(NS.xlink, 'href')?.replace(/^\.\//, '');
-      if (!href?.startsWith('Pictures/') || renamed.has(href) || !entries[href]) continue;
-      const image = await reencodeImage(entries[href], pixels);
-      const name = `Pictures/image${files.length + 1}.${image.extension}`;
-      renamed.set(href, name);
-      files.push({ name, data: image.data, mediaType: image.mediaType });
+      const href = element.getAttributeNS(NS.xlink, 'href');
+      if (href === null || !isPictureIn(entries, href)) continue;
+      const source = picturePath(href);
+      let name = renamed.get(source);
+      if (!name) {
+        const image = await reencodeImage(entries[source] as Uint8Array, pixels);
+        name = `Pictures/image${files.length + 1}.${image.extension}`;
+        renamed.set(source, name);
+        files.push({ name, data: image.data, mediaType: image.mediaType });
+      }
+      element.setAttributeNS(NS.xlink, 'xlink:href', name);
     }
-  return { renamed, files };
+  return files;
 }
+
+const isPictureIn = (entries: Unzipped, href: string) =>
+  picturePath(href).startsWith('Pictures/') && entries[picturePath(href)] !== undefined;
 
 function manifest(
   version: string,
@@ -157,8 +164,9 @@ export async function cleanOdt(entries: Unzipped): Promise<Uint8Array> {
   const content = parseXml(entries['content.xml']);
   const styles = entries['styles.xml'] ? parseXml(entries['styles.xml']) : undefined;
   const parts = styles ? [content, styles] : [content];
+  // Cleaned first, so a picture that only deleted text or a dropped element showed is not kept.
+  for (const doc of parts) cleanPart(doc, (href) => isPictureIn(entries, href));
   const pictures = await copyPictures(entries, parts);
-  for (const doc of parts) cleanPart(doc, pictures.renamed);
   const version = /^\d\.\d$/.test(
     content.documentElement?.getAttributeNS(NS.office, 'version') ?? '',
   )
@@ -172,7 +180,7 @@ export async function cleanOdt(entries: Unzipped): Promise<Uint8Array> {
     ...(styles ? [{ name: 'styles.xml', data: serializeXml(styles), mediaType: 'text/xml' }] : []),
     { name: 'meta.xml', data: meta, mediaType: 'text/xml' },
   ];
-  const all = [...xmlParts, ...pictures.files];
+  const all = [...xmlParts, ...pictures];
   // Readers expect `mimetype` first and stored uncompressed.
   const files: Zippable = {
     mimetype: [encode(MEDIA_TYPES.odt), { level: 0, mtime: FIXED_ZIP_TIME }],

@@ -81,7 +81,7 @@ const picture = (id: number, embed: string, extra = '') =>
 
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?><!-- ZqXmlComment --><w:document ${W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:zq="urn:example:ZqForeignNs" mc:Ignorable="zq"><w:body><zq:note>ZqForeignText</zq:note>
 <w:p w:rsidR="00AB1234" w:rsidRDefault="00AB1234" zq:who="ZqForeignAttr"><w:r w:rsidR="00AB1234"><w:t>${VISIBLE.text}</w:t></w:r></w:p>
-<w:p><w:ins w:id="1" w:author="ZqTrackedAuthor" w:date="2026-03-04T10:11:12Z"><w:r><w:t>${VISIBLE.inserted}</w:t></w:r></w:ins><w:del w:id="2" w:author="ZqTrackedAuthor" w:date="2026-03-04T10:11:12Z"><w:r><w:delText>ZqDeletedText</w:delText></w:r></w:del><w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="ZqFormatAuthor"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve"> bold</w:t></w:r></w:p>
+<w:p><w:ins w:id="1" w:author="ZqTrackedAuthor" w:date="2026-03-04T10:11:12Z"><w:r><w:t>${VISIBLE.inserted}</w:t></w:r></w:ins><w:del w:id="2" w:author="ZqTrackedAuthor" w:date="2026-03-04T10:11:12Z"><w:r><w:delText>ZqDeletedText</w:delText></w:r>${picture(4, 'rId14')}</w:del><w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="ZqFormatAuthor"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve"> bold</w:t></w:r></w:p>
 <w:p><w:commentRangeStart w:id="0"/><w:r><w:t>${VISIBLE.commented}</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>
 <w:p><w:hyperlink r:id="ZqRelIdWeb"><w:r><w:t>kept web link</w:t></w:r></w:hyperlink><w:hyperlink r:id="rId7"><w:r><w:t xml:space="preserve"> local file link</w:t></w:r></w:hyperlink><w:hyperlink r:id="rId8"><w:r><w:t xml:space="preserve"> network link</w:t></w:r></w:hyperlink></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "C:\\\\Users\\\\ZqIncludePicture\\\\x.png" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${VISIBLE.fieldResult}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" USERNAME ZqFieldUser "><w:r><w:t xml:space="preserve"> user field</w:t></w:r></w:fldSimple></w:p>
@@ -99,6 +99,7 @@ export async function docxCorpus(): Promise<Uint8Array> {
     comment: 'ZqJpegComment',
   });
   const png = await pngWithMetadata({ author: 'ZqPngText', xmp: 'ZqPngXmp' });
+  const deleted = await pngWithMetadata({ author: 'ZqDeletedPicture', xmp: 'ZqDeletedPicture' });
   const files: Zippable = {
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="png" ContentType="image/png"/><Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"/><Override PartName="/word/document.xml" ContentType="${WML}.document.main+xml"/><Override PartName="/word/settings.xml" ContentType="${WML}.settings+xml"/><Override PartName="/word/comments.xml" ContentType="${WML}.comments+xml"/><Override PartName="/word/header1.xml" ContentType="${WML}.header+xml"/><Override PartName="/word/styles.xml" ContentType="${WML}.styles+xml"/></Types>`,
@@ -124,6 +125,7 @@ export async function docxCorpus(): Promise<Uint8Array> {
       ['rId11', 'image', 'file:///C:/Users/ZqLinkedPicture/p.png', true],
       ['rId12', 'http://schemas.microsoft.com/office/2011/relationships/people', 'people.xml'],
       ['rId13', 'printerSettings', 'printerSettings/printerSettings1.bin'],
+      ['rId14', 'image', 'media/deleted.png'],
     ]),
     'word/styles.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`,
@@ -150,6 +152,7 @@ export async function docxCorpus(): Promise<Uint8Array> {
     ),
     'word/media/ZqMediaName.jpeg': jpeg,
     'word/media/image2.png': png,
+    'word/media/deleted.png': deleted,
     'word/printerSettings/printerSettings1.bin': strToU8('ZqPrinterSettings'),
     'customXml/item1.xml': strToU8('<root><author>ZqCustomXmlAuthor</author></root>'),
     'docProps/core.xml': strToU8(
@@ -228,7 +231,7 @@ const ODT_NS = [
 const ODT_CONTENT = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODT_NS} office:version="1.3">
 <office:scripts><office:event-listeners><script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:href="vnd.sun.star.script:ZqOdtMacro?language=Basic"/></office:event-listeners></office:scripts>
 <office:body><office:text>
-<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>ZqOdtChangeAuthor</dc:creator><dc:date>2026-03-04T10:11:12</dc:date></office:change-info><text:p>ZqOdtDeleted</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>ZqOdtChangeAuthor</dc:creator><dc:date>2026-03-04T10:11:12</dc:date></office:change-info><text:p>ZqOdtDeleted<draw:frame><draw:image xlink:href="Pictures/deleted.png"/></draw:frame></text:p></text:deletion></text:changed-region></text:tracked-changes>
 <text:p xmlns:zq="urn:example:ZqOdtForeignNs" zq:who="ZqOdtForeignAttr">${VISIBLE.text}<text:change text:change-id="ct1"/><zq:note>ZqOdtForeignText</zq:note></text:p>
 <text:p><office:annotation><dc:creator>ZqOdtAnnotAuthor</dc:creator><dc:date>2026-03-04T10:11:12</dc:date><meta:creator-initials>ZQ</meta:creator-initials><text:p>annotation body</text:p></office:annotation>${VISIBLE.commented}</text:p>
 <!-- ZqXmlComment -->
@@ -263,5 +266,6 @@ export async function odtCorpus(): Promise<Uint8Array> {
     ),
     'Pictures/ZqPictureName.jpg': jpeg,
     'Thumbnails/thumbnail.png': thumbnail,
+    'Pictures/deleted.png': thumbnail,
   });
 }

@@ -5,13 +5,14 @@ import {
   DOMParser,
   onErrorStopParsing,
   XMLSerializer,
+  type Attr,
   type Document,
   type Element,
   type Node,
 } from '@xmldom/xmldom';
 import { DocumentError } from './document-type.ts';
 
-export type { Document, Element };
+export type { Attr, Document, Element };
 
 const COMMENT_NODE = 8;
 const PROCESSING_INSTRUCTION_NODE = 7;
