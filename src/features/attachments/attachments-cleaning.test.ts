@@ -43,8 +43,7 @@ function pdfTexts(data: Uint8Array, doc: PDFDocument): string[] {
     if (object instanceof PDFRawStream)
       texts.push(
         latin1(
-          object.dict.has(PDFName.of('Filter')) &&
-            object.dict.lookup(PDFName.of('Filter')) !== PDFName.of('DCTDecode')
+          object.dict.lookup(PDFName.of('Filter')) === PDFName.of('FlateDecode')
             ? decodePDFRawStream(object).decode()
             : object.contents,
         ),
@@ -225,6 +224,17 @@ for (const dialect of testDialects()) {
           o.dict.lookup(PDFName.of('Filter')) === PDFName.of('DCTDecode'),
       );
       assert.equal(jpegs.length, 1, 'the image is still there');
+      const [jpx] = [...doc.context.enumerateIndirectObjects()].filter(
+        ([, o]) =>
+          o instanceof PDFRawStream &&
+          o.dict.lookup(PDFName.of('Filter')) === PDFName.of('JPXDecode'),
+      );
+      const boxes = latin1((jpx?.[1] as PDFRawStream | undefined)?.contents ?? new Uint8Array());
+      assert.match(
+        boxes,
+        /jP {2}[\s\S]*ftyp[\s\S]*jp2h[\s\S]*jp2c\xff\x4f\xff\x51/,
+        'the JPEG 2000 picture keeps what draws it',
+      );
       await assertCleanImage((jpegs[0]?.[1] as PDFRawStream).contents, 'the image');
     });
 

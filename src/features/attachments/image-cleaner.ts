@@ -94,3 +94,57 @@ export function stripJpegSegments(bytes: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/** JP2 boxes a reader needs: signature, file type, header, codestream. */
+const JP2_KEPT_BOXES = new Set(['jP  ', 'ftyp', 'jp2h', 'jp2c']);
+const J2K_SOC = 0xff4f;
+const J2K_SOT = 0xff90;
+const J2K_COM = 0xff64;
+
+/** A JPEG 2000 codestream without the comments (COM) of its main header. */
+function stripCodestreamComments(bytes: Uint8Array): Uint8Array {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length < 4 || view.readUInt16BE(0) !== J2K_SOC) return bytes;
+  const kept: Uint8Array[] = [view.subarray(0, 2)];
+  let at = 2;
+  while (at + 4 <= view.length && view.readUInt16BE(at) !== J2K_SOT) {
+    const end = at + 2 + view.readUInt16BE(at + 2);
+    if (end > view.length || view[at] !== 0xff) throw new DocumentError('damaged');
+    if (view.readUInt16BE(at) !== J2K_COM) kept.push(view.subarray(at, end));
+    at = end;
+  }
+  kept.push(view.subarray(at));
+  return Buffer.concat(kept);
+}
+
+/**
+ * A JPEG 2000 image as a PDF carries it (JPXDecode) without its XML, UUID (XMP, EXIF) and other
+ * boxes, and without codestream comments: only what draws the picture is copied.
+ */
+export function stripJp2Metadata(bytes: Uint8Array): Uint8Array {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length >= 2 && view.readUInt16BE(0) === J2K_SOC) return stripCodestreamComments(view);
+  const kept: Uint8Array[] = [];
+  let at = 0;
+  while (at + 8 <= view.length) {
+    const declared = view.readUInt32BE(at);
+    const type = view.toString('latin1', at + 4, at + 8);
+    const header = declared === 1 ? 16 : 8;
+    const length =
+      declared === 0
+        ? view.length - at
+        : declared === 1
+          ? Number(view.readBigUInt64BE(at + 8))
+          : declared;
+    if (length < header || at + length > view.length) throw new DocumentError('damaged');
+    if (type === 'jp2c') {
+      const codestream = stripCodestreamComments(view.subarray(at + header, at + length));
+      const box = Buffer.alloc(8);
+      box.writeUInt32BE(8 + codestream.length);
+      box.write('jp2c', 4, 'latin1');
+      kept.push(box, codestream);
+    } else if (JP2_KEPT_BOXES.has(type)) kept.push(view.subarray(at, at + length));
+    at += length;
+  }
+  return Buffer.concat(kept);
+}

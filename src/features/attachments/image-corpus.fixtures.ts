@@ -111,3 +111,29 @@ export function pngClaiming(width: number, height: number): Buffer {
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+function jp2Box(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + data.length);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, data]);
+}
+
+/** A JPEG 2000 file with an XML box, a UUID box and a codestream comment carrying the markers. */
+export function jp2WithMetadata(m: { xml: string; uuid: string; comment: string }): Buffer {
+  const com = Buffer.concat([Buffer.from([0xff, 0x64, 0, 0, 0, 1]), ascii(m.comment)]);
+  com.writeUInt16BE(com.length - 2, 2);
+  const codestream = Buffer.concat([
+    Buffer.from([0xff, 0x4f, 0xff, 0x51, 0x00, 0x04, 0x00, 0x00]),
+    com,
+    Buffer.from([0xff, 0x90, 0x00, 0x0a, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0x93, 0xff, 0xd9]),
+  ]);
+  return Buffer.concat([
+    jp2Box('jP  ', Buffer.from([0x0d, 0x0a, 0x87, 0x0a])),
+    jp2Box('ftyp', ascii('jp2 \0\0\0\0jp2 ')),
+    jp2Box('jp2h', jp2Box('ihdr', Buffer.alloc(14))),
+    jp2Box('xml ', Buffer.from(xmp(m.xml))),
+    jp2Box('uuid', Buffer.concat([Buffer.alloc(16, 0xbe), ascii(m.uuid)])),
+    jp2Box('jp2c', codestream),
+  ]);
+}

@@ -3,9 +3,10 @@
 // identifier, embedded files, name trees, OpenAction, JavaScript, outlines, forms or structure
 // tree). Before the copy each page keeps only the entries that draw it; its annotations are
 // dropped and web and e-mail links are re-created from scratch. After the copy every object is
-// swept for metadata, private data, actions and associated files, and JPEG images lose their
-// EXIF/XMP/ICC segments. Filled form fields are flattened into the page first so their values
-// stay visible.
+// swept for metadata, private data, actions and associated files; JPEG images lose their
+// EXIF/XMP/ICC segments, JPEG 2000 images their metadata boxes and comments, drawing
+// instructions their comments. Filled form fields are flattened into the page first so their
+// values stay visible.
 import {
   decodePDFRawStream,
   EncryptedPDFError,
@@ -25,7 +26,7 @@ import {
 import { DocumentError } from './document-type.ts';
 import { withoutComments } from './pdf-content.ts';
 import { isAllowedLink } from './office-xml.ts';
-import { stripJpegSegments } from './image-cleaner.ts';
+import { stripJp2Metadata, stripJpegSegments } from './image-cleaner.ts';
 
 /** What a page needs to be drawn. */
 const PAGE_KEYS = new Set([
@@ -166,11 +167,19 @@ function dropUnreachable(doc: PDFDocument): void {
     if (!reachable.has(ref.tag)) context.delete(ref);
 }
 
-function stripJpegImages(doc: PDFDocument): void {
+/** Image data that can carry text of its own: JPEG segments, JPEG 2000 boxes and comments. */
+const IMAGE_STRIPPERS = new Map([
+  [PDFName.of('DCTDecode'), stripJpegSegments],
+  [PDFName.of('JPXDecode'), stripJp2Metadata],
+]);
+
+function stripImageMetadata(doc: PDFDocument): void {
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
-    if (object.dict.lookup(PDFName.of('Filter')) !== PDFName.of('DCTDecode')) continue;
-    const contents = stripJpegSegments(object.contents);
+    const filter = object.dict.lookup(PDFName.of('Filter'));
+    const strip = filter instanceof PDFName ? IMAGE_STRIPPERS.get(filter) : undefined;
+    if (!strip) continue;
+    const contents = strip(object.contents);
     object.dict.set(PDFName.of('Length'), PDFNumber.of(contents.length));
     doc.context.assign(ref, PDFRawStream.of(object.dict, contents));
   }
@@ -221,7 +230,7 @@ export async function cleanPdf(data: Uint8Array): Promise<Uint8Array> {
     // Created after the sweep: a link's URI action is the one action the result keeps.
     copies.forEach((page, i) => addLinks(clean, page, links[i] ?? []));
     dropUnreachable(clean);
-    stripJpegImages(clean);
+    stripImageMetadata(clean);
     stripContentComments(clean);
     // Without object streams every object is written plainly, which keeps the result inspectable.
     return await clean.save({ useObjectStreams: false, updateFieldAppearances: false });

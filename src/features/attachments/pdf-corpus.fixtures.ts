@@ -2,7 +2,7 @@
 // each as a marker string starting with "Zq", next to visible text, a filled form field, a JPEG
 // image and a web link that must survive cleaning.
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import { jpegWithMetadata, xmp } from './image-corpus.fixtures.ts';
+import { jp2WithMetadata, jpegWithMetadata, xmp } from './image-corpus.fixtures.ts';
 
 export const PDF_MARKERS = [
   'ZqPdfAuthor',
@@ -28,6 +28,9 @@ export const PDF_MARKERS = [
   'ZqFieldName',
   'ZqFieldJs',
   'ZqContentComment',
+  'ZqJpxXml',
+  'ZqJpxUuid',
+  'ZqJpxComment',
 ];
 
 export const PDF_VISIBLE = {
@@ -125,6 +128,19 @@ export async function pdfCorpus(): Promise<Uint8Array> {
       A: { S: 'Launch', F: PDFString.of('C:\\Users\\ZqLaunch\\run.exe') },
     },
   ].map((a) => context.register(context.obj(a)));
+  const jpx = jp2WithMetadata({ xml: 'ZqJpxXml', uuid: 'ZqJpxUuid', comment: 'ZqJpxComment' });
+  page.node.setXObject(
+    PDFName.of('Scan'),
+    context.register(
+      context.stream(jpx, {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: 1,
+        Height: 1,
+        Filter: 'JPXDecode',
+      }),
+    ),
+  );
   // A producer's comment in the page's drawing instructions, next to a string holding a '%'.
   page.node.addContentStream(
     context.register(context.flateStream('% ZqContentComment\nBT /F1 1 Tf (100% kept) Tj ET\n')),
