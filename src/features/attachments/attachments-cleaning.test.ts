@@ -14,7 +14,7 @@ import { startTestApp, testDialects, type TestApp } from '../../testing/test-app
 import { seedWorld, type World } from '../open-data/open-data.fixtures.ts';
 import { pdfText } from '../reports/report-readback.ts';
 import { Browser } from './attachments.fixtures.ts';
-import { pngClaiming } from './image-corpus.fixtures.ts';
+import { pngClaiming, pngWithMetadata } from './image-corpus.fixtures.ts';
 import { parseXml } from './office-xml.ts';
 import {
   DOCX_MARKERS,
@@ -263,6 +263,18 @@ for (const dialect of testDialects()) {
       const huge = await attach('chatham_house', 'huge.docx', bomb);
       assert.equal(huge.response.statusCode, 422);
       assert.match(huge.response.body, /too large to be rebuilt/);
+      const malformed = docxReferencing(
+        'image',
+        'media/%E0%A4%A.png',
+        await pngWithMetadata({ author: 'x', xmp: 'x' }),
+      );
+      const unreadable = await attach('chatham_house', 'malformed.docx', malformed);
+      assert.equal(
+        unreadable.response.statusCode,
+        422,
+        'a malformed path is a damaged file, not a server error',
+      );
+      assert.match(unreadable.response.body, /could not be read/);
       const locked = await attach('attributed', 'locked.odt', encryptedOdt());
       assert.equal(locked.response.statusCode, 422);
       assert.match(locked.response.body, /password-protected/);

@@ -9,9 +9,16 @@ export async function cleanDocument(
   checked: CheckedDocument,
   data: Uint8Array,
 ): Promise<Uint8Array> {
-  if (checked.kind === 'pdf') return (await import('./pdf-cleaner.ts')).cleanPdf(data);
-  if (!checked.entries) throw new DocumentError('damaged');
-  if (checked.kind === 'docx')
-    return (await import('./docx-cleaner.ts')).cleanDocx(checked.entries);
-  return (await import('./odt-cleaner.ts')).cleanOdt(checked.entries);
+  try {
+    if (checked.kind === 'pdf') return await (await import('./pdf-cleaner.ts')).cleanPdf(data);
+    if (!checked.entries) throw new DocumentError('damaged');
+    if (checked.kind === 'docx')
+      return await (await import('./docx-cleaner.ts')).cleanDocx(checked.entries);
+    return await (await import('./odt-cleaner.ts')).cleanOdt(checked.entries);
+  } catch (error) {
+    // Whatever else a crafted file makes the readers throw (a malformed escape in a path…), it
+    // is a file we could not read, not a server failure.
+    if (error instanceof DocumentError) throw error;
+    throw new DocumentError('damaged', { cause: error });
+  }
 }

@@ -19,8 +19,9 @@ const MAX_ENTRIES = 5000;
 export class DocumentError extends Error {
   constructor(
     readonly reason: 'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures',
+    options?: ErrorOptions,
   ) {
-    super(`document refused: ${reason}`);
+    super(`document refused: ${reason}`, options);
     this.name = 'DocumentError';
   }
 }
