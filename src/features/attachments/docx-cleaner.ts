@@ -1,12 +1,12 @@
-// A DOCX rebuilt from an allow-list. Starting at the main document, only the parts a reader needs
-// are followed — styles, numbering, fonts table, theme, footnotes, endnotes, headers, footers,
-// layout settings and images — under new names, with relationships renumbered; everything else
-// (properties, comments, people, custom XML, glossary, web settings, printer settings, embedded
-// fonts, thumbnails) is simply never copied, and of the settings only layout options are kept
-// (not the template path, document variables or revision ids). No relationship
-// leaves the package except web and e-mail hyperlinks. Inside the parts, tracked changes are
-// accepted, comment anchors, revision ids and field codes that reach outside are removed (see
-// docx-xml.ts). Content that cannot be rebuilt safely — charts, embedded objects, pictures in
+// A DOCX rebuilt from an allow-list. Starting at the main document, only the parts a reader
+// needs are followed — styles, numbering, fonts table, theme, footnotes, endnotes, comments,
+// headers, footers, layout settings and images — under new names, with relationships
+// renumbered. The rest (properties, people, comments' extensions, custom XML, glossary, web and
+// printer settings, embedded fonts, thumbnails) is never copied, and of the settings only layout
+// options are kept (not the template path, document variables or revision ids). No relationship
+// leaves the package except web and e-mail hyperlinks. Inside the parts (docx-xml.ts) tracked
+// changes are accepted, comments lose their authors, revision ids and field codes that reach
+// outside go. Content that cannot be rebuilt safely — charts, embedded objects, pictures in
 // formats we cannot re-encode — makes the whole file refused rather than silently mutilated.
 import { zipSync, type Unzipped, type Zippable } from 'fflate';
 import { DocumentError } from './document-type.ts';
@@ -47,6 +47,7 @@ const KEPT: Record<string, { contentType: string; name: (n: number) => string }>
   },
   footnotes: { contentType: `${WML}footnotes+xml`, name: () => 'word/footnotes.xml' },
   endnotes: { contentType: `${WML}endnotes+xml`, name: () => 'word/endnotes.xml' },
+  comments: { contentType: `${WML}comments+xml`, name: () => 'word/comments.xml' },
   header: { contentType: `${WML}header+xml`, name: (n) => `word/header${n}.xml` },
   footer: { contentType: `${WML}footer+xml`, name: (n) => `word/footer${n}.xml` },
 };
@@ -60,6 +61,7 @@ const IMPLICIT = new Set([
   'theme',
   'footnotes',
   'endnotes',
+  'comments',
 ]);
 
 /** Content a reader would miss and that we cannot clean: refuse rather than drop it. */

@@ -1,10 +1,11 @@
 // Inside a kept DOCX part: what a reader sees stays, what records who edited it and what reaches
 // outside goes. Tracked changes are accepted (insertions kept, deletions gone, formatting
-// changes forgotten), comment anchors, permissions, custom XML and data bindings removed, revision
-// ids (w:rsid*) and any author, initials or date left on an element dropped. Field codes that
-// fetch files or print document properties (INCLUDEPICTURE, LINK, AUTHOR, FILENAME…) lose their
-// code and keep their last result as plain text. References to relationships that were not
-// kept disappear with their element — except hyperlinks, whose text stays.
+// changes forgotten); comments stay without their authors; permissions, custom XML and data
+// bindings go, and so do revision ids (w:rsid*) and any author, initials or date left on an
+// element. Field codes that fetch files or print document properties (INCLUDEPICTURE, LINK,
+// AUTHOR, FILENAME…) lose their code and keep their last result as plain text. References to
+// relationships that were not kept disappear with their element — except hyperlinks, whose text
+// stays.
 import {
   allElements,
   dropForeignMarkup,
@@ -46,10 +47,6 @@ const REMOVED = new Set([
   'customXmlMoveFromRangeEnd',
   'customXmlMoveToRangeStart',
   'customXmlMoveToRangeEnd',
-  'commentRangeStart',
-  'commentRangeEnd',
-  'commentReference',
-  'annotationRef',
   'permStart',
   'permEnd',
   'dataBinding',
@@ -133,7 +130,13 @@ export function relinkDocxPart(doc: Document, relIds: Map<string, string>): void
 }
 
 function dropPersonalAttributes(element: Element): void {
+  // A comment must name an author for Word to open the file: it names nobody.
+  const anonymousAuthor = element.namespaceURI === W && element.localName === 'comment';
   for (const attribute of Array.from(element.attributes)) {
+    if (anonymousAuthor && attribute.namespaceURI === W && attribute.localName === 'author') {
+      attribute.value = '';
+      continue;
+    }
     const local = attribute.localName ?? attribute.name;
     if (
       (attribute.namespaceURI === W && local.startsWith('rsid')) ||

@@ -23,7 +23,6 @@ export const DOCX_MARKERS = [
   'ZqPngXmp',
   'ZqMediaName',
   'ZqCommentAuthor',
-  'ZqCommentText',
   'ZqUserId',
   'ZqTrackedAuthor',
   'ZqDeletedText',
@@ -47,6 +46,7 @@ export const VISIBLE = {
   text: 'Connectivity for rural schools',
   inserted: 'accepted insertion',
   commented: 'commented words',
+  comment: 'comment body',
   webLink: 'https://example.org/kept',
   fieldResult: 'field result',
 };
@@ -142,7 +142,7 @@ export async function docxCorpus(): Promise<Uint8Array> {
       ],
     ]),
     'word/comments.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:comments ${W_NS}><w:comment w:id="0" w:author="ZqCommentAuthor" w:initials="ZQ" w:date="2026-03-04T10:11:12Z"><w:p><w:r><w:t>ZqCommentText</w:t></w:r></w:p></w:comment></w:comments>`,
+      `<?xml version="1.0" encoding="UTF-8"?><w:comments ${W_NS}><w:comment w:id="0" w:author="ZqCommentAuthor" w:initials="ZQ" w:date="2026-03-04T10:11:12Z"><w:p><w:r><w:t>${VISIBLE.comment}</w:t></w:r></w:p></w:comment></w:comments>`,
     ),
     'word/people.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><w15:people ${W_NS}><w15:person w15:author="ZqCommentAuthor"><w15:presenceInfo w15:providerId="AD" w15:userId="ZqUserId"/></w15:person></w15:people>`,
