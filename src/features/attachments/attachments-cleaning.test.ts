@@ -213,15 +213,24 @@ for (const dialect of testDialects()) {
       const text = await pdfText(served);
       assert.ok(text.includes(PDF_VISIBLE.text), 'the page text is still there');
       assert.ok(text.includes(PDF_VISIBLE.field), 'the filled-in field is flattened into the page');
-      const [page] = doc.getPages();
-      const annotations = page?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
-      assert.equal(annotations.length, 1, 'only the web link is left of the annotations');
-      const action = doc.context
-        .lookupMaybe(annotations[0], PDFDict)
-        ?.lookupMaybe(PDFName.of('A'), PDFDict);
+      const [page, annex] = doc.getPages();
+      const annotations = (
+        page?.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []
+      ).map((a) => doc.context.lookupMaybe(a, PDFDict));
+      assert.equal(
+        annotations.length,
+        2,
+        'of the annotations only the web link and the page link are left',
+      );
+      const action = annotations[0]?.lookupMaybe(PDFName.of('A'), PDFDict);
       assert.equal(
         (action?.lookup(PDFName.of('URI')) as PDFString | undefined)?.decodeText(),
         PDF_VISIBLE.webLink,
+      );
+      assert.equal(
+        annotations[1]?.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0),
+        annex?.ref,
+        'the link to the annex still leads there',
       );
       const jpegs = [...doc.context.enumerateIndirectObjects()].filter(
         ([, o]) =>

@@ -2,11 +2,11 @@
 // fonts and images — and nothing else of the old catalogue (no document information, XMP, file
 // identifier, embedded files, name trees, OpenAction, JavaScript, outlines, forms or structure
 // tree). Before the copy each page keeps only the entries that draw it; its annotations are
-// dropped and web and e-mail links are re-created from scratch. After the copy every object is
-// swept for metadata, private data, actions and associated files; JPEG images lose their
-// EXIF/XMP/ICC segments, JPEG 2000 images their metadata boxes and comments, drawing
-// instructions their comments. Filled form fields are flattened into the page first so their
-// values stay visible.
+// dropped, and links to the web, e-mail or another page are re-created from scratch. After the
+// copy every object is swept for metadata, private data, actions and associated files; JPEG
+// images lose their EXIF/XMP/ICC segments, JPEG 2000 images their metadata boxes and comments,
+// drawing instructions their comments. Filled form fields are flattened into the page first so
+// their values stay visible.
 import {
   decodePDFRawStream,
   EncryptedPDFError,
@@ -58,10 +58,8 @@ const SWEPT_KEYS = [
   'StructParents',
 ].map((k) => PDFName.of(k));
 
-interface Link {
-  rect: number[];
-  uri: string;
-}
+/** A link worth keeping: to the web or e-mail, or to another page of the same document. */
+type Link = { rect: number[] } & ({ uri: string } | { page: number });
 
 async function load(data: Uint8Array): Promise<PDFDocument> {
   try {
@@ -77,21 +75,38 @@ function text(object: PDFObject | undefined): string | undefined {
     : undefined;
 }
 
-function webLinks(doc: PDFDocument, page: PDFPage): Link[] {
+/** Where a link annotation leads, if it is somewhere a reader may go: a web page or a page here. */
+function linkTarget(
+  annotation: PDFDict,
+  pageRefs: PDFRef[],
+): { uri: string } | { page: number } | undefined {
+  const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
+  const kind = action?.lookup(PDFName.of('S'));
+  if (kind === PDFName.of('URI')) {
+    const uri = text(action?.lookup(PDFName.of('URI')));
+    return uri && isAllowedLink(uri) ? { uri } : undefined;
+  }
+  // Explicit destinations only ([page /XYZ …]); a named one would need the names tree we drop.
+  const destination =
+    kind === PDFName.of('GoTo') ? action?.get(PDFName.of('D')) : annotation.get(PDFName.of('Dest'));
+  const first = annotation.context.lookupMaybe(destination, PDFArray)?.get(0);
+  const page = first instanceof PDFRef ? pageRefs.findIndex((r) => r === first) : -1;
+  return page >= 0 ? { page } : undefined;
+}
+
+function keptLinks(doc: PDFDocument, page: PDFPage, pageRefs: PDFRef[]): Link[] {
   const links: Link[] = [];
   for (const item of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
     const annotation = doc.context.lookup(item);
     if (!(annotation instanceof PDFDict)) continue;
     if (annotation.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
-    const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
-    if (action?.lookup(PDFName.of('S')) !== PDFName.of('URI')) continue;
-    const uri = text(action.lookup(PDFName.of('URI')));
     const rect = annotation
       .lookupMaybe(PDFName.of('Rect'), PDFArray)
       ?.asArray()
       .map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
-    if (uri && isAllowedLink(uri) && rect?.length === 4 && rect.every(Number.isFinite))
-      links.push({ rect, uri });
+    const target = linkTarget(annotation, pageRefs);
+    if (target && rect?.length === 4 && rect.every(Number.isFinite))
+      links.push({ rect, ...target });
   }
   return links;
 }
@@ -110,19 +125,16 @@ function keepDrawingEntries(page: PDFPage): void {
     if (!PAGE_KEYS.has(key.asString().slice(1))) page.node.delete(key);
 }
 
-function addLinks(doc: PDFDocument, page: PDFPage, links: Link[]): void {
+function addLinks(doc: PDFDocument, page: PDFPage, links: Link[], pages: PDFPage[]): void {
   if (links.length === 0) return;
-  const annotations = links.map(({ rect, uri }) =>
-    doc.context.register(
-      doc.context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: rect,
-        Border: [0, 0, 0],
-        A: { Type: 'Action', S: 'URI', URI: PDFString.of(uri) },
-      }),
-    ),
-  );
+  const annotations = links.map((link) => {
+    const common = { Type: 'Annot', Subtype: 'Link', Rect: link.rect, Border: [0, 0, 0] };
+    const target =
+      'uri' in link
+        ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(link.uri) } }
+        : { Dest: [pages[link.page]?.ref, PDFName.of('Fit')] };
+    return doc.context.register(doc.context.obj({ ...common, ...target }));
+  });
   page.node.set(PDFName.of('Annots'), doc.context.obj(annotations));
 }
 
@@ -216,7 +228,8 @@ export async function cleanPdf(data: Uint8Array): Promise<Uint8Array> {
   const source = await load(data);
   flattenForm(source);
   const pages = source.getPages();
-  const links = pages.map((page) => webLinks(source, page));
+  const pageRefs = pages.map((page) => page.ref);
+  const links = pages.map((page) => keptLinks(source, page, pageRefs));
   pages.forEach(keepDrawingEntries);
   const clean = await PDFDocument.create({ updateMetadata: false });
   try {
@@ -228,7 +241,7 @@ export async function cleanPdf(data: Uint8Array): Promise<Uint8Array> {
     const seen = new Set<PDFObject>();
     for (const [, object] of clean.context.enumerateIndirectObjects()) sweep(object, seen);
     // Created after the sweep: a link's URI action is the one action the result keeps.
-    copies.forEach((page, i) => addLinks(clean, page, links[i] ?? []));
+    copies.forEach((page, i) => addLinks(clean, page, links[i] ?? [], copies));
     dropUnreachable(clean);
     stripImageMetadata(clean);
     stripContentComments(clean);

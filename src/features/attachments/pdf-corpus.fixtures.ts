@@ -145,6 +145,23 @@ export async function pdfCorpus(): Promise<Uint8Array> {
   page.node.addContentStream(
     context.register(context.flateStream('% ZqContentComment\nBT /F1 1 Tf (100% kept) Tj ET\n')),
   );
+  const annex = doc.addPage([300, 300]);
+  annex.drawText('Annex', {
+    x: 10,
+    y: 260,
+    size: 10,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
+  annotations.push(
+    context.register(
+      context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [10, 190, 200, 205],
+        Dest: [annex.ref, 'XYZ', null, null, null],
+      }),
+    ),
+  );
   const existing = page.node.Annots()?.asArray() ?? [];
   page.node.set(PDFName.of('Annots'), context.obj([...existing, ...annotations]));
   // Plain objects, so a leftover marker would show in the raw bytes too.
