@@ -21,6 +21,7 @@ import {
   docxCorpus,
   docxReferencing,
   encryptedOdt,
+  SVG_BLIP_EXTENSION,
   ODT_MARKERS,
   odtCorpus,
   VISIBLE,
@@ -250,6 +251,26 @@ for (const dialect of testDialects()) {
         'the JPEG 2000 picture keeps what draws it',
       );
       await assertCleanImage((jpegs[0]?.[1] as PDFRawStream).contents, 'the image');
+    });
+
+    test('when a DOCX shows an SVG picture with its PNG stand-in, then the PNG is kept and the SVG left behind', async () => {
+      const png = await pngWithMetadata({ author: 'ZqSvgFallback', xmp: 'ZqSvgFallback' });
+      const svg = strToU8(
+        '<svg xmlns="http://www.w3.org/2000/svg"><title>ZqSvgTitle</title></svg>',
+      );
+      const file = docxReferencing('image', 'media/image1.png', png, {
+        target: 'media/image2.svg',
+        data: svg,
+        blip: SVG_BLIP_EXTENSION,
+      });
+      const { response, served } = await attach('chatham_house', 'icon.docx', file);
+      assert.equal(response.statusCode, 303);
+      assert.ok(served);
+      assert.deepEqual(leftovers(zipTexts(served), ['ZqSvgFallback', 'ZqSvgTitle', 'svgBlip']), []);
+      assert.deepEqual(
+        Object.keys(unzipSync(served)).filter((name) => name.startsWith('word/media/')),
+        ['word/media/image1.png'],
+      );
     });
 
     test('when a document holds content that cannot be rebuilt, then it is refused with a translated reason and nothing is stored', async () => {

@@ -19,6 +19,7 @@ import type { Attr, Document, Element } from './office-xml.ts';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const VML_OFFICE = 'urn:schemas-microsoft-com:office:office';
+const SVG_BLIP = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
 
 const REMOVED = new Set([
   'del',
@@ -108,6 +109,8 @@ export function cleanDocxPart(doc: Document): void {
     if (REMOVED.has(name)) removeElement(element);
     else if (UNWRAPPED.has(name)) unwrapElement(element);
   }
+  // Word stores an SVG picture next to a PNG of it; the PNG, which we can re-encode, is enough.
+  for (const svg of Array.from(doc.getElementsByTagNameNS(SVG_BLIP, 'svgBlip'))) removeElement(svg);
   cleanFields(doc);
   for (const element of allElements(doc)) dropPersonalAttributes(element);
 }

@@ -76,8 +76,8 @@ function rels(
   );
 }
 
-const picture = (id: number, embed: string, extra = '') =>
-  `<w:r><w:drawing><wp:inline><wp:extent cx="228600" cy="152400"/><wp:docPr id="${id}" name="Picture ${id}" descr="C:\\Users\\ZqPicturePath\\photo${id}.jpg"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${id}" name="C:\\Users\\ZqPicturePath\\p.jpg"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${embed}"${extra}/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+const picture = (id: number, embed: string, extra = '', inside = '') =>
+  `<w:r><w:drawing><wp:inline><wp:extent cx="228600" cy="152400"/><wp:docPr id="${id}" name="Picture ${id}" descr="C:\\Users\\ZqPicturePath\\photo${id}.jpg"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${id}" name="C:\\Users\\ZqPicturePath\\p.jpg"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${embed}"${extra}>${inside}</a:blip></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
 
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?><!-- ZqXmlComment --><w:document ${W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:zq="urn:example:ZqForeignNs" mc:Ignorable="zq"><w:body><zq:note>ZqForeignText</zq:note>
 <w:p w:rsidR="00AB1234" w:rsidRDefault="00AB1234" zq:who="ZqForeignAttr"><w:r w:rsidR="00AB1234"><w:t>${VISIBLE.text}</w:t></w:r></w:p>
@@ -169,17 +169,26 @@ export async function docxCorpus(): Promise<Uint8Array> {
 }
 
 /** A DOCX whose main document refers to one more part: a chart, a picture in a given format… */
-export function docxReferencing(type: string, target: string, data: Uint8Array): Uint8Array {
+export function docxReferencing(
+  type: string,
+  target: string,
+  data: Uint8Array,
+  extra?: { target: string; data: Uint8Array; blip: string },
+): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${WML}.document.main+xml"/></Types>`,
     ),
     '_rels/.rels': rels([['rId1', 'officeDocument', 'word/document.xml']]),
     'word/document.xml': strToU8(
-      `<w:document ${W_NS}><w:body><w:p><w:r><w:t>Figures</w:t></w:r></w:p><w:p>${picture(1, 'rId1')}</w:p></w:body></w:document>`,
+      `<w:document ${W_NS}><w:body><w:p><w:r><w:t>Figures</w:t></w:r></w:p><w:p>${picture(1, 'rId1', '', extra?.blip)}</w:p></w:body></w:document>`,
     ),
-    'word/_rels/document.xml.rels': rels([['rId1', type, target]]),
+    'word/_rels/document.xml.rels': rels([
+      ['rId1', type, target],
+      ...(extra ? [['rId2', 'image', extra.target] as [string, string, string]] : []),
+    ]),
     [`word/${target}`]: data,
+    ...(extra ? { [`word/${extra.target}`]: extra.data } : {}),
   });
 }
 
@@ -269,3 +278,7 @@ export async function odtCorpus(): Promise<Uint8Array> {
     'Pictures/deleted.png': thumbnail,
   });
 }
+
+/** What Word writes for an SVG picture: a PNG in the blip and the SVG in an extension of it. */
+export const SVG_BLIP_EXTENSION =
+  '<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId2"/></a:ext></a:extLst>';
