@@ -164,6 +164,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(Object.keys(parts).sort(), [
         'META-INF/manifest.xml',
         'Pictures/image1.jpeg',
+        'Pictures/image2.png',
         'content.xml',
         'meta.xml',
         'mimetype',
@@ -183,7 +184,7 @@ for (const dialect of testDialects()) {
       const hrefs = Array.from(content.getElementsByTagName('*'))
         .map((e) => e.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))
         .filter(Boolean);
-      assert.deepEqual(hrefs, [VISIBLE.webLink, 'Pictures/image1.jpeg']);
+      assert.deepEqual(hrefs, [VISIBLE.webLink, 'Pictures/image1.jpeg', 'Pictures/image2.png']);
       await assertCleanImage(parts['Pictures/image1.jpeg'] ?? new Uint8Array(), 'the picture');
       const manifest = latin1(parts['META-INF/manifest.xml'] ?? new Uint8Array());
       for (const name of Object.keys(parts).filter(

@@ -126,7 +126,22 @@ async function copyPictures(
       const source = picturePath(href);
       let name = renamed.get(source);
       if (!name) {
-        const image = await reencodeImage(entries[source] as Uint8Array, pixels);
+        const image = await reencodeImage(entries[source] as Uint8Array, pixels).catch(
+          (error: unknown) => {
+            // An SVG or metafile with a PNG beside it: the PNG is enough.
+            if (
+              error instanceof DocumentError &&
+              error.reason === 'uncleanable' &&
+              hasStandIn(element)
+            )
+              return undefined;
+            throw error;
+          },
+        );
+        if (!image) {
+          removeElement(element);
+          continue;
+        }
         name = `Pictures/image${files.length + 1}.${image.extension}`;
         renamed.set(source, name);
         files.push({ name, data: image.data, mediaType: image.mediaType });
@@ -134,6 +149,15 @@ async function copyPictures(
       element.setAttributeNS(NS.xlink, 'xlink:href', name);
     }
   return files;
+}
+
+/** LibreOffice puts a PNG after an SVG or a metafile in the same frame, for readers that lack them. */
+function hasStandIn(image: Element): boolean {
+  if (image.namespaceURI !== NS.draw || image.localName !== 'image') return false;
+  const siblings = Array.from(image.parentNode?.childNodes ?? []) as Element[];
+  return siblings.some(
+    (other) => other !== image && other.namespaceURI === NS.draw && other.localName === 'image',
+  );
 }
 
 const isPictureIn = (entries: Unzipped, href: string) =>

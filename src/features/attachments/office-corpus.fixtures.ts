@@ -223,6 +223,7 @@ export const ODT_MARKERS = [
   'ZqThumb',
   'ZqXmlComment',
   'ZqOdtForeign',
+  'ZqOdtSvg',
 ];
 
 const ODT_NS = [
@@ -247,6 +248,7 @@ const ODT_CONTENT = `<?xml version="1.0" encoding="UTF-8"?><office:document-cont
 <text:p><text:a xlink:type="simple" xlink:href="${VISIBLE.webLink}">kept web link</text:a> <text:a xlink:type="simple" xlink:href="file:///home/ZqOdtLinked/notes.odt">local file link</text:a></text:p>
 <text:section text:name="Section1"><text:section-source xlink:href="file:///C:/Users/ZqOdtSection/part.odt"/><text:p>section text</text:p></text:section>
 <text:p><draw:frame svg:width="2cm" svg:height="1cm"><draw:image xlink:href="Pictures/ZqPictureName.jpg" xlink:type="simple"/></draw:frame></text:p>
+<text:p><draw:frame svg:width="2cm" svg:height="1cm"><draw:image xlink:href="Pictures/drawing.svg"/><draw:image xlink:href="Pictures/drawing.png"/></draw:frame></text:p>
 <text:p><draw:frame svg:width="2cm" svg:height="1cm"><draw:image xlink:href="/home/ZqOdtLinkedImage/pic.png" xlink:type="simple"/></draw:frame></text:p>
 </office:text></office:body></office:document-content>`;
 
@@ -276,6 +278,13 @@ export async function odtCorpus(): Promise<Uint8Array> {
     'Pictures/ZqPictureName.jpg': jpeg,
     'Thumbnails/thumbnail.png': thumbnail,
     'Pictures/deleted.png': thumbnail,
+    'Pictures/drawing.svg': strToU8(
+      '<svg xmlns="http://www.w3.org/2000/svg"><title>ZqOdtSvgTitle</title></svg>',
+    ),
+    'Pictures/drawing.png': await pngWithMetadata({
+      author: 'ZqOdtSvgStandIn',
+      xmp: 'ZqOdtSvgStandIn',
+    }),
   });
 }
 
