@@ -20,6 +20,7 @@ import {
   DOCX_MARKERS,
   docxCorpus,
   docxReferencing,
+  docxWithBody,
   encryptedOdt,
   SVG_BLIP_EXTENSION,
   ODT_MARKERS,
@@ -311,6 +312,16 @@ for (const dialect of testDialects()) {
         'a malformed path is a damaged file, not a server error',
       );
       assert.match(unreadable.response.body, /could not be read/);
+      const paragraph =
+        '<w:p><w:r><w:t>Paragraph about connectivity for rural schools.</w:t></w:r></w:p>';
+      const long = docxWithBody(paragraph.repeat(Math.ceil((8 * 1024 * 1024) / paragraph.length)));
+      const tooLong = await attach('chatham_house', 'long.docx', long);
+      assert.equal(
+        tooLong.response.statusCode,
+        422,
+        'a few kilobytes that unpack to megabytes of markup',
+      );
+      assert.match(tooLong.response.body, /too long to be rebuilt here/);
       const locked = await attach('attributed', 'locked.odt', encryptedOdt());
       assert.equal(locked.response.statusCode, 422);
       assert.match(locked.response.body, /password-protected/);

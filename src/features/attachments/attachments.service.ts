@@ -52,6 +52,7 @@ const REFUSALS = {
   macros: 'attachments.error.macros',
   uncleanable: 'attachments.cleaning.uncleanable',
   pictures: 'attachments.cleaning.pictures',
+  markup: 'attachments.cleaning.markup',
 } as const;
 
 export interface AttachmentsDeps {

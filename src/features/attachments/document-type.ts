@@ -18,7 +18,8 @@ const MAX_ENTRIES = 5000;
 
 export class DocumentError extends Error {
   constructor(
-    readonly reason: 'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures',
+    readonly reason:
+      'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures' | 'markup',
     options?: ErrorOptions,
   ) {
     super(`document refused: ${reason}`, options);

@@ -17,7 +17,7 @@ import {
   relinkDocxPart,
 } from './docx-xml.ts';
 import { PixelBudget, reencodeImage } from './image-cleaner.ts';
-import { isAllowedLink, parseXml, serializeXml } from './office-xml.ts';
+import { isAllowedLink, MarkupBudget, parseXml, serializeXml } from './office-xml.ts';
 import {
   contentTypesXml,
   relationshipsName,
@@ -92,6 +92,7 @@ class DocxRebuild {
   private readonly renamed = new Map<string, string>();
   private readonly counters = new Map<string, number>();
   private readonly pixels = new PixelBudget();
+  private readonly markup = new MarkupBudget();
 
   constructor(private readonly entries: Unzipped) {}
 
@@ -109,7 +110,7 @@ class DocxRebuild {
     if (!kept || !this.entries[source]) throw new DocumentError('damaged');
     const name = this.nextName(type, kept.name);
     this.renamed.set(source, name);
-    const doc = parseXml(this.entries[source]);
+    const doc = parseXml(this.entries[source], this.markup);
     cleanDocxPart(doc);
     if (type === 'settings') keepLayoutSettings(doc);
     const referenced = referencedRelationships(doc);

@@ -13,6 +13,7 @@ import {
   dropForeignMarkup,
   isAllowedLink,
   looksLikeLocalPath,
+  MarkupBudget,
   parseXml,
   removeElement,
   serializeXml,
@@ -185,8 +186,9 @@ export async function cleanOdt(entries: Unzipped): Promise<Uint8Array> {
     parseXml(oldManifest).getElementsByTagNameNS(NS.manifest, 'encryption-data').length > 0
   )
     throw new DocumentError('encrypted');
-  const content = parseXml(entries['content.xml']);
-  const styles = entries['styles.xml'] ? parseXml(entries['styles.xml']) : undefined;
+  const markup = new MarkupBudget();
+  const content = parseXml(entries['content.xml'], markup);
+  const styles = entries['styles.xml'] ? parseXml(entries['styles.xml'], markup) : undefined;
   const parts = styles ? [content, styles] : [content];
   // Cleaned first, so a picture that only deleted text or a dropped element showed is not kept.
   for (const doc of parts) cleanPart(doc, (href) => isPictureIn(entries, href));

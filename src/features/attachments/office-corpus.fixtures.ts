@@ -291,3 +291,14 @@ export async function odtCorpus(): Promise<Uint8Array> {
 /** What Word writes for an SVG picture: a PNG in the blip and the SVG in an extension of it. */
 export const SVG_BLIP_EXTENSION =
   '<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId2"/></a:ext></a:extLst>';
+
+/** A DOCX of just a body, for documents of a given length. */
+export function docxWithBody(body: string): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${WML}.document.main+xml"/></Types>`,
+    ),
+    '_rels/.rels': rels([['rId1', 'officeDocument', 'word/document.xml']]),
+    'word/document.xml': strToU8(`<w:document ${W_NS}><w:body>${body}</w:body></w:document>`),
+  });
+}

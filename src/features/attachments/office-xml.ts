@@ -18,8 +18,22 @@ const COMMENT_NODE = 8;
 const PROCESSING_INSTRUCTION_NODE = 7;
 const DOCUMENT_TYPE_NODE = 10;
 
-export function parseXml(bytes: Uint8Array | undefined): Document {
+/**
+ * The XML one document may have parsed: the DOM costs about a second per 1.5 MB of markup on a
+ * small server, so a crafted file (a few kilobytes zipped) must not make it work for minutes.
+ */
+export class MarkupBudget {
+  private left = 8 * 1024 * 1024;
+
+  spend(bytes: number): void {
+    this.left -= bytes;
+    if (this.left < 0) throw new DocumentError('markup');
+  }
+}
+
+export function parseXml(bytes: Uint8Array | undefined, budget?: MarkupBudget): Document {
   if (!bytes) throw new DocumentError('damaged');
+  budget?.spend(bytes.length);
   try {
     const doc = new DOMParser({ onError: onErrorStopParsing, locator: false }).parseFromString(
       new TextDecoder().decode(bytes),
