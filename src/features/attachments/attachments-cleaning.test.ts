@@ -7,13 +7,19 @@ import { after, before, describe, test } from 'node:test';
 import { strToU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { PDFString } from 'pdf-lib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import sharp from 'sharp';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { Actor } from '../../shared/actor.ts';
 import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
 import { seedWorld, type World } from '../open-data/open-data.fixtures.ts';
 import { pdfText } from '../reports/report-readback.ts';
 import { Browser } from './attachments.fixtures.ts';
+import {
+  assertCleanImage,
+  latin1,
+  leftovers,
+  pdfTexts,
+  zipTexts,
+} from './cleaning-readback.fixtures.ts';
 import { pngClaiming, pngWithMetadata } from './image-corpus.fixtures.ts';
 import { parseXml } from './office-xml.ts';
 import {
@@ -21,52 +27,13 @@ import {
   docxCorpus,
   docxReferencing,
   docxWithBody,
-  encryptedOdt,
   SVG_BLIP_EXTENSION,
-  ODT_MARKERS,
-  odtCorpus,
   VISIBLE,
 } from './office-corpus.fixtures.ts';
+import { encryptedOdt, ODT_MARKERS, odtCorpus } from './odt-corpus.fixtures.ts';
 import { PDF_MARKERS, PDF_VISIBLE, pdfCorpus } from './pdf-corpus.fixtures.ts';
 
 const PASSWORD = 'long password 123';
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
-
-/** Everything a probe can read in a zip: its raw bytes, entry names and inflated entries. */
-function zipTexts(data: Uint8Array): string[] {
-  const parts = unzipSync(data);
-  return [latin1(data), ...Object.keys(parts), ...Object.values(parts).map((p) => latin1(p))];
-}
-
-/** Everything a probe can read in a PDF: its raw bytes and every stream, decompressed. */
-function pdfTexts(data: Uint8Array, doc: PDFDocument): string[] {
-  const texts = [latin1(data)];
-  for (const [, object] of doc.context.enumerateIndirectObjects())
-    if (object instanceof PDFRawStream)
-      texts.push(
-        latin1(
-          object.dict.lookup(PDFName.of('Filter')) === PDFName.of('FlateDecode')
-            ? decodePDFRawStream(object).decode()
-            : object.contents,
-        ),
-      );
-  return texts;
-}
-
-const leftovers = (texts: string[], markers: string[]) =>
-  markers.filter((m) => texts.some((t) => t.includes(m)));
-
-/** A picture as the re-encoder left it: decodable, and with no metadata of any kind. */
-async function assertCleanImage(bytes: Uint8Array, label: string): Promise<void> {
-  const meta = await sharp(bytes).metadata();
-  assert.ok(meta.width && meta.width > 0, `${label} still decodes`);
-  assert.deepEqual(
-    { exif: meta.exif, xmp: meta.xmp, icc: meta.icc, iptc: meta.iptc, comments: meta.comments },
-    { exif: undefined, xmp: undefined, icc: undefined, iptc: undefined, comments: undefined },
-    label,
-  );
-}
-
 for (const dialect of testDialects()) {
   describe(`attachment cleaning (${dialect})`, () => {
     let t: TestApp;
