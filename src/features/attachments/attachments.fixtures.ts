@@ -44,10 +44,10 @@ export function odtWithAuthor(name: string): Uint8Array {
   return zipSync({
     mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
     'content.xml': strToU8(
-      `<office:document-content xmlns:office="o" xmlns:dc="d"><office:annotation><dc:creator>${name}</dc:creator><dc:date>2026-03-04T10:11:12</dc:date></office:annotation></office:document-content>`,
+      `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:annotation><dc:creator>${name}</dc:creator><dc:date>2026-03-04T10:11:12</dc:date></office:annotation></office:document-content>`,
     ),
     'meta.xml': strToU8(
-      `<office:document-meta xmlns:office="o" xmlns:meta="m" xmlns:dc="d"><office:meta><meta:initial-creator>${name}</meta:initial-creator><dc:creator>${name}</dc:creator></office:meta></office:document-meta>`,
+      `<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:initial-creator>${name}</meta:initial-creator><dc:creator>${name}</dc:creator></office:meta></office:document-meta>`,
     ),
   });
 }

@@ -1,13 +1,16 @@
 // Attachment use cases: an author adds or removes files while their submission waits for
 // moderation; anyone downloads the files of a published submission, named as the participation
-// rule allows. Under chatham_house and anonymous the files lose their author metadata on upload.
+// rule allows. Every file is rebuilt on upload from the parts a reader needs (see
+// document-cleaner.ts), whatever the rule: under chatham_house and anonymous that is what keeps
+// the author unnamed, and under attributed too a file must not carry other people's names
+// (reviewers' comments, tracked changes), paths on its author's machine or code that runs in a
+// reader's viewer. A file that cannot be rebuilt safely is refused with the reason.
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createHash } from 'node:crypto';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import { identitiesVisible } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { SubmissionRecord } from '../submissions/submissions.store.ts';
 import type { AttachmentsStore } from './attachments.store.ts';
@@ -18,7 +21,7 @@ import {
   type CheckedDocument,
 } from './document-type.ts';
 import { isAttachmentId, newAttachmentId, type FileStorage } from './file-storage.ts';
-import { stripOfficeMetadata } from './office-metadata.ts';
+import { cleanDocument } from './document-cleaner.ts';
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -33,8 +36,6 @@ export interface Upload {
 export interface AttachmentsView {
   submissionId: string;
   editable: boolean;
-  /** Whether files lose their author details on upload (the rule hides identities). */
-  cleansMetadata: boolean;
   attachments: Array<{ id: string; fileName: string; mediaType: string; size: number }>;
 }
 
@@ -47,8 +48,11 @@ export interface Download {
 const REFUSALS = {
   type: 'attachments.error.type',
   damaged: 'attachments.error.damaged',
-  encrypted: 'attachments.error.encrypted',
+  encrypted: 'attachments.cleaning.encrypted',
   macros: 'attachments.error.macros',
+  uncleanable: 'attachments.cleaning.uncleanable',
+  pictures: 'attachments.cleaning.pictures',
+  markup: 'attachments.cleaning.markup',
 } as const;
 
 export interface AttachmentsDeps {
@@ -89,23 +93,14 @@ export function attachmentsService(deps: AttachmentsDeps) {
       });
   }
 
-  /** Checks the content and, when identities are hidden, removes author metadata. */
-  async function prepare(
-    upload: Upload,
-    consultation: ConsultationRecord,
-  ): Promise<{ checked: CheckedDocument; data: Uint8Array }> {
+  /** Checks the content and rebuilds the document without what a reader does not need. */
+  async function prepare(upload: Upload): Promise<{ checked: CheckedDocument; data: Uint8Array }> {
     if (upload.truncated || upload.data.length > MAX_FILE_BYTES)
       throw ValidationError({ file: 'attachments.error.tooLarge' });
     if (upload.data.length === 0) throw ValidationError({ file: 'attachments.error.missing' });
     try {
       const checked = await checkDocument(upload.data);
-      if (identitiesVisible(consultation.rule, 'public')) return { checked, data: upload.data };
-      // pdf-lib (~25 MB of RSS once loaded) is needed only here, so a server at rest is without it.
-      const data =
-        checked.kind === 'pdf'
-          ? await (await import('./pdf-metadata.ts')).stripPdfMetadata(upload.data)
-          : stripOfficeMetadata(checked.kind, checked.entries ?? {});
-      return { checked, data };
+      return { checked, data: await cleanDocument(checked, upload.data) };
     } catch (error) {
       if (error instanceof DocumentError) throw ValidationError({ file: REFUSALS[error.reason] });
       throw error;
@@ -119,7 +114,6 @@ export function attachmentsService(deps: AttachmentsDeps) {
       return {
         submissionId: submission.id,
         editable: isEditable(submission, consultation),
-        cleansMetadata: !identitiesVisible(consultation.rule, 'public'),
         attachments: list.map((a) => ({
           id: a.id,
           fileName: a.originalName,
@@ -144,7 +138,7 @@ export function attachmentsService(deps: AttachmentsDeps) {
       // The total is checked when the file is stored, after its metadata may have gone; here only
       // a submission with no room left is refused before its file is examined.
       if (present.reduce((sum, a) => sum + a.size, 0) >= maxSubmissionBytes) throw tooLarge();
-      const { checked, data } = await prepare(upload, consultation);
+      const { checked, data } = await prepare(upload);
       const id = newAttachmentId();
       await files.save(id, data);
       const record = {

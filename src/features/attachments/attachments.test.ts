@@ -67,15 +67,17 @@ for (const dialect of testDialects()) {
       assert.equal(pdf.fileName, 'notes.pdf', 'the author still sees their own file name');
     });
 
-    test('when the rule is attributed, then files are kept as they were sent', async () => {
+    test('when the rule is attributed, then files are rebuilt all the same: the author is named by the rule, not by the file', async () => {
       const { id } = await draft('attributed');
       await upload(id, 'signed.pdf', await pdfWithAuthor(NAME));
       const [attachment] = await listOf(id);
       const file = await t.services.attachments.download(author, attachment?.id ?? '');
-      assert.equal(
-        (await PDFDocument.load(file.data, { updateMetadata: false })).getAuthor(),
-        NAME,
-      );
+      const cleaned = await PDFDocument.load(file.data, { updateMetadata: false });
+      assert.equal(cleaned.getAuthor(), undefined);
+      assert.ok(!file.data.includes('Quirinus'));
+      assert.equal(cleaned.getPageCount(), 1);
+      const page = await browser.get(`/my/submissions/${id}`);
+      assert.match(page.body, /Every file is rebuilt before it is stored/);
     });
 
     test('when a file is not what it claims, too large, or one too many, then it is refused with a reason', async () => {

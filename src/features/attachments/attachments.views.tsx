@@ -76,7 +76,7 @@ function UploadForm({
         <label for="attachment-file">{t('attachments.fileLabel')}</label>
         <p class="hint" id="attachment-hint">
           {t('attachments.hint', { max: MAX_ATTACHMENTS, size: MAX_FILE_BYTES / 1024 / 1024 })}
-          {view.cleansMetadata && ` ${t('attachments.cleansMetadata')}`}
+          {` ${t('attachments.cleaning.notice')}`}
         </p>
         {error && (
           <p class="field-error" id="attachment-error" role="alert">

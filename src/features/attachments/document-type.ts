@@ -17,8 +17,12 @@ const MAX_UNZIPPED = 200 * 1024 * 1024;
 const MAX_ENTRIES = 5000;
 
 export class DocumentError extends Error {
-  constructor(readonly reason: 'type' | 'damaged' | 'encrypted' | 'macros') {
-    super(`document refused: ${reason}`);
+  constructor(
+    readonly reason:
+      'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures' | 'markup',
+    options?: ErrorOptions,
+  ) {
+    super(`document refused: ${reason}`, options);
     this.name = 'DocumentError';
   }
 }
