@@ -17,7 +17,7 @@ const LIMITS = {
   LIMIT_SEARCH_PER_CLIENT: '3/1m',
   LIMIT_UPLOADS_PER_ACCOUNT: '3/1h',
   // Room for one 1.5 kB test PDF per submission, not two.
-  UPLOAD_BYTES_PER_SUBMISSION: '2KB',
+  UPLOAD_BYTES_PER_SUBMISSION: '1KB',
   LIVE_RESULTS_STREAMS_PER_CLIENT: '2',
 };
 
