@@ -180,6 +180,16 @@ export async function ping(database: Database): Promise<void> {
 }
 
 /**
+ * Makes the calling transaction wait for any other that took the same lock, until it commits or
+ * rolls back (a read-then-write on a shared head, like the transparency log's). PostgreSQL: a
+ * transaction-scoped advisory lock. SQLite: every transaction already holds the write lock from
+ * BEGIN IMMEDIATE, so there is nothing more to take.
+ */
+export async function lockUntilCommit(db: Kysely<DB>, dialect: DialectName, name: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+}
+
+/**
  * Locks the selected rows for this transaction and skips rows other transactions hold, on
  * PostgreSQL; SQLite serialises writers, so there the query is unchanged.
  */
