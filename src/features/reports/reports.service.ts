@@ -95,12 +95,15 @@ export function reportsService(deps: ReportsDeps) {
         consultationId: consultation.id,
         ...(section ? { section } : {}),
       };
-      const jobId = await jobs.enqueue(GENERATE_JOB, payload, {
-        uniqueKey: `report:${consultation.id}`,
-        maxAttempts: 2,
+      // The draft names its job in the same command that queues it.
+      return transaction(async () => {
+        const jobId = await jobs.enqueue(GENERATE_JOB, payload, {
+          uniqueKey: `report:${consultation.id}`,
+          maxAttempts: 2,
+        });
+        await store.setJob(consultation.id, jobId, now());
+        return jobId;
       });
-      await store.setJob(consultation.id, jobId, now());
-      return jobId;
     },
 
     /** The job's work: compose, then keep the secretariat's edits to every other section. */
