@@ -5,13 +5,13 @@
 //    during it — through any store, on the shared Kysely instance — joins that transaction. So a
 //    command's write, its transparency-log entry and the jobs it enqueues commit together or not
 //    at all, without threading a transaction object through every store. A `db.transaction()`
-//    (or another `transaction(work)`) started inside becomes a savepoint of the outer one.
+//    (or another `transaction(work)`) started inside joins the outer one.
 //
 // 2. Outages. A query that fails because the database cannot be reached (connection dropped by a
 //    restart or failover, refused, pool timeout; SQLite still locked after its busy timeout)
 //    rejects with a trusted UnavailableError (503 + Retry-After), not a bug report (500).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import { UnavailableError } from '../shared/errors.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -41,7 +41,10 @@ interface Scope {
   driver: ScopedDriver;
   state: 'opening' | 'open' | 'closed';
   connection?: DatabaseConnection;
+  /** Transactions open on the connection: the command's own, then those that joined it. */
   depth: number;
+  rollbackOnly?: boolean;
+  rolledBack?: boolean;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -95,7 +98,7 @@ export class ScopedDriver implements Driver {
     return connection === undefined || scope.connection === connection ? scope : undefined;
   }
 
-  /** Runs `work` inside a transaction (a savepoint when one is already open in this context). */
+  /** Runs `work` inside a transaction (joining the one already open in this context, if any). */
   run<T>(begin: (work: () => Promise<T>) => Promise<T>, work: () => Promise<T>): Promise<T> {
     if (this.#scope()) return begin(work);
     return scopes.run({ driver: this, state: 'opening', depth: 0 }, () => begin(work));
@@ -126,35 +129,46 @@ export class ScopedDriver implements Driver {
     return connection;
   }
 
+  // Transactions begun inside a command join it: savepoints would need one nested transaction at
+  // a time, and stores run theirs concurrently. One that rolls back marks the command
+  // rollback-only, so a caught inner failure can never commit half of its work.
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const scope = this.#scope(connection);
     if (scope && scope.depth > 0) {
-      await connection.executeQuery(CompiledQuery.raw(`savepoint scope_${scope.depth + 1}`));
       scope.depth++;
       return;
     }
     await this.#call(() => this.#inner.beginTransaction(this.#unwrap(connection), settings));
-    if (scope) scope.depth = 1;
+    if (scope) Object.assign(scope, { depth: 1, rollbackOnly: false, rolledBack: false });
   }
 
-  // On failure the depth stays, so the rollback Kysely then issues undoes the same level.
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const scope = this.#scope(connection);
     if (scope && scope.depth > 1) {
-      await connection.executeQuery(CompiledQuery.raw(`release savepoint scope_${scope.depth}`));
-    } else {
-      await this.#call(() => this.#inner.commitTransaction(this.#unwrap(connection)));
+      scope.depth--;
+      return;
     }
-    if (scope) scope.depth--;
+    if (scope?.rollbackOnly) {
+      await this.rollbackTransaction(connection);
+      throw new Error('a transaction inside this command failed, so the command was rolled back');
+    }
+    // On failure the depth stays, so the rollback Kysely then issues is the real one.
+    await this.#call(() => this.#inner.commitTransaction(this.#unwrap(connection)));
+    if (scope) scope.depth = 0;
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const scope = this.#scope(connection);
+    if (scope && scope.depth > 1) {
+      scope.depth--;
+      scope.rollbackOnly = true;
+      return;
+    }
+    if (scope?.rolledBack) return;
     try {
-      if (scope && scope.depth > 1) await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint scope_${scope.depth}`));
-      else await this.#call(() => this.#inner.rollbackTransaction(this.#unwrap(connection)));
+      await this.#call(() => this.#inner.rollbackTransaction(this.#unwrap(connection)));
     } finally {
-      if (scope) scope.depth--;
+      if (scope) Object.assign(scope, { depth: 0, rolledBack: true });
     }
   }
 
