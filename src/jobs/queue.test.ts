@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { startTestApp, testDialects, type TestApp } from '../testing/test-app.ts';
 import { testClock } from '../features/submissions/participation.fixtures.ts';
 import { LeaseLostError } from './queue.ts';
@@ -71,6 +72,60 @@ for (const dialect of testDialects()) {
       const first = worker('first', (ctx) => work(ctx, second));
       return { first, second, runs };
     }
+
+    test('when a recurring job cannot queue its next run, then it is not marked done and its retry queues it', async () => {
+      const db = t.db();
+      const failNext = t.dialect === 'postgres'
+        ? [sql`create function fail_next_run() returns trigger language plpgsql as $$ begin raise exception 'next run refused'; end $$`, sql`create trigger fail_next_run before insert on jobs for each row when (new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at) execute function fail_next_run()`]
+        : [sql`create trigger fail_next_run before insert on jobs when new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at begin select raise(abort, 'next run refused'); end`];
+      const ticks: number[] = [];
+      const worker = startWorker({ queue: t.services.jobs, log: silent, autostart: false, registry: { 'test.tick': { everyMs: 60 * MINUTE, handle: async () => ticks.push(ticks.length) } } });
+      const first = { id: await t.services.jobs.enqueue('test.tick', null, { uniqueKey: 'recurring:test.tick' }) };
+      for (const statement of failNext) await statement.execute(db);
+      try {
+        await worker.drain();
+      } finally {
+        await sql`drop trigger fail_next_run${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(db);
+        if (t.dialect === 'postgres') await sql`drop function fail_next_run()`.execute(db);
+      }
+      assert.equal(ticks.length, 1);
+      const failed = await t.services.jobs.get(first.id);
+      assert.equal(failed?.status, 'queued', 'not done without its successor: retried instead');
+      assert.match(failed?.lastError ?? '', /next run refused/);
+      clock.advance(6 * MINUTE);
+      await worker.drain();
+      assert.equal(ticks.length, 2);
+      assert.equal((await t.services.jobs.get(first.id))?.status, 'done');
+      const next = await db.selectFrom('jobs').select(['id', 'status', 'run_at']).where('unique_key', '=', 'recurring:test.tick').executeTakeFirstOrThrow();
+      assert.equal(next.status, 'queued');
+      assert.ok(next.run_at > clock.now().toISOString());
+      await worker.stop();
+    });
+
+    test('when recurring jobs cannot be scheduled as the worker starts, then its loop schedules them once it can', async () => {
+      const db = t.db();
+      const refuse = t.dialect === 'postgres'
+        ? [sql`create function refuse_boot() returns trigger language plpgsql as $$ begin raise exception 'database down'; end $$`, sql`create trigger refuse_boot before insert on jobs for each row when (new.unique_key = 'recurring:test.boot') execute function refuse_boot()`]
+        : [sql`create trigger refuse_boot before insert on jobs when new.unique_key = 'recurring:test.boot' begin select raise(abort, 'database down'); end`];
+      for (const statement of refuse) await statement.execute(db);
+      const worker = startWorker({ queue: t.services.jobs, log: silent, pollMs: 10, registry: { 'test.boot': { everyMs: 60 * MINUTE, handle: async () => null } } });
+      const scheduled = () => db.selectFrom('jobs').select('id').where('name', '=', 'test.boot').executeTakeFirst();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(await scheduled(), undefined);
+      } finally {
+        await sql`drop trigger refuse_boot${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(db);
+        if (t.dialect === 'postgres') await sql`drop function refuse_boot()`.execute(db);
+      }
+      try {
+        for (let tries = 0; !(await scheduled()); tries++) {
+          assert.ok(tries < 100, 'scheduled within a second');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      } finally {
+        await worker.stop();
+      }
+    });
 
     test('when a running job reports progress, then its lease is extended and no other worker takes it', async () => {
       const id = await t.services.jobs.enqueue('test.long', null);

@@ -113,10 +113,18 @@ export function jobQueue(database: Database, clock: Clock) {
       if (Number(updated.numUpdatedRows) === 0) throw new LeaseLostError(job.id);
     },
 
-    /** Records the result; false (and nothing written) when this worker no longer holds the job. */
-    async complete(job: Job, result: unknown): Promise<boolean> {
-      const updated = await held(db.updateTable('jobs').set({ status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
-      return Number(updated.numUpdatedRows) > 0;
+    /**
+     * Records the result, and queues the job's next run (recurring jobs) in the same transaction:
+     * a recurring job is never done without its successor. False (and nothing written) when this
+     * worker no longer holds the job.
+     */
+    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }): Promise<boolean> {
+      return database.transaction(async () => {
+        const updated = await held(db.updateTable('jobs').set({ status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) return false;
+        if (next) await this.enqueue(job.name, null, next);
+        return true;
+      });
     },
 
     /** Schedules a retry or gives up; false (and nothing written) when the job is no longer held. */

@@ -40,10 +40,14 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
+  // Until recurring jobs are scheduled (the database may be down when the worker starts), each
+  // round of the loop tries again.
+  let scheduled = false;
   async function scheduleRecurring(): Promise<void> {
     for (const [name, def] of Object.entries(registry)) {
       if (def.everyMs) await queue.enqueue(name, null, { uniqueKey: `recurring:${name}` });
     }
+    scheduled = true;
   }
 
   async function runOne(): Promise<boolean> {
@@ -53,8 +57,8 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
     try {
       const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
       // A run that outlived its lease lost the job to another worker, whose outcome stands.
-      if (!(await queue.complete(job, result))) throw new LeaseLostError(job.id);
-      if (def?.everyMs) await queue.enqueue(job.name, null, { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs });
+      const next = def?.everyMs ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs } : undefined;
+      if (!(await queue.complete(job, result, next))) throw new LeaseLostError(job.id);
     } catch (error) {
       log.error({ err: error, job: job.name }, error instanceof LeaseLostError ? 'job lease lost' : 'job failed');
       if (!(error instanceof LeaseLostError)) await queue.fail(job, error);
@@ -70,7 +74,8 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
 
   function loop(): void {
     if (stopped) return;
-    running = drain()
+    running = (scheduled ? Promise.resolve() : scheduleRecurring())
+      .then(drain)
       .catch((error: unknown) => log.error({ err: error }, 'job worker error'))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, options.pollMs ?? 1000);
