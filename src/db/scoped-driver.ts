@@ -5,7 +5,11 @@
 //    during it — through any store, on the shared Kysely instance — joins that transaction. So a
 //    command's write, its transparency-log entry and the jobs it enqueues commit together or not
 //    at all, without threading a transaction object through every store. A `db.transaction()`
-//    (or another `transaction(work)`) started inside joins the outer one.
+//    (or another `transaction(work)`) started inside joins the outer one. Work that batches for
+//    many callers (the vote writer's group commit) must not be started from inside a command, or
+//    its batch would join that command.
+//    The scope follows the async context (AsyncLocalStorage), so concurrent requests never share
+//    one: each command holds its own connection until it commits.
 //
 // 2. Outages. A query that fails because the database cannot be reached (connection dropped by a
 //    restart or failover, refused, pool timeout; SQLite still locked after its busy timeout)

@@ -69,6 +69,7 @@ describe('when PostgreSQL drops or refuses connections', { skip: testDatabaseUrl
     assert.equal(page.headers['retry-after'], '5');
     assert.match(page.headers['content-type']?.toString() ?? '', /text\/html/);
     assert.match(page.body, /<html lang="fr"/);
+    assert.match(page.body, /Service momentanément indisponible/);
 
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/consultations' });
     assert.equal(api.statusCode, 503);
