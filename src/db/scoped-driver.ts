@@ -6,8 +6,8 @@
 //    command's write, its transparency-log entry and the jobs it enqueues commit together or not
 //    at all, without threading a transaction object through every store. A `db.transaction()`
 //    (or another `transaction(work)`) started inside joins the outer one. Work that batches for
-//    many callers (the vote writer's group commit) must not be started from inside a command, or
-//    its batch would join that command.
+//    many callers (the vote writer's group commit) joins the command it was started from, so it
+//    belongs inside one only when all its callers are (as when the demo loads at first start).
 //    The scope follows the async context (AsyncLocalStorage), so concurrent requests never share
 //    one: each command holds its own connection until it commits.
 //
