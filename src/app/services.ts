@@ -50,21 +50,21 @@ export function createServices(config: Config, database: Database, overrides: Se
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
   const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
-  const transparency = transparencyService(database.db, clock);
+  const transparency = transparencyService(database, clock);
   const processes = processesService({ store: processesStore(database.db), clock });
   const search = searchService({ sql: searchSql(database) });
   const attachmentRecords = attachmentsStore(database.db);
-  const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
-  const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
+  const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, transaction: database.transaction, clock, index: search.index });
+  const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, transaction: database.transaction, clock });
   const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
-  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
+  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
-  const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
+  const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, transaction: database.transaction, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
-  const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, mailer, clock, baseUrl: config.baseUrl });
+  const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ db: database.db, organisations: orgStore });
   return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }

@@ -9,22 +9,31 @@ import {
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
   type DialectAdapter,
   type Driver,
   type SqliteDatabase,
   type SqliteDialectConfig,
   sql,
+  type QueryCompiler,
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { ScopedDriver, type DialectName, type RunInTransaction } from './scoped-driver.ts';
 
-export type DialectName = 'sqlite' | 'postgres';
+export type { DialectName, RunInTransaction } from './scoped-driver.ts';
 
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
   /** For SQLite: the file path (online backups need it). */
   sqliteFile?: string;
+  /**
+   * Runs a command as one transaction: every query made during `work`, through any store, joins
+   * it (see scoped-driver.ts).
+   */
+  transaction: RunInTransaction;
   close(): Promise<void>;
 }
 
@@ -108,29 +117,76 @@ class SqliteImmediateDialect extends SqliteDialect {
   }
 }
 
+/** Any dialect, with its driver wrapped in a ScopedDriver. */
+class ScopedDialect implements Dialect {
+  #driver: ScopedDriver | undefined;
+  constructor(
+    private readonly inner: Dialect,
+    private readonly name: DialectName,
+  ) {}
+  createDriver(): Driver {
+    this.#driver = new ScopedDriver(this.inner.createDriver(), this.name);
+    return this.#driver;
+  }
+  createQueryCompiler(): QueryCompiler {
+    return this.inner.createQueryCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return this.inner.createAdapter();
+  }
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return this.inner.createIntrospector(db);
+  }
+  transactionsOf(db: Kysely<DB>): RunInTransaction {
+    return (work) => {
+      if (!this.#driver) throw new Error('the database driver is not created yet');
+      return this.#driver.run((inner) => db.transaction().execute(() => inner()), work);
+    };
+  }
+}
+
+/** How long a request waits for a PostgreSQL connection before it fails as unavailable. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+const noteLostConnection = (error: Error) => process.stderr.write(`polylogue: database connection lost: ${error.message}\n`);
+
+function postgresPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection can be cut by the server (restart, failover, pg_terminate_backend); pg then
+  // emits 'error' on the client, and on the pool when the client was idle. An 'error' event
+  // without a listener crashes the process, so every client gets one as soon as it exists:
+  // the query it was running rejects (and becomes a 503), and the pool discards the client.
+  pool.on('error', noteLostConnection);
+  pool.on('connect', (client) => client.on('error', noteLostConnection));
+  return pool;
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection can be cut by the server (restart, failover, a dropped test database);
-    // pg then emits 'error' on the pool, which would crash the process without a listener. The
-    // pool replaces the connection on next use, so noting it is enough.
-    pool.on('error', (error) =>
-      process.stderr.write(`polylogue: database connection lost: ${error.message}\n`),
-    );
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const dialect = new ScopedDialect(new PostgresDialect({ pool: postgresPool(options.databaseUrl) }), 'postgres');
+    const db = new Kysely<DB>({ dialect });
+    return { db, dialect: 'postgres', transaction: dialect.transactionsOf(db), close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? join(options.dataDir ?? 'data', 'polylogue.sqlite');
   const handle = openSqlite(file);
-  const db = new Kysely<DB>({
-    dialect: new SqliteImmediateDialect({ database: withStatementCache(handle) }),
-  });
-  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  const dialect = new ScopedDialect(new SqliteImmediateDialect({ database: withStatementCache(handle) }), 'sqlite');
+  const db = new Kysely<DB>({ dialect });
+  return { db, dialect: 'sqlite', sqliteFile: file, transaction: dialect.transactionsOf(db), close: () => db.destroy() };
 }
 
 /** A cheap round trip, for readiness checks. */
 export async function ping(database: Database): Promise<void> {
   await sql`select 1`.execute(database.db);
+}
+
+/**
+ * Makes the calling transaction wait for any other that took the same lock, until it commits or
+ * rolls back (a read-then-write on a shared head, like the transparency log's). PostgreSQL: a
+ * transaction-scoped advisory lock. SQLite: every transaction already holds the write lock from
+ * BEGIN IMMEDIATE, so there is nothing more to take.
+ */
+export async function lockUntilCommit(db: Kysely<DB>, dialect: DialectName, name: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Runs queued jobs with the handlers of the registry, one at a time per worker, and keeps
 // recurring jobs scheduled. The server embeds one worker; more can run as separate processes.
 import { hostname } from 'node:os';
-import type { JobQueue } from './queue.ts';
+import { LeaseLostError, type JobQueue } from './queue.ts';
 
 export interface JobContext {
   jobId: string;
@@ -14,7 +14,7 @@ export interface JobDefinition {
   handle(context: JobContext): Promise<unknown>;
   /** For recurring jobs: milliseconds between runs. */
   everyMs?: number;
-  /** Lease: how long a run may take before another worker may take it over. */
+  /** Lease: how long a run may go without reporting progress before another worker may take it over. */
   leaseMs?: number;
 }
 
@@ -40,23 +40,28 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
+  // Until recurring jobs are scheduled (the database may be down when the worker starts), each
+  // round of the loop tries again.
+  let scheduled = false;
   async function scheduleRecurring(): Promise<void> {
     for (const [name, def] of Object.entries(registry)) {
       if (def.everyMs) await queue.enqueue(name, null, { uniqueKey: `recurring:${name}` });
     }
+    scheduled = true;
   }
 
   async function runOne(): Promise<boolean> {
-    const job = await queue.claim(workerId, names, DEFAULT_LEASE_MS);
+    const job = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
     if (!job) return false;
     const def = registry[job.name];
     try {
-      const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job.id, f, note) });
-      await queue.complete(job.id, result);
-      if (def?.everyMs) await queue.enqueue(job.name, null, { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs });
+      const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
+      // A run that outlived its lease lost the job to another worker, whose outcome stands.
+      const next = def?.everyMs ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs } : undefined;
+      if (!(await queue.complete(job, result, next))) throw new LeaseLostError(job.id);
     } catch (error) {
-      log.error({ err: error, job: job.name }, 'job failed');
-      await queue.fail(job, error);
+      log.error({ err: error, job: job.name }, error instanceof LeaseLostError ? 'job lease lost' : 'job failed');
+      if (!(error instanceof LeaseLostError)) await queue.fail(job, error);
     }
     return true;
   }
@@ -69,7 +74,8 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
 
   function loop(): void {
     if (stopped) return;
-    running = drain()
+    running = (scheduled ? Promise.resolve() : scheduleRecurring())
+      .then(drain)
       .catch((error: unknown) => log.error({ err: error }, 'job worker error'))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, options.pollMs ?? 1000);

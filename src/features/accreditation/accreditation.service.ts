@@ -1,5 +1,6 @@
 // Accreditation of organisations to a process: an organisation asks, the secretariat accepts or
 // refuses with a reason. Accredited organisations may submit to consultations restricted to them.
+import type { RunInTransaction } from '../../db/database.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -16,11 +17,13 @@ export interface AccreditationDeps {
   db: Kysely<DB>;
   organisations: OrganisationsStore;
   transparency: TransparencyService;
+  /** Runs a command as one transaction (its write and its log entry). */
+  transaction: RunInTransaction;
   clock: Clock;
 }
 
 export function accreditationService(deps: AccreditationDeps) {
-  const { db, organisations, transparency, clock } = deps;
+  const { db, organisations, transparency, transaction, clock } = deps;
   const now = () => clock.now().toISOString();
 
   return {
@@ -45,9 +48,11 @@ export function accreditationService(deps: AccreditationDeps) {
       if (decision === 'refused' && !reason.trim()) throw ValidationError({ reason: 'errors.reasonRequired' });
       const row = await db.selectFrom('accreditations').select(['id', 'organisation_id']).where('id', '=', accreditationId).where('process_id', '=', processId).executeTakeFirst();
       if (!row) throw NotFoundError('accreditation');
-      await db.updateTable('accreditations').set({ status: decision, reason: reason.trim() || null, decided_by: actor.user?.id ?? null, decided_at: now() }).where('id', '=', row.id).execute();
-      // Organisations are public actors: naming the accredited organisation is the point of the log.
-      await transparency.append('accreditation_decided', 'process', processId, { organisation: row.organisation_id, decision });
+      await transaction(async () => {
+        await db.updateTable('accreditations').set({ status: decision, reason: reason.trim() || null, decided_by: actor.user?.id ?? null, decided_at: now() }).where('id', '=', row.id).execute();
+        // Organisations are public actors: naming the accredited organisation is the point of the log.
+        await transparency.append('accreditation_decided', 'process', processId, { organisation: row.organisation_id, decision });
+      });
     },
 
     async listForProcess(actor: Actor, processId: string) {

@@ -1,5 +1,6 @@
 // Consultation use cases: the secretariat drafts, publishes and closes a consultation and its
 // discussion questions; everyone reads published ones.
+import type { RunInTransaction } from '../../db/database.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -56,13 +57,15 @@ export interface ConsultationsDeps {
   store: ConsultationsStore;
   processes: ProcessesService;
   transparency: TransparencyService;
+  /** Runs a command as one transaction (its write and its log entry). */
+  transaction: RunInTransaction;
   clock: Clock;
   /** Kept up to date with what the public may read (search). */
   index?: PublicIndex;
 }
 
 export function consultationsService(deps: ConsultationsDeps) {
-  const { store, processes, transparency, clock, index } = deps;
+  const { store, processes, transparency, transaction, clock, index } = deps;
   const now = () => clock.now().toISOString();
 
   /** Re-indexes a consultation after a change; drafts are removed from (or never enter) the index. */
@@ -132,8 +135,10 @@ export function consultationsService(deps: ConsultationsDeps) {
       requireSecretariat(actor, consultation.processId);
       if (consultation.publishedAt) return;
       if ((await store.questions(consultation.id)).length === 0) throw ValidationError({ questions: 'errors.questionsRequired' });
-      await store.setPublished(consultation.id, now());
-      await transparency.append('consultation_opened', 'consultation', consultation.slug, { opensAt: consultation.opensAt.slice(0, 10), closesAt: consultation.closesAt.slice(0, 10), rule: consultation.rule });
+      await transaction(async () => {
+        await store.setPublished(consultation.id, now());
+        await transparency.append('consultation_opened', 'consultation', consultation.slug, { opensAt: consultation.opensAt.slice(0, 10), closesAt: consultation.closesAt.slice(0, 10), rule: consultation.rule });
+      });
       await reindex(consultation.id);
     },
 
@@ -144,8 +149,10 @@ export function consultationsService(deps: ConsultationsDeps) {
       if (!consultation.publishedAt) throw ForbiddenError('publish the consultation first');
       const t = now();
       const closingEarly = t < consultation.closesAt ? t : undefined;
-      await store.setPhaseOverride(consultation.id, phase === 'closed' ? null : phase, closingEarly, t);
-      if (closingEarly || phase === 'closed') await transparency.append('consultation_closed', 'consultation', consultation.slug, {});
+      await transaction(async () => {
+        await store.setPhaseOverride(consultation.id, phase === 'closed' ? null : phase, closingEarly, t);
+        if (closingEarly || phase === 'closed') await transparency.append('consultation_closed', 'consultation', consultation.slug, {});
+      });
     },
 
     listPublished: (filter: { processId?: string; language?: string }) => store.listPublished(filter),

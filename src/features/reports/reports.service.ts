@@ -1,6 +1,7 @@
 // Report use cases: the secretariat generates a draft (a background job), edits it section by
 // section, regenerates one section, publishes versions; everyone reads, compares and downloads
 // published versions.
+import type { RunInTransaction } from '../../db/database.ts';
 import { diffLines } from 'diff';
 import type { JobQueue, JobState } from '../../jobs/queue.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
@@ -29,6 +30,8 @@ export interface ReportsDeps {
   composer: ReportComposer;
   consultations: ConsultationsService;
   transparency: TransparencyService;
+  /** Runs a command as one transaction (its writes, its log entry and the jobs it queues). */
+  transaction: RunInTransaction;
   jobs: JobQueue;
   clock: Clock;
   providerConfigured: boolean;
@@ -41,7 +44,7 @@ export interface GeneratePayload {
 }
 
 export function reportsService(deps: ReportsDeps) {
-  const { store, composer, consultations, transparency, jobs, clock } = deps;
+  const { store, composer, consultations, transparency, transaction, jobs, clock } = deps;
   const now = () => clock.now().toISOString();
 
   async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
@@ -92,12 +95,15 @@ export function reportsService(deps: ReportsDeps) {
         consultationId: consultation.id,
         ...(section ? { section } : {}),
       };
-      const jobId = await jobs.enqueue(GENERATE_JOB, payload, {
-        uniqueKey: `report:${consultation.id}`,
-        maxAttempts: 2,
+      // The draft names its job in the same command that queues it.
+      return transaction(async () => {
+        const jobId = await jobs.enqueue(GENERATE_JOB, payload, {
+          uniqueKey: `report:${consultation.id}`,
+          maxAttempts: 2,
+        });
+        await store.setJob(consultation.id, jobId, now());
+        return jobId;
       });
-      await store.setJob(consultation.id, jobId, now());
-      return jobId;
     },
 
     /** The job's work: compose, then keep the secretariat's edits to every other section. */
@@ -175,16 +181,18 @@ export function reportsService(deps: ReportsDeps) {
       const consultation = await loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
       if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
-      const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
-      await store.insertVersion(consultation.id, {
-        version,
-        language: reportLanguage(consultation),
-        sections: draft.sections,
-        items: draft.items,
-        publishedOn: now().slice(0, 10),
+      return transaction(async () => {
+        const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
+        await store.insertVersion(consultation.id, {
+          version,
+          language: reportLanguage(consultation),
+          sections: draft.sections,
+          items: draft.items,
+          publishedOn: now().slice(0, 10),
+        });
+        await transparency.append('report_published', 'consultation', consultation.slug, { version });
+        return version;
       });
-      await transparency.append('report_published', 'consultation', consultation.slug, { version });
-      return version;
     },
 
     publishedReport: loadPublished,

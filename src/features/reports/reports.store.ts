@@ -38,26 +38,23 @@ const parse = <T>(json: string, fallback: T): T => {
 };
 
 export function reportsStore(db: Kysely<DB>) {
+  // Concurrent first requests for a draft all end with the one row: the insert yields to
+  // whichever came first instead of checking beforehand (which two requests can both pass).
   async function ensureDraft(consultationId: string, now: string): Promise<void> {
-    const exists = await db
-      .selectFrom('report_drafts')
-      .select('consultation_id')
-      .where('consultation_id', '=', consultationId)
-      .executeTakeFirst();
-    if (!exists)
-      await db
-        .insertInto('report_drafts')
-        .values({
-          consultation_id: consultationId,
-          sections: JSON.stringify(emptySections()),
-          items: '[]',
-          method: 'null',
-          provider_enabled: 0,
-          job_id: null,
-          generated_at: null,
-          updated_at: now,
-        })
-        .execute();
+    await db
+      .insertInto('report_drafts')
+      .values({
+        consultation_id: consultationId,
+        sections: JSON.stringify(emptySections()),
+        items: '[]',
+        method: 'null',
+        provider_enabled: 0,
+        job_id: null,
+        generated_at: null,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('consultation_id').doNothing())
+      .execute();
   }
 
   return {

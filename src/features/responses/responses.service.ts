@@ -2,6 +2,7 @@
 // and which report items it fed; the author is e-mailed in their language and sees it on their
 // own page; the public sees a "how the inputs were used" table built from disclosed submissions.
 // Every recorded or changed response is written to the transparency log.
+import type { RunInTransaction } from '../../db/database.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
@@ -38,6 +39,8 @@ export interface ResponsesDeps {
   submissions: SubmissionsService;
   reports: ReportsService;
   transparency: TransparencyService;
+  /** Runs a command as one transaction (its write and its log entry). */
+  transaction: RunInTransaction;
   mailer: Mailer;
   clock: Clock;
   baseUrl: string;
@@ -76,7 +79,7 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 }
 
 export function responsesService(deps: ResponsesDeps) {
-  const { store, consultations, submissions, reports, transparency, mailer, clock, baseUrl } = deps;
+  const { store, consultations, submissions, reports, transparency, transaction, mailer, clock, baseUrl } = deps;
 
   async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await consultations.load(slug);
@@ -198,8 +201,10 @@ export function responsesService(deps: ResponsesDeps) {
       const before = await store.find(submissionId);
       const change = changeFrom(before, response);
       if (change === 'unchanged') return change;
-      await store.save(consultation.id, response);
-      await logResponse(consultation, submission, response, before);
+      await transaction(async () => {
+        await store.save(consultation.id, response);
+        await logResponse(consultation, submission, response, before);
+      });
       if (change !== 'relinked') await notify(consultation, response, change === 'updated');
       return change;
     },

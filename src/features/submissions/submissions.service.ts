@@ -1,5 +1,6 @@
 // Submission use cases: draft, submit (idempotently), edit until the deadline, withdraw, co-sign,
 // moderate, and read — every read for others goes through disclose().
+import type { RunInTransaction } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
@@ -43,6 +44,8 @@ export interface SubmissionsDeps {
   accreditation: AccreditationService;
   accounts: AccountsService;
   transparency: TransparencyService;
+  /** Runs a command as one transaction (its write and its log entry). */
+  transaction: RunInTransaction;
   mailer: Mailer;
   clock: Clock;
   baseUrl: string;
@@ -53,7 +56,7 @@ export interface SubmissionsDeps {
 }
 
 export function submissionsService(deps: SubmissionsDeps) {
-  const { store, consultations, organisations, accreditation, accounts, transparency, mailer, clock, baseUrl, index } = deps;
+  const { store, consultations, organisations, accreditation, accounts, transparency, transaction, mailer, clock, baseUrl, index } = deps;
   const now = () => clock.now().toISOString();
 
   async function checkContent(consultation: ConsultationRecord, input: DraftInput): Promise<ContentFields> {
@@ -165,8 +168,11 @@ export function submissionsService(deps: SubmissionsDeps) {
       const submission = await ownSubmission(actor, submissionId);
       if (submission.status === 'withdrawn') return;
       const wasPublic = submission.status === 'published';
-      await store.setStatus(submission.id, 'withdrawn', now(), { withdrawnAt: now() });
-      if (wasPublic) await transparency.append('submission_withdrawn', 'consultation', await slugOf(submission), { submission: submission.id });
+      const slug = wasPublic ? await slugOf(submission) : '';
+      await transaction(async () => {
+        await store.setStatus(submission.id, 'withdrawn', now(), { withdrawnAt: now() });
+        if (wasPublic) await transparency.append('submission_withdrawn', 'consultation', slug, { submission: submission.id });
+      });
       if (wasPublic) await index?.submissionHidden(submission.id);
     },
 
@@ -177,16 +183,20 @@ export function submissionsService(deps: SubmissionsDeps) {
       requireSecretariat(actor, consultation.processId);
       if (submission.status !== 'submitted') throw new AppError('not_pending', 409, 'only submitted texts wait for moderation');
       if (decision.action === 'publish') {
-        await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
-        await transparency.append('submission_published', 'consultation', consultation.slug, { submission: submission.id });
+        await transaction(async () => {
+          await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
+          await transparency.append('submission_published', 'consultation', consultation.slug, { submission: submission.id });
+        });
         // The index receives the disclosed form only, never the record.
         const [disclosed] = await present(consultation, [(await store.findById(submission.id)) as SubmissionRecord], 'public');
         if (disclosed) await index?.submissionPublished(consultation, disclosed);
         return;
       }
       if (!(REJECTION_CATEGORIES as readonly string[]).includes(decision.category)) throw ValidationError({ category: 'errors.choiceInvalid' });
-      await store.setStatus(submission.id, 'rejected', now(), { rejectionCategory: decision.category, rejectionNote: decision.note.trim() || null });
-      await transparency.append('submission_rejected', 'consultation', consultation.slug, { category: decision.category });
+      await transaction(async () => {
+        await store.setStatus(submission.id, 'rejected', now(), { rejectionCategory: decision.category, rejectionNote: decision.note.trim() || null });
+        await transparency.append('submission_rejected', 'consultation', consultation.slug, { category: decision.category });
+      });
     },
 
     async inviteCosignatory(actor: Actor, submissionId: string, organisationSlug: string): Promise<void> {

@@ -2,8 +2,7 @@
 // the hash of the previous one, so anyone can recompute the chain and find the first broken link.
 // Entries carry only the day and never name a contributor.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { lockUntilCommit, type Database } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -54,26 +53,27 @@ export function verifyChain(entries: LogEntry[]): ChainCheck {
 type Row = { seq: number; day: string; action: string; subject_type: string; subject_id: string; details: string; prev_hash: string; hash: string };
 const toEntry = (r: Row): LogEntry => ({ seq: Number(r.seq), day: r.day, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, details: JSON.parse(r.details) as LogEntry['details'], prevHash: r.prev_hash, hash: r.hash });
 
-export function transparencyService(db: Kysely<DB>, clock: Clock) {
+export function transparencyService(database: Database, clock: Clock) {
+  const { db, dialect } = database;
   return {
+    /**
+     * Appends an entry in the caller's command (its transaction), or in a transaction of its own
+     * when called alone: the entry commits with the change it records, or neither does. Appends
+     * take turns on the chain head until their transaction ends, so each links to the one before
+     * it; nothing is retried — a failure fails the command, which changed nothing.
+     */
     async append(action: LogAction, subjectType: string, subjectId: string, details: LogEntry['details'] = {}): Promise<LogEntry> {
-      // Concurrent writers race for the next seq; the primary key makes the loser retry.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const last = await trx.selectFrom('transparency_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-            const base = { seq: Number(last?.seq ?? 0) + 1, day: clock.now().toISOString().slice(0, 10), action, subjectType, subjectId, details, prevHash: last?.hash ?? GENESIS_HASH };
-            const entry = { ...base, hash: entryHash(base) };
-            await trx
-              .insertInto('transparency_log')
-              .values({ seq: entry.seq, day: entry.day, action, subject_type: subjectType, subject_id: subjectId, details: JSON.stringify(details), prev_hash: entry.prevHash, hash: entry.hash })
-              .execute();
-            return entry;
-          });
-        } catch (error) {
-          if (attempt >= 5) throw error;
-        }
-      }
+      return database.transaction(async () => {
+        await lockUntilCommit(db, dialect, 'transparency_log');
+        const last = await db.selectFrom('transparency_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+        const base = { seq: Number(last?.seq ?? 0) + 1, day: clock.now().toISOString().slice(0, 10), action, subjectType, subjectId, details, prevHash: last?.hash ?? GENESIS_HASH };
+        const entry = { ...base, hash: entryHash(base) };
+        await db
+          .insertInto('transparency_log')
+          .values({ seq: entry.seq, day: entry.day, action, subject_type: subjectType, subject_id: subjectId, details: JSON.stringify(details), prev_hash: entry.prevHash, hash: entry.hash })
+          .execute();
+        return entry;
+      });
     },
 
     async list(options: { after?: number; limit: number }): Promise<LogEntry[]> {

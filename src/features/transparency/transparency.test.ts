@@ -81,7 +81,7 @@ describe('polylogue verify-log', () => {
     const database = openDatabase({ dataDir });
     try {
       await migrateToLatest(database);
-      const log = transparencyService(database.db, systemClock);
+      const log = transparencyService(database, systemClock);
       for (const id of ['a', 'b', 'c']) await log.append('consultation_opened', 'consultation', id);
     } finally {
       await database.close();
