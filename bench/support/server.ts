@@ -88,8 +88,15 @@ export async function startServer(
     dataDir,
     env,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      // A server that already exited (it crashed under load) fires no more 'exit': waiting for one
+      // would leave nothing on the event loop, and the bench would end silently with code 13.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      } else {
+        process.stderr.write(`bench: the server had already exited (code ${child.exitCode}, signal ${child.signalCode})\n`);
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
