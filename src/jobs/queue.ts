@@ -31,9 +31,25 @@ export interface JobState {
 export interface EnqueueOptions {
   /** Delay before the job may run, in milliseconds (debounce window). */
   delayMs?: number;
+  /** When the job may run, instead of a delay. */
+  runAt?: Date;
   uniqueKey?: string;
   maxAttempts?: number;
+  /**
+   * The payload links what must stay apart (an address and an anonymous submission): the row
+   * keeps no time finer than the day it was queued. Its definition erases the payload at the end
+   * (`forgetsPayload`).
+   */
+  forgetful?: boolean;
 }
+
+export interface FinishOptions {
+  /** Erase the payload: a finished job needs it no more, and it may link what must stay apart. */
+  forgetPayload?: boolean | undefined;
+}
+
+/** What an erased payload reads as. */
+const FORGOTTEN = JSON.stringify(null);
 
 const BASE_BACKOFF_MS = 10_000;
 
@@ -49,10 +65,12 @@ export function jobQueue(database: Database, clock: Clock) {
         if (existing) return existing.id;
       }
       const id = newId();
+      const created = options.forgetful ? `${iso().slice(0, 10)}T00:00:00.000Z` : iso();
+      const runAt = options.runAt ? options.runAt.toISOString() : iso(options.delayMs ?? 0);
       try {
         await db
           .insertInto('jobs')
-          .values({ id, name, payload: JSON.stringify(payload ?? null), status: 'queued', run_at: iso(options.delayMs ?? 0), attempts: 0, max_attempts: options.maxAttempts ?? 5, unique_key: options.uniqueKey ?? null, locked_by: null, locked_until: null, progress: null, progress_note: null, result: null, last_error: null, created_at: iso(), updated_at: iso(), finished_at: null })
+          .values({ id, name, payload: JSON.stringify(payload ?? null), status: 'queued', run_at: runAt, attempts: 0, max_attempts: options.maxAttempts ?? 5, unique_key: options.uniqueKey ?? null, locked_by: null, locked_until: null, progress: null, progress_note: null, result: null, last_error: null, created_at: created, updated_at: created, finished_at: null })
           .execute();
       } catch (error) {
         // Lost a race on the unique key: the other job will do the work.
@@ -92,18 +110,18 @@ export function jobQueue(database: Database, clock: Clock) {
       await db.updateTable('jobs').set({ progress: Math.max(0, Math.min(1, fraction)), progress_note: note ?? null, updated_at: iso() }).where('id', '=', id).execute();
     },
 
-    async complete(id: string, result: unknown): Promise<void> {
-      await db.updateTable('jobs').set({ status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }).where('id', '=', id).execute();
+    async complete(id: string, result: unknown, options: FinishOptions = {}): Promise<void> {
+      await db.updateTable('jobs').set({ ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }).where('id', '=', id).execute();
     },
 
-    async fail(job: Job, error: unknown): Promise<void> {
+    async fail(job: Job, error: unknown, options: FinishOptions = {}): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
       await db
         .updateTable('jobs')
         .set(
           final
-            ? { status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
+            ? { ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
             : { status: 'queued', last_error: message, locked_by: null, locked_until: null, run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)), updated_at: iso() },
         )
         .where('id', '=', job.id)

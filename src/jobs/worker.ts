@@ -16,6 +16,8 @@ export interface JobDefinition {
   everyMs?: number;
   /** Lease: how long a run may take before another worker may take it over. */
   leaseMs?: number;
+  /** Erase the payload once the job has ended (done, or failed for good): see `forgetful`. */
+  forgetsPayload?: boolean;
 }
 
 export type JobRegistry = Record<string, JobDefinition>;
@@ -52,11 +54,11 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
     const def = registry[job.name];
     try {
       const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job.id, f, note) });
-      await queue.complete(job.id, result);
+      await queue.complete(job.id, result, { forgetPayload: def?.forgetsPayload });
       if (def?.everyMs) await queue.enqueue(job.name, null, { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs });
     } catch (error) {
       log.error({ err: error, job: job.name }, 'job failed');
-      await queue.fail(job, error);
+      await queue.fail(job, error, { forgetPayload: def?.forgetsPayload });
     }
     return true;
   }

@@ -2,9 +2,6 @@
 // and which report items it fed; the author is e-mailed in their language and sees it on their
 // own page; the public sees a "how the inputs were used" table built from disclosed submissions.
 // Every recorded or changed response is written to the transparency log.
-import { translator } from '../../i18n/i18n.ts';
-import { isLocale } from '../../i18n/locales.ts';
-import type { Mailer } from '../../mail/mailer.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import {
@@ -20,7 +17,7 @@ import { requireSecretariat } from '../processes/processes.policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import { submissionMail } from '../submissions/submission-mail.ts';
+import type { SubmissionMailer } from '../submissions/submission-mail.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
@@ -38,7 +35,7 @@ export interface ResponsesDeps {
   submissions: SubmissionsService;
   reports: ReportsService;
   transparency: TransparencyService;
-  mailer: Mailer;
+  mail: SubmissionMailer;
   clock: Clock;
   baseUrl: string;
 }
@@ -76,7 +73,7 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 }
 
 export function responsesService(deps: ResponsesDeps) {
-  const { store, consultations, submissions, reports, transparency, mailer, clock, baseUrl } = deps;
+  const { store, consultations, submissions, reports, transparency, mail, clock, baseUrl } = deps;
 
   async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await consultations.load(slug);
@@ -117,12 +114,11 @@ export function responsesService(deps: ResponsesDeps) {
   ) {
     const contact = await store.authorContact(response.submissionId);
     if (!contact) return;
-    const t = translator(isLocale(contact.locale) ? contact.locale : 'en');
     const subject = update
       ? 'reports.responses.mail.updatedSubject'
       : 'reports.responses.mail.subject';
     const body = update ? 'reports.responses.mail.updatedBody' : 'reports.responses.mail.body';
-    const mail = submissionMail(t, consultation, baseUrl, () => ({
+    await mail.send(contact, consultation, (t) => ({
       subject: t(subject, { consultation: consultation.title }),
       text: t(body, {
         consultation: consultation.title,
@@ -131,7 +127,6 @@ export function responsesService(deps: ResponsesDeps) {
         link: `${baseUrl}/my/submissions/${response.submissionId}`,
       }),
     }));
-    await mailer.send({ to: contact.email, ...mail });
   }
 
   /**
