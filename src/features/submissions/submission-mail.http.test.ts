@@ -21,16 +21,28 @@ for (const dialect of testDialects()) {
       now = SUBMITTED;
       const f = await reportFixture(t, { key: 'anon', rule: 'anonymous', count: 1 });
       const author = 'author-anon-0@example.org';
-      assert.equal(await t.lastMailTo(author), undefined, 'nothing in the outbox at submission time');
+      assert.equal(
+        await t.lastMailTo(author),
+        undefined,
+        'nothing in the outbox at submission time',
+      );
       await t.worker.drain();
       assert.equal(await t.lastMailTo(author), undefined, 'nothing leaves before the batch either');
 
       now = MIDNIGHT + HOUR;
       await t.worker.drain();
-      const sent = await t.db().selectFrom('mail_outbox').select(['created_at']).where('to_address', '=', author).execute();
+      const sent = await t
+        .db()
+        .selectFrom('mail_outbox')
+        .select(['created_at'])
+        .where('to_address', '=', author)
+        .execute();
       assert.equal(sent.length, 1);
       const at = Date.parse(sent[0]!.created_at);
-      assert.ok(at >= MIDNIGHT && at <= MIDNIGHT + HOUR, `sent at the batch time, not ${sent[0]!.created_at}`);
+      assert.ok(
+        at >= MIDNIGHT && at <= MIDNIGHT + HOUR,
+        `sent at the batch time, not ${sent[0]!.created_at}`,
+      );
 
       const admin = await signIn(t, 'admin-anon@example.org');
       const outbox = (await admin.get('/admin/outbox')).body;
@@ -44,7 +56,12 @@ for (const dialect of testDialects()) {
     });
 
     test('when the batch has run, then the queue keeps neither the address nor the minute of the submission', async () => {
-      const jobs = await t.db().selectFrom('jobs').selectAll().where('name', '=', ANONYMOUS_MAIL_JOB).execute();
+      const jobs = await t
+        .db()
+        .selectFrom('jobs')
+        .selectAll()
+        .where('name', '=', ANONYMOUS_MAIL_JOB)
+        .execute();
       assert.equal(jobs.length, 1);
       const job = jobs[0]!;
       assert.equal(job.status, 'done');
@@ -55,17 +72,54 @@ for (const dialect of testDialects()) {
       assert.match(job.created_at, /^2031-03-10T00:00:00/);
     });
 
+    test('when the secretariat responds to an anonymous submission, then the notice also waits for the next batch', async () => {
+      now = MIDNIGHT + 5 * HOUR;
+      const f = await reportFixture(t, { key: 'anon-resp', rule: 'anonymous', count: 1 });
+      await t.worker.drain();
+      const author = 'author-anon-resp-0@example.org';
+      const count = async () =>
+        (
+          await t
+            .db()
+            .selectFrom('mail_outbox')
+            .select('id')
+            .where('to_address', '=', author)
+            .execute()
+        ).length;
+      assert.equal(await count(), 0);
+      now = MIDNIGHT + 30 * HOUR;
+      await t.worker.drain();
+      assert.equal(await count(), 1, 'the receipt left in the batch');
+      await t.services.responses.recordResponse(f.secretariat, f.slug, f.submissionIds[0]!, {
+        outcome: 'taken_up',
+        explanation: 'It became the first trend.',
+        reportItems: [],
+      });
+      await t.worker.drain();
+      assert.equal(await count(), 1, 'no notice at the time of the response');
+      now = MIDNIGHT + 49 * HOUR;
+      await t.worker.drain();
+      assert.equal(await count(), 2);
+      assert.doesNotMatch((await t.lastMailTo(author))?.text ?? '', /first trend|taken/i);
+    });
+
     test('when the consultation is attributed, then the receipt leaves at once and still links the submission', async () => {
-      now = SUBMITTED + 2 * 24 * HOUR;
+      now = MIDNIGHT + 50 * HOUR;
       const f = await reportFixture(t, { key: 'attr', rule: 'attributed', count: 1 });
       const admin = await signIn(t, 'admin-attr@example.org');
-      assert.match((await admin.get('/admin/outbox')).body, new RegExp(`/submissions/${f.submissionIds[0]}`));
+      assert.match(
+        (await admin.get('/admin/outbox')).body,
+        new RegExp(`/submissions/${f.submissionIds[0]}`),
+      );
     });
 
     test('the batch time is the next UTC midnight plus less than an hour, so a day’s notices leave together in random order', () => {
       const late = new Date('2031-03-10T23:59:59Z');
       assert.equal(anonymousBatchTime(late, () => 0).toISOString(), '2031-03-11T00:00:00.000Z');
-      assert.equal(anonymousBatchTime(new Date('2031-03-10T00:00:00Z'), () => 0.5).toISOString(), '2031-03-11T00:30:00.000Z');
+      assert.equal(
+        anonymousBatchTime(new Date('2031-03-10T00:00:00Z'), () => 0.5).toISOString(),
+        '2031-03-11T00:30:00.000Z',
+      );
       assert.ok(anonymousBatchTime(late, () => 0.999999).getTime() < MIDNIGHT + HOUR);
     });
   });
