@@ -15,6 +15,7 @@ import { deliberationFeature } from '../features/deliberation/index.ts';
 import { processesService } from '../features/processes/processes.service.ts';
 import { processesStore } from '../features/processes/processes.store.ts';
 import { organisationActivity } from '../features/submissions/organisation-activity.ts';
+import { submissionMailer } from '../features/submissions/submission-mail.ts';
 import { submissionsService } from '../features/submissions/submissions.service.ts';
 import { submissionsStore } from '../features/submissions/submissions.store.ts';
 import { transparencyService } from '../features/transparency/transparency.service.ts';
@@ -45,6 +46,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const hasher = overrides.hasher ?? argon2Hasher();
   const roles = rolesStore(database.db);
   const jobs = jobQueue(database, clock);
+  const submissionMail = submissionMailer({ mailer, jobs, clock });
   const apiTokenRecords = apiTokensStore(database.db);
   const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl, jobs, throttle: signInThrottle(rateLimitCounters(database, clock), config.secret, config.signInLimit), revokeApiTokens: (userId, now) => apiTokenRecords.revokeAllOfUser(userId, now) });
   const orgStore = organisationsStore(database.db);
@@ -57,14 +59,14 @@ export function createServices(config: Config, database: Database, overrides: Se
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, transaction: database.transaction, clock, index: search.index });
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, transaction: database.transaction, clock });
   const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
-  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
+  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, transaction: database.transaction, mail: submissionMail, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, transaction: database.transaction, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
-  const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl });
+  const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, transaction: database.transaction, mail: submissionMail, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ db: database.db, organisations: orgStore });
   return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }

@@ -17,6 +17,7 @@ import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
 import type enReportFigures from './messages/en/report-figures.json';
 import type enSecretariat from './messages/en/secretariat.json';
+import type enSubmissionTimes from './messages/en/submission-times.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
 import { dateTimeFormat, numberFormat } from './formatters.ts';
 
@@ -34,7 +35,8 @@ export type MessageKey =
   | keyof typeof enLimits
   | keyof typeof enInput
   | keyof typeof enAccountsTokens
-  | keyof typeof enAttachmentsCleaning;
+  | keyof typeof enAttachmentsCleaning
+  | keyof typeof enSubmissionTimes;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

@@ -47,9 +47,25 @@ export interface JobState {
 export interface EnqueueOptions {
   /** Delay before the job may run, in milliseconds (debounce window). */
   delayMs?: number;
+  /** When the job may run, instead of a delay. */
+  runAt?: Date;
   uniqueKey?: string;
   maxAttempts?: number;
+  /**
+   * The payload links what must stay apart (an address and an anonymous submission): the row
+   * keeps no time finer than the day it was queued. Its definition erases the payload at the end
+   * (`forgetsPayload`).
+   */
+  forgetful?: boolean;
 }
+
+export interface FinishOptions {
+  /** Erase the payload: a finished job needs it no more, and it may link what must stay apart. */
+  forgetPayload?: boolean | undefined;
+}
+
+/** What an erased payload reads as. */
+const FORGOTTEN = JSON.stringify(null);
 
 const BASE_BACKOFF_MS = 10_000;
 
@@ -68,11 +84,13 @@ export function jobQueue(database: Database, clock: Clock) {
       // On a taken key the insert does nothing (no error, which would abort the caller's
       // transaction on PostgreSQL) and the job holding the key is returned: it will do the work.
       // That job may finish and free the key in between; then the insert is tried again.
+      const created = options.forgetful ? `${iso().slice(0, 10)}T00:00:00.000Z` : iso();
+      const runAt = options.runAt ? options.runAt.toISOString() : iso(options.delayMs ?? 0);
       for (;;) {
         const id = newId();
         const inserted = await db
           .insertInto('jobs')
-          .values({ id, name, payload: JSON.stringify(payload ?? null), status: 'queued', run_at: iso(options.delayMs ?? 0), attempts: 0, max_attempts: options.maxAttempts ?? 5, unique_key: options.uniqueKey ?? null, locked_by: null, locked_until: null, progress: null, progress_note: null, result: null, last_error: null, created_at: iso(), updated_at: iso(), finished_at: null })
+          .values({ id, name, payload: JSON.stringify(payload ?? null), status: 'queued', run_at: runAt, attempts: 0, max_attempts: options.maxAttempts ?? 5, unique_key: options.uniqueKey ?? null, locked_by: null, locked_until: null, progress: null, progress_note: null, result: null, last_error: null, created_at: created, updated_at: created, finished_at: null })
           .onConflict((oc) => oc.column('unique_key').doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 || !options.uniqueKey) return id;
@@ -118,9 +136,9 @@ export function jobQueue(database: Database, clock: Clock) {
      * a recurring job is never done without its successor. False (and nothing written) when this
      * worker no longer holds the job.
      */
-    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }): Promise<boolean> {
+    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }, options: FinishOptions = {}): Promise<boolean> {
       return database.transaction(async () => {
-        const updated = await held(db.updateTable('jobs').set({ status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
+        const updated = await held(db.updateTable('jobs').set({ ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) return false;
         if (next) await this.enqueue(job.name, null, next);
         return true;
@@ -128,7 +146,7 @@ export function jobQueue(database: Database, clock: Clock) {
     },
 
     /** Schedules a retry or gives up; false (and nothing written) when the job is no longer held. */
-    async fail(job: Job, error: unknown): Promise<boolean> {
+    async fail(job: Job, error: unknown, options: FinishOptions = {}): Promise<boolean> {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
       const updated = await held(
@@ -136,7 +154,7 @@ export function jobQueue(database: Database, clock: Clock) {
           .updateTable('jobs')
           .set(
             final
-              ? { status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
+              ? { ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
               : { status: 'queued', last_error: message, locked_by: null, locked_until: null, run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)), updated_at: iso() },
           ),
         job,

@@ -6,6 +6,7 @@ import { codingJobs } from '../features/coding/index.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
 import { reportJobs } from '../features/reports/index.ts';
 import { deadlineReminders } from '../features/submissions/reminders.ts';
+import { anonymousMailJobs } from '../features/submissions/submission-mail.ts';
 import type { JobRegistry } from './worker.ts';
 
 export function jobRegistry(services: Services): JobRegistry {
@@ -18,5 +19,6 @@ export function jobRegistry(services: Services): JobRegistry {
     ...reportJobs(services.reports),
     ...codingJobs(services.coding),
     ...opinionMapJob(services.deliberation),
+    ...anonymousMailJobs({ mailer: services.mailer, baseUrl: services.config.baseUrl, consultationById: (id) => services.consultations.findById(id) }),
   };
 }

@@ -16,6 +16,8 @@ export interface JobDefinition {
   everyMs?: number;
   /** Lease: how long a run may go without reporting progress before another worker may take it over. */
   leaseMs?: number;
+  /** Erase the payload once the job has ended (done, or failed for good): see `forgetful`. */
+  forgetsPayload?: boolean;
 }
 
 export type JobRegistry = Record<string, JobDefinition>;
@@ -58,10 +60,10 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
       const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
       // A run that outlived its lease lost the job to another worker, whose outcome stands.
       const next = def?.everyMs ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs } : undefined;
-      if (!(await queue.complete(job, result, next))) throw new LeaseLostError(job.id);
+      if (!(await queue.complete(job, result, next, { forgetPayload: def?.forgetsPayload }))) throw new LeaseLostError(job.id);
     } catch (error) {
       log.error({ err: error, job: job.name }, error instanceof LeaseLostError ? 'job lease lost' : 'job failed');
-      if (!(error instanceof LeaseLostError)) await queue.fail(job, error);
+      if (!(error instanceof LeaseLostError)) await queue.fail(job, error, { forgetPayload: def?.forgetsPayload });
     }
     return true;
   }

@@ -86,12 +86,18 @@ function embeddingBlocks(sorted: readonly SynthesisInput[], embeddings: Embeddin
   return { vectors, size };
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function scaled(v: SparseVector, by: number): SparseVector {
   return by === 1 ? v : { idx: v.idx, val: v.val.map((x) => x * by) };
 }
 
 export function buildCorpus(inputs: readonly SynthesisInput[], embeddings?: Embeddings): Corpus {
-  const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...inputs].sort(
+    (a, b) => compare(a.orderKey ?? a.id, b.orderKey ?? b.id) || compare(a.id, b.id),
+  );
   const languages = sorted.map(languageOf);
   const counts = new Map<string, Map<string, number>>();
   const cognates: string[][] = [];

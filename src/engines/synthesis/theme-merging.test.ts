@@ -124,3 +124,45 @@ test('clusters sharing nothing stay apart; identical cognates in different langu
     [0, 0, 0, 0, 0, 2, 2],
   );
 });
+
+test('with an order key taken from the text, the same texts give the same themes whatever their ids', () => {
+  // Themes named by their texts, since the ids change from run to run.
+  const byText = (r: ReturnType<typeof synthesize>, textOf: Map<string, string>) =>
+    r.themes
+      .map((t) =>
+        t.sourceIds
+          .map((id) => textOf.get(id))
+          .sort()
+          .join(' | '),
+      )
+      .sort();
+  const keyed = (ids: string[]) => {
+    const given = TEXTS.map(([language, text], i) => ({
+      id: ids[i]!,
+      text,
+      language,
+      orderKey: text,
+    }));
+    return byText(synthesize(given, { themeCount: 6 }), new Map(given.map((x) => [x.id, x.text])));
+  };
+  const expected = keyed(TEXTS.map((_, i) => `t${String(i).padStart(2, '0')}`));
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(
+        fc.string({
+          unit: fc.constantFrom(...`0123456789abcdefghijklmnopqrstuvwxyz`),
+          minLength: 8,
+          maxLength: 8,
+        }),
+        {
+          minLength: TEXTS.length,
+          maxLength: TEXTS.length,
+        },
+      ),
+      (ids) => {
+        assert.deepEqual(keyed(ids), expected);
+      },
+    ),
+    { numRuns: 25 },
+  );
+});

@@ -10,6 +10,12 @@ export interface SynthesisInput {
   region?: string;
   /** A Date or an ISO 8601 string. */
   createdAt?: Date | string;
+  /**
+   * Where the input stands in the canonical order the clustering starts from (by default its
+   * id). Callers whose ids are random pass a key taken from the content, so that the same texts
+   * give the same themes whatever ids they were given.
+   */
+  orderKey?: string;
 }
 
 export interface Quote {

@@ -45,9 +45,14 @@ async function published(
 ): Promise<DisclosedSubmission[]> {
   const all: DisclosedSubmission[] = [];
   for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-  // Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in.
+  // Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in; within a
+  // day by text rather than by the random ids, so the same texts are numbered alike every time.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return all.sort(
-    (a, b) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
+    (a, b) =>
+      order(a.publishedOn ?? '', b.publishedOn ?? '') ||
+      order(textOf(a), textOf(b)) ||
+      order(a.id, b.id),
   );
 }
 
@@ -96,6 +101,8 @@ export function reportComposer(deps: ComposerDeps) {
         stakeholderGroup: profiles.get(s.id)?.stakeholderGroup ?? undefined,
         region: profiles.get(s.id)?.region ?? undefined,
         createdAt: s.publishedOn ?? undefined,
+        // Submission ids are random: ordered by them, the same texts would form other themes.
+        orderKey: textOf(s),
       }));
       const provider = options.useProvider ? deps.provider : undefined;
       const embeddings =

@@ -12,6 +12,69 @@ import {
   type ReportFixture,
 } from './reports.fixtures.ts';
 
+/**
+ * Texts that cluster the same way whatever their random ids: within a topic every text has the
+ * same words (its sentences reordered), and the topics share none. Spherical k-means with a
+ * k-means++ start then separates them for certain: 8 inputs give 2 themes, and once one centre
+ * is drawn, every text of its topic lies at distance 0 from it, so the second is drawn from the
+ * other topic.
+ */
+const SENTENCES = [
+  'Internet shutdowns silence journalists.',
+  'Governments must stop network shutdowns.',
+  'Elections need open networks.',
+];
+const WIDE_TOPIC = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+].map((order) => order.map((i) => SENTENCES[i]).join(' '));
+const PAIR_TOPIC = [
+  'Satellitenfrequenzen gerecht vergeben. Satellitenbetreiber brauchen Frequenzregeln.',
+  'Satellitenbetreiber brauchen Frequenzregeln. Satellitenfrequenzen gerecht vergeben.',
+];
+const WIDE_PROFILES = [
+  { group: 'government', country: 'FR' },
+  { group: 'academia', country: 'KE' },
+  { group: 'civil_society', country: 'BR' },
+  { group: 'private_sector', country: 'US' },
+  { group: 'technical_community', country: 'JO' },
+  { group: 'government', country: 'SN' },
+];
+
+async function submitPairAndWide(t: TestApp, f: ReportFixture) {
+  const texts = [
+    ...WIDE_TOPIC.map((text, i) => ({ text, language: 'en', profile: WIDE_PROFILES[i]! })),
+    ...PAIR_TOPIC.map((text, i) => ({
+      text,
+      language: 'de',
+      profile: { group: 'academia', country: i === 0 ? 'DE' : 'FR' },
+    })),
+  ];
+  for (const [i, x] of texts.entries()) {
+    const author = await person(t, `pair-${i}@example.org`, `Pair ${i}`, x.profile);
+    const s = await t.services.submissions.submit(author, f.slug, {
+      idempotencyKey: `pair-${i}`,
+      language: x.language,
+      freeText: x.text,
+      answers: [],
+    });
+    await t.services.submissions.moderate(f.secretariat, s.id, { action: 'publish' });
+  }
+}
+
+/** The part of a report's text from the pair's theme heading to the next section. */
+function pairTheme(text: string, next: RegExp): string {
+  // Numbered as the second theme: the summary names the theme too, unnumbered.
+  const start = text.search(/\b2\.\s+satellit/i);
+  assert.ok(start >= 0, 'the pair forms a theme of its own');
+  const rest = text.slice(start);
+  return rest.slice(0, rest.search(next));
+}
+
 /** Civil society: 5 people and one organisation sending 25 texts; government 7; academia 3. */
 const PEOPLE = [
   ...Array.from({ length: 5 }, () => ({ group: 'civil_society', country: 'KE' })),
@@ -104,6 +167,57 @@ for (const dialect of testDialects()) {
       }
       // No share is printed for a group whose count is hidden: academia has only 3 contributors.
       assert.doesNotMatch(trends, /Academia \d+\s?%/);
+    });
+  });
+
+  describe(`a theme of exactly 2 contributions (${dialect})`, () => {
+    let t: TestApp;
+    let f: ReportFixture;
+    const exported = async (format: string) =>
+      (await t.client().get(`/consultations/${f.slug}/report/export/${format}`)).rawPayload;
+    before(async () => {
+      t = await startTestApp(dialect);
+      f = await reportFixture(t, { key: 'pair', rule: 'chatham_house', count: 0 });
+      await submitPairAndWide(t, f);
+      const secretariat = await signIn(t, f.secretariatEmail);
+      await secretariat.post(`/consultations/${f.slug}/report/generate`);
+      await t.worker.drain();
+      assert.equal(
+        (await secretariat.post(`/consultations/${f.slug}/report/publish`)).statusCode,
+        303,
+      );
+    });
+    after(() => t.close());
+
+    test('when 2 contributors form a theme, then it shows no share by group or region in HTML, Markdown, PDF and DOCX', async () => {
+      const md = (await exported('md')).toString('utf8');
+      const trends = md.slice(md.indexOf('## Trends'), md.indexOf('## Recommendations'));
+      const themes = trends.split(/\n### /).slice(1);
+      assert.equal(themes.length, 2, 'the wide topic and the pair');
+      const [wide, pair] = themes;
+      assert.equal((pair!.match(/\]\(/g) ?? []).length, 2, 'the pair’s theme cites its 2 sources');
+      assert.match(pair!, /satellit/i);
+      assert.match(
+        wide!,
+        /By stakeholder group/,
+        'a theme of 6 contributors does show its breakdown',
+      );
+
+      const sections = [
+        ['Markdown', pairTheme(md, /\n## /)],
+        ['HTML', pairTheme((await t.client().get(`/consultations/${f.slug}/report`)).body, /<h2/)],
+        ['PDF', pairTheme(await pdfText(await exported('pdf')), /Recommendations/)],
+        ['DOCX', pairTheme(await docxText(await exported('docx')), /Recommendations/)],
+      ] as const;
+      for (const [format, section] of sections) {
+        assert.match(section, /Fewer\s+than\s+5\s+contributors/, format);
+        assert.doesNotMatch(section, /By\s+stakeholder\s+group|By\s+region|%/, format);
+        assert.doesNotMatch(
+          section,
+          /Academia|Europe|Africa/,
+          `${format}: no group or region is named`,
+        );
+      }
     });
   });
 }

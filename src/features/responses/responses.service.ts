@@ -3,9 +3,6 @@
 // own page; the public sees a "how the inputs were used" table built from disclosed submissions.
 // Every recorded or changed response is written to the transparency log.
 import type { RunInTransaction } from '../../db/database.ts';
-import { translator } from '../../i18n/i18n.ts';
-import { isLocale } from '../../i18n/locales.ts';
-import type { Mailer } from '../../mail/mailer.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import {
@@ -21,7 +18,7 @@ import { requireSecretariat } from '../processes/processes.policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import { submissionMail } from '../submissions/submission-mail.ts';
+import type { SubmissionMailer } from '../submissions/submission-mail.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
@@ -41,7 +38,7 @@ export interface ResponsesDeps {
   transparency: TransparencyService;
   /** Runs a command as one transaction (its write and its log entry). */
   transaction: RunInTransaction;
-  mailer: Mailer;
+  mail: SubmissionMailer;
   clock: Clock;
   baseUrl: string;
 }
@@ -79,7 +76,7 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 }
 
 export function responsesService(deps: ResponsesDeps) {
-  const { store, consultations, submissions, reports, transparency, transaction, mailer, clock, baseUrl } = deps;
+  const { store, consultations, submissions, reports, transparency, transaction, mail, clock, baseUrl } = deps;
 
   async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await consultations.load(slug);
@@ -120,12 +117,11 @@ export function responsesService(deps: ResponsesDeps) {
   ) {
     const contact = await store.authorContact(response.submissionId);
     if (!contact) return;
-    const t = translator(isLocale(contact.locale) ? contact.locale : 'en');
     const subject = update
       ? 'reports.responses.mail.updatedSubject'
       : 'reports.responses.mail.subject';
     const body = update ? 'reports.responses.mail.updatedBody' : 'reports.responses.mail.body';
-    const mail = submissionMail(t, consultation, baseUrl, () => ({
+    await mail.send(contact, consultation, (t) => ({
       subject: t(subject, { consultation: consultation.title }),
       text: t(body, {
         consultation: consultation.title,
@@ -134,7 +130,6 @@ export function responsesService(deps: ResponsesDeps) {
         link: `${baseUrl}/my/submissions/${response.submissionId}`,
       }),
     }));
-    await mailer.send({ to: contact.email, ...mail });
   }
 
   /**

@@ -22,6 +22,8 @@ export interface DisclosedSubmission {
   answers: Array<{ questionId: string; position: number; question: string; text: string }>;
   /** YYYY-MM-DD: finer times could tell who posted. */
   publishedOn: string | null;
+  /** When it was submitted, as `timeUnderRule` lets this audience see it. */
+  submittedAt: string | null;
   /** Null unless the rule lets this audience see who wrote it. */
   author: Attribution | null;
   /** Confirmed co-signing organisations; empty unless identities may be shown. */
@@ -57,6 +59,17 @@ export function neutralFileName(submissionId: string, position: number, mediaTyp
   return `submission-${submissionId}-${position}.${EXTENSIONS[mediaType] ?? 'bin'}`;
 }
 
+/**
+ * A time about a submission, as fine as the rule allows: to the minute (`YYYY-MM-DDTHH:MMZ`) only
+ * for the secretariat, and only when it may see who wrote the text; otherwise the day
+ * (`YYYY-MM-DD`). Under `anonymous` a minute could be matched with other traces of the author
+ * (a mail's time, a log line) and tie them to the text.
+ */
+export function timeUnderRule(rule: ParticipationRule, audience: Audience, iso: string | null): string | null {
+  if (!iso) return null;
+  return audience === 'secretariat' && secretariatSeesIdentities(rule) ? `${iso.slice(0, 16)}Z` : iso.slice(0, 10);
+}
+
 export function disclose(input: DisclosureInput, audience: Audience): DisclosedSubmission {
   const { submission, consultation } = input;
   const visible = identitiesVisible(consultation.rule, audience);
@@ -73,6 +86,7 @@ export function disclose(input: DisclosureInput, audience: Audience): DisclosedS
       .filter((a) => a.position > 0 && a.text.trim())
       .sort((a, b) => a.position - b.position),
     publishedOn: submission.publishedAt?.slice(0, 10) ?? null,
+    submittedAt: timeUnderRule(consultation.rule, audience, submission.submittedAt),
     author: visible ? (input.author ?? null) : null,
     cosignatories: visible ? confirmed.map((c) => ({ name: c.organisationName, slug: c.organisationSlug })) : [],
     cosignatoryCount: confirmed.length,

@@ -6,6 +6,7 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, isLocale } from '../../i18n/locales.ts';
+import { dayLabel } from '../consultations/consultation-labels.ts';
 import { PostButton } from '../consultations/secretariat.fields.tsx';
 import { rejectionLabel, ruleLabel } from '../consultations/secretariat.labels.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
@@ -41,6 +42,22 @@ function PlainText({ text, lang }: { text: string; lang: string }) {
         </p>
       ))}
     </>
+  );
+}
+
+/** As fine as disclose() let it through: the day under `anonymous`, else the minute (UTC). */
+function SubmittedAt({ ctx, s }: { ctx: ViewContext; s: DisclosedSubmission }) {
+  if (!s.submittedAt) return null;
+  const date = dayLabel(ctx.locale, s.submittedAt.slice(0, 10));
+  const time = s.submittedAt.length > 10 ? s.submittedAt.slice(11, 16) : undefined;
+  return (
+    <p>
+      <time datetime={s.submittedAt}>
+        {time
+          ? ctx.t('submission.time.submittedAt', { date, time })
+          : ctx.t('submission.time.submittedOn', { date })}
+      </time>
+    </p>
   );
 }
 
@@ -193,6 +210,7 @@ function QueueItem({
           {label}
         </h2>
         <Identity ctx={ctx} s={s} rule={model.consultation.rule} />
+        <SubmittedAt ctx={ctx} s={s} />
         <Content ctx={ctx} s={s} />
         <PostButton
           ctx={ctx}

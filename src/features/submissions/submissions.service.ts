@@ -5,10 +5,8 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
-import type { Mailer } from '../../mail/mailer.ts';
-import { submissionMail } from './submission-mail.ts';
+import type { SubmissionMailer } from './submission-mail.ts';
 import type { AccountsService } from '../accounts/index.ts';
 import type { AccreditationService } from '../accreditation/accreditation.service.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
@@ -46,7 +44,7 @@ export interface SubmissionsDeps {
   transparency: TransparencyService;
   /** Runs a command as one transaction (its write and its log entry). */
   transaction: RunInTransaction;
-  mailer: Mailer;
+  mail: SubmissionMailer;
   clock: Clock;
   baseUrl: string;
   /** Attachments for disclosure; absent in tools that never show files. */
@@ -56,7 +54,7 @@ export interface SubmissionsDeps {
 }
 
 export function submissionsService(deps: SubmissionsDeps) {
-  const { store, consultations, organisations, accreditation, accounts, transparency, transaction, mailer, clock, baseUrl, index } = deps;
+  const { store, consultations, organisations, accreditation, accounts, transparency, transaction, mail, clock, baseUrl, index } = deps;
   const now = () => clock.now().toISOString();
 
   async function checkContent(consultation: ConsultationRecord, input: DraftInput): Promise<ContentFields> {
@@ -113,9 +111,7 @@ export function submissionsService(deps: SubmissionsDeps) {
   async function sendReceipt(actor: Actor, consultation: ConsultationRecord, submission: SubmissionRecord): Promise<void> {
     if (!actor.user) return;
     const user = await accounts.findUser(actor.user.id);
-    const t = translator(isLocale(user?.locale) ? user.locale : 'en');
-    const mail = submissionMail(t, consultation, baseUrl, () => ({ subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) }));
-    await mailer.send({ to: actor.user.email, ...mail });
+    await mail.send({ email: actor.user.email, locale: user?.locale }, consultation, (t) => ({ subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) }));
   }
 
   return {
