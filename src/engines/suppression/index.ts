@@ -9,6 +9,7 @@ export {
 export {
   feasibleRange,
   isProtected,
+  spreadNeeded,
   labelBounds,
   type Relation,
   type Shown,
