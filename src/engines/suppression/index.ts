@@ -15,3 +15,12 @@ export {
   type Shown,
   type Published,
 } from './audit.ts';
+export {
+  changesAreLarge,
+  exposedFigures,
+  jointSystem,
+  mayPublishFigures,
+  type FigureSet,
+  type Step,
+  type VersionAudit,
+} from './versions.ts';
