@@ -90,8 +90,20 @@ export function feasibleRange(published: Published, id: string): [number, number
   return [Math.round(low.result), high.status === 'unbounded' ? Infinity : Math.round(high.result)];
 }
 
-/** A hidden figure is protected when the reader is left with at least two possible values. */
+/**
+ * How far a reader must stay from each hidden figure. A figure shown as "< k" must keep at least
+ * three neighbouring values (high − low ≥ 2): two values would let "< 5" read "one or two
+ * people", which points at a person nearly as surely as printing it; asking for the whole 1..k−1
+ * instead would force hiding most totals of a small consultation, while three values already
+ * leave a reader's best guess wrong two times in three. Any other hidden figure (withheld, or
+ * never printed) needs two possible values: a reader must not learn it exactly.
+ */
+export function spreadNeeded(shown: Shown): number {
+  return shown.kind === 'small' ? 2 : 1;
+}
+
+/** A hidden figure is protected when the reader is left with enough possible values. */
 export function isProtected(published: Published, id: string): boolean {
   const [low, high] = feasibleRange(published, id);
-  return high - low >= 1;
+  return high - low >= spreadNeeded(published.shown.get(id)!);
 }

@@ -9,8 +9,18 @@ export {
 export {
   feasibleRange,
   isProtected,
+  spreadNeeded,
   labelBounds,
   type Relation,
   type Shown,
   type Published,
 } from './audit.ts';
+export {
+  changesAreLarge,
+  exposedFigures,
+  jointSystem,
+  mayPublishFigures,
+  type FigureSet,
+  type Step,
+  type VersionAudit,
+} from './versions.ts';

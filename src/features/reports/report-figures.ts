@@ -35,6 +35,8 @@ function possiblePairs(): Set<string> {
 
 export interface ReportFigures {
   shown: ReadonlyMap<string, Shown>;
+  /** The sums tying the figures, as suppression saw them (audits across versions use them). */
+  relations: readonly Relation[];
   groups: string[];
   regions: string[];
   hemispheres: string[];
@@ -185,6 +187,7 @@ export function reportFigures(
   const shown = suppressFigures({ figures, relations, k: K });
   return {
     shown,
+    relations,
     groups: keys.group,
     regions: keys.region,
     hemispheres: keys.hemisphere,
