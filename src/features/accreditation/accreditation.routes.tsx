@@ -7,7 +7,7 @@ import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
 import { processPageRenderer, type ProcessesRoutesOptions } from '../processes/processes.page.tsx';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import { AccreditationsPage } from './accreditation.views.tsx';
 
 type SlugParams = { Params: { slug: string } };

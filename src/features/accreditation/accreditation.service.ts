@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 
 export type AccreditationStatus = 'pending' | 'accepted' | 'refused';

@@ -5,7 +5,7 @@
 import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import type { EmbeddingStatus } from './coding.embeddings.ts';
 import { STANCES, type CodingService } from './coding.service.ts';
 

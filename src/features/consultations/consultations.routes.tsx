@@ -11,7 +11,7 @@ import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
 import { ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
-import { PHASES, type Phase } from './rules.ts';
+import { PHASES, type Phase } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationsRoutesOptions {
   consultations: ConsultationsService;

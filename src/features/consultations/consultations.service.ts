@@ -7,12 +7,12 @@ import { newId } from '../../shared/ids.ts';
 import { isTimeZone, zonedToUtc } from '../../shared/time-zones.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import { slugify } from '../organisations/index.ts';
-import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
+import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { PublicIndex } from '../search/index.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import type { ConsultationFields, ConsultationRecord, ConsultationsStore, QuestionRecord } from './consultations.store.ts';
-import { isEligibility, isParticipationRule, phaseOf } from './rules.ts';
+import { isEligibility, isParticipationRule, phaseOf } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationInput {
   title: string;

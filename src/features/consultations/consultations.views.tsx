@@ -4,7 +4,7 @@
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import {
   dateInZone,
   eligibilityExplanation,
@@ -12,9 +12,9 @@ import {
   phaseLabel,
   rejectionCategoryLabel,
   ruleExplanation,
-} from './consultation-labels.ts';
+} from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
-import type { Phase } from './rules.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
 
 export function Facts({

@@ -4,15 +4,15 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { SUBMISSION_STATUSES } from '../submissions/submissions.store.ts';
-import type { Phase } from './rules.ts';
-import { PostButton } from './secretariat.fields.tsx';
+import type { Phase } from '../../shared/consultation-rules.ts';
+import { PostButton } from '../../ui/fields.tsx';
 import {
   eligibilityLabel,
   formatInZone,
   phaseLabel,
   ruleLabel,
   submissionStatusLabel,
-} from './secretariat.labels.ts';
+} from '../../ui/secretariat-labels.ts';
 
 export interface DashboardModel {
   process: { slug: string; title: string };

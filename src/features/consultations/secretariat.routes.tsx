@@ -7,7 +7,7 @@ import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import { readForm, savedState, type PostedForm } from './consultation-form.ts';

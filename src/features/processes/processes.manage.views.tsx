@@ -11,7 +11,7 @@ import {
 } from '../../http/forms.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
-import { InputField } from '../consultations/secretariat.fields.tsx';
+import { InputField } from '../../ui/fields.tsx';
 import { LINK_KINDS, MILESTONE_KINDS } from './processes.service.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 

@@ -8,7 +8,7 @@ import type { AccreditationService } from '../accreditation/accreditation.servic
 import type { AdminService } from '../admin/admin.service.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
-import { isSecretariat } from './processes.policy.ts';
+import { isSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from './processes.service.ts';
 import { ProcessPage, type ProcessPageForms, type ProcessPageModel } from './processes.views.tsx';
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
 import { processPageRenderer, type ProcessesRoutesOptions } from './processes.page.tsx';
-import { canCreateProcess, requireSecretariat } from './processes.policy.ts';
+import { canCreateProcess, requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessInput } from './processes.service.ts';
 import { ProcessFormPage, ProcessListPage, type ProcessPageForms } from './processes.views.tsx';
 

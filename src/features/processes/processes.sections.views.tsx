@@ -3,8 +3,8 @@
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, isLocale } from '../../i18n/locales.ts';
-import { PostButton } from '../consultations/secretariat.fields.tsx';
-import { formatInZone, phaseLabel } from '../consultations/secretariat.labels.ts';
+import { PostButton } from '../../ui/fields.tsx';
+import { formatInZone, phaseLabel } from '../../ui/secretariat-labels.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 import type { ProcessPageModel } from './processes.views.tsx';
 

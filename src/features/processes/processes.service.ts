@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { slugify } from '../organisations/index.ts';
-import { canCreateProcess, requireSecretariat } from './processes.policy.ts';
+import { canCreateProcess, requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesStore } from './processes.store.ts';
 
 export const MILESTONE_KINDS = ['deadline', 'meeting', 'publication'] as const;

@@ -9,8 +9,8 @@ import {
   AccreditationRequestSection,
   type RequestableOrganisation,
 } from '../accreditation/accreditation.views.tsx';
-import type { Phase } from '../consultations/rules.ts';
-import { Markdown } from '../consultations/secretariat.fields.tsx';
+import type { Phase } from '../../shared/consultation-rules.ts';
+import { Markdown } from '../../ui/fields.tsx';
 import {
   AdminSecretariatSection,
   ManageProcessSection,

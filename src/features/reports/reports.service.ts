@@ -8,7 +8,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { reportLanguage, type Progress, type ReportComposer } from './report-composer.ts';
 import { reportMarkdown } from './report-markdown.ts';

@@ -16,7 +16,7 @@ import {
 } from '../../shared/errors.ts';
 import type { ConsultationRecord } from '../consultations/consultations.store.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/disclosure.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';

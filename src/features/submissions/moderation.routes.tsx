@@ -7,7 +7,7 @@ import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import { ModerationPage } from './moderation.views.tsx';
 import type { SubmissionsService } from './submissions.service.ts';

@@ -10,12 +10,12 @@ import {
   dayLabel,
   languageName,
   rejectionCategoryLabel,
-} from '../consultations/consultation-labels.ts';
+} from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import type { Phase } from '../consultations/rules.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
-import { Paragraphs, PublishedSubmission } from './submissions.views.tsx';
+import { Paragraphs, PublishedSubmission } from '../../ui/published-submission.tsx';
 
 export const STATUS_KEYS = {
   draft: 'submission.status.draft',

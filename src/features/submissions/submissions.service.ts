@@ -14,12 +14,13 @@ import type { ConsultationsService } from '../consultations/consultations.servic
 import type { OrganisationsStore } from '../organisations/index.ts';
 import type { AttachmentLookup } from '../attachments/index.ts';
 import type { PublicIndex } from '../search/index.ts';
-import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
+import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
 import type { TransparencyService } from '../transparency/transparency.service.ts';
 import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, SubmissionRecord, SubmissionsStore, SubmissionStatus } from './submissions.store.ts';
 
-export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
+import { REJECTION_CATEGORIES } from '../../shared/consultation-rules.ts';
+export { REJECTION_CATEGORIES };
 const MAX_TEXT = 20000;
 
 export interface DraftInput {

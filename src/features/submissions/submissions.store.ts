@@ -1,9 +1,8 @@
 // SQL for submissions, their answers, versions, attachments and co-signatures.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-
-export const SUBMISSION_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+import type { SubmissionStatus } from '../../shared/consultation-rules.ts';
+export { SUBMISSION_STATUSES, type SubmissionStatus } from '../../shared/consultation-rules.ts';
 
 export interface SubmissionRecord {
   id: string;

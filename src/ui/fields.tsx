@@ -2,10 +2,10 @@
 // (date, datetime-local, number), groups of radio buttons or check boxes with the same
 // label/hint/error wiring, one-button forms, and sanitised Markdown.
 import type { ComponentChildren } from 'preact';
-import type { FormState } from '../../http/forms.tsx';
-import type { MessageKey } from '../../i18n/i18n.ts';
-import type { ViewContext } from '../../http/view-context.ts';
-import { renderMarkdown } from '../../http/markdown.ts';
+import type { FormState } from '../http/forms.tsx';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { ViewContext } from '../http/view-context.ts';
+import { renderMarkdown } from '../http/markdown.ts';
 
 function errorOf(ctx: ViewContext, state: FormState, name: string): string | undefined {
   const key = state.errors[name];

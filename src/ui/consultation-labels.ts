@@ -1,10 +1,10 @@
 // Words for the consultation vocabulary on public pages: phases, rules explained in plain words,
 // eligibility, dates in the consultation's own time zone. Every message key is spelled out so the
 // translation check can see it is used.
-import type { Translate } from '../../i18n/i18n.ts';
-import type { Locale } from '../../i18n/locales.ts';
-import type { Eligibility, ParticipationRule, Phase } from './rules.ts';
-import { dateTimeFormat, displayNames } from '../../i18n/formatters.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Eligibility, ParticipationRule, Phase } from '../shared/consultation-rules.ts';
+import { dateTimeFormat, displayNames } from '../i18n/formatters.ts';
 
 const PHASE_KEYS = {
   draft: 'consult.phase.draft',

@@ -1,8 +1,8 @@
 // Translated labels of the consultation vocabulary (phases, rules, eligibility, submission states,
 // rejection reasons), every message key spelled out so the messages test sees it is used.
-import type { Translate } from '../../i18n/i18n.ts';
-import type { Locale } from '../../i18n/locales.ts';
-import { dateTimeFormat } from '../../i18n/formatters.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { dateTimeFormat } from '../i18n/formatters.ts';
 
 const PHASE_KEYS = {
   draft: 'secretariat.phase.draft',
