@@ -6,19 +6,27 @@ import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
-import { processPageRenderer, type ProcessesRoutesOptions } from '../processes/processes.page.tsx';
+import type { ProcessPageRenderer } from '../processes/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { AccreditationService } from './accreditation.service.ts';
 import { AccreditationsPage } from './accreditation.views.tsx';
 
 type SlugParams = { Params: { slug: string } };
 type DecideParams = { Params: { slug: string; id: string } };
 
-export const accreditationRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = async (
+export interface AccreditationRoutesOptions {
+  processes: ProcessesService;
+  accreditation: AccreditationService;
+  /** The process page, re-shown with a refused request's errors (given by the processes feature). */
+  showProcessPage: ProcessPageRenderer;
+}
+
+export const accreditationRoutes: FastifyPluginAsync<AccreditationRoutesOptions> = async (
   app,
   deps,
 ) => {
-  const { processes, accreditation } = deps;
-  const showProcessPage = processPageRenderer(deps);
+  const { processes, accreditation, showProcessPage } = deps;
 
   async function managedProcess(request: FastifyRequest, slug: string) {
     const process = await processes.findBySlug(slug);

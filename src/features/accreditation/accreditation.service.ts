@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { newId } from '../../shared/ids.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 
 export type AccreditationStatus = 'pending' | 'accepted' | 'refused';
 

@@ -9,7 +9,7 @@ import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts
 import { hashToken, newSecretToken } from '../../shared/ids.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { RolesStore } from '../roles/roles.store.ts';
+import type { RolesStore } from '../roles/index.ts';
 import { requireInstanceAdmin } from './admin.policy.ts';
 
 const SETUP_HOURS = 24;

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../shared/ids.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { RolesStore } from '../roles/roles.store.ts';
+import type { RolesStore } from '../roles/index.ts';
 import { MAX_ACTIVE_TOKENS, requireTokenOwner } from './api-tokens.policy.ts';
 import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.ts';
 

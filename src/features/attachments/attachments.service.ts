@@ -5,11 +5,11 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createHash } from 'node:crypto';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import { identitiesVisible } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import type { SubmissionRecord } from '../submissions/submissions.store.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import { identitiesVisible } from '../../shared/consultation-rules.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
+import type { SubmissionRecord } from '../submissions/index.ts';
 import type { AttachmentsStore } from './attachments.store.ts';
 import {
   checkDocument,

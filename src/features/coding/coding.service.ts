@@ -10,11 +10,11 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import {
   codingEmbeddings,
   type EmbeddingDeps,

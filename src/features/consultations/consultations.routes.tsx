@@ -6,8 +6,8 @@ import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.
 import { renderPage, sendHtml, sendPage } from '../../http/render.ts';
 import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
 import { isLocale } from '../../i18n/locales.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
 import { ConsultationPage, ModerationLogPage } from './consultations.views.tsx';

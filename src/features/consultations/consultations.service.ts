@@ -8,9 +8,9 @@ import { isTimeZone, zonedToUtc } from '../../shared/time-zones.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import { slugify } from '../organisations/index.ts';
 import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
 import type { PublicIndex } from '../search/index.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import type { ConsultationFields, ConsultationRecord, ConsultationsStore, QuestionRecord } from './consultations.store.ts';
 import { isEligibility, isParticipationRule, phaseOf } from '../../shared/consultation-rules.ts';
 

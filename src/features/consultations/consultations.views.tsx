@@ -3,7 +3,7 @@
 // disclosed submissions carry the name.
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import {
   dateInZone,

@@ -3,7 +3,7 @@
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
-import { SUBMISSION_STATUSES } from '../submissions/submissions.store.ts';
+import { SUBMISSION_STATUSES } from '../../shared/consultation-rules.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import { PostButton } from '../../ui/fields.tsx';
 import {

@@ -13,8 +13,8 @@ import { hashToken, newId } from '../../shared/ids.ts';
 import { isStakeholderGroup } from '../../shared/stakeholders.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import {
   visibleStatuses,
   type ConversationRecord,

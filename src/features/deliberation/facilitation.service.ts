@@ -7,8 +7,8 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireFacilitator } from './deliberation.policy.ts';
 import type {
   ConversationRecord,

@@ -21,7 +21,7 @@
 // records: a vote through another instance can leave it behind for VOTED_TTL_MS, and the worst
 // that does is offer that statement again (voting again replaces the earlier vote).
 import { LRUCache } from 'lru-cache';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
 import {
   visibleStatuses,
   type ConversationRecord,

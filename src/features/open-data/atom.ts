@@ -3,8 +3,8 @@
 // library marks titles and content as type="html".
 import { Feed } from 'feed';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 
 export interface FeedEntry {
   id: string;

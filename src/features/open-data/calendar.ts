@@ -2,8 +2,8 @@
 // opening and deadline at their exact public times (a schedule, not anyone's activity).
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { MilestoneRecord, ProcessRecord } from '../processes/processes.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { MilestoneRecord, ProcessRecord } from '../processes/index.ts';
 
 export interface CalendarInput {
   baseUrl: string;

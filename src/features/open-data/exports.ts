@@ -2,9 +2,9 @@
 // submissions: CSV (with a UTF-8 byte-order mark so spreadsheets read Arabic or Chinese right)
 // and JSON. Both stream batch by batch, so a large consultation is never held in memory at once.
 import { stringify } from 'csv-stringify/sync';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import { identitiesVisible } from '../submissions/disclosure.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import { identitiesVisible } from '../../shared/consultation-rules.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 
 export interface ExportSource {
   baseUrl: string;

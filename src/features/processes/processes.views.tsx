@@ -8,7 +8,7 @@ import type { ViewContext } from '../../http/view-context.ts';
 import {
   AccreditationRequestSection,
   type RequestableOrganisation,
-} from '../accreditation/accreditation.views.tsx';
+} from '../accreditation/index.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import { Markdown } from '../../ui/fields.tsx';
 import {

@@ -6,10 +6,10 @@ import type { Embeddings, SynthesisInput } from '../../engines/synthesis/index.t
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import { buildSections } from './report-draft.ts';
 import type { MethodNote, ReportItem, ReportSections } from './report-model.ts';
 import { profileOf, type Profile } from './participation-figures.ts';

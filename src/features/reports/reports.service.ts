@@ -6,10 +6,10 @@ import type { JobQueue, JobState } from '../../jobs/queue.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { reportLanguage, type Progress, type ReportComposer } from './report-composer.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import {

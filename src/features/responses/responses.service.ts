@@ -14,13 +14,13 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../shared/errors.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
   OUTCOMES,

@@ -7,7 +7,7 @@ import type { ViewContext } from '../../http/view-context.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
 import { dayLabel } from '../../ui/consultation-labels.ts';
 import { sectionHeading, type ReportItem } from '../reports/index.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import type { ResponsesService } from './responses.service.ts';

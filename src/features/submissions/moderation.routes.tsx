@@ -6,9 +6,9 @@ import type { FormState } from '../../http/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireSecretariat } from '../../shared/process-policy.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
 import { ModerationPage } from './moderation.views.tsx';
 import type { SubmissionsService } from './submissions.service.ts';
 

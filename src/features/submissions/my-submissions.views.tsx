@@ -11,7 +11,7 @@ import {
   languageName,
   rejectionCategoryLabel,
 } from '../../ui/consultation-labels.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';

@@ -15,7 +15,7 @@ import {
 } from '../../http/api.schemas.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { SubmissionsService } from './submissions.service.ts';
 import type { SubmissionRecord } from './submissions.store.ts';
 import {

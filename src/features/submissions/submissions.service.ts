@@ -8,14 +8,14 @@ import { translator } from '../../i18n/i18n.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { AccreditationService } from '../accreditation/accreditation.service.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { AccreditationService } from '../accreditation/index.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
 import type { AttachmentLookup } from '../attachments/index.ts';
 import type { PublicIndex } from '../search/index.ts';
 import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, SubmissionRecord, SubmissionsStore, SubmissionStatus } from './submissions.store.ts';
 

@@ -12,7 +12,7 @@ import {
   languageName,
   ruleExplanation,
 } from '../../ui/consultation-labels.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import { PublishedSubmission } from '../../ui/published-submission.tsx';
 

@@ -1,11 +1,11 @@
 // Every kind of background job, by name. Features provide the work; this file only lists it.
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { rateLimitCounters } from '../db/rate-limits.ts';
 import { codingJobs } from '../features/coding/index.ts';
 import { opinionMapJob } from '../features/deliberation/index.ts';
 import { reportJobs } from '../features/reports/index.ts';
-import { deadlineReminders } from '../features/submissions/reminders.ts';
-import type { JobRegistry } from './worker.ts';
+import { deadlineReminders } from '../features/submissions/index.ts';
+import type { JobRegistry } from '../jobs/worker.ts';
 
 export function jobRegistry(services: Services): JobRegistry {
   const reminders = deadlineReminders({ db: services.db, mailer: services.mailer, clock: services.clock, baseUrl: services.config.baseUrl });

@@ -1,0 +1,3 @@
+// The one door into the admin feature: other features and the app import only what is here.
+export { adminRoutes } from './admin.routes.tsx';
+export { adminService, type AdminService } from './admin.service.ts';
