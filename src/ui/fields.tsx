@@ -1,11 +1,9 @@
-// Building blocks of the secretariat's pages that http/forms.tsx does not have: inputs of any type
-// (date, datetime-local, number), groups of radio buttons or check boxes with the same
-// label/hint/error wiring, one-button forms, and sanitised Markdown.
+// Form fields that http/forms.tsx does not have: inputs of any type (date, datetime-local,
+// number), groups of radio buttons or check boxes with the same label/hint/error wiring.
 import type { ComponentChildren } from 'preact';
 import type { FormState } from '../http/forms.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { ViewContext } from '../http/view-context.ts';
-import { renderMarkdown } from '../http/markdown.ts';
 
 function errorOf(ctx: ViewContext, state: FormState, name: string): string | undefined {
   const key = state.errors[name];
@@ -128,35 +126,4 @@ export function ChoiceFieldset(props: {
       {props.children}
     </fieldset>
   );
-}
-
-/** A one-button form (publish, remove, accept…): CSRF token included, works without JavaScript. */
-export function PostButton(props: {
-  ctx: ViewContext;
-  action: string;
-  label: string;
-  ariaLabel?: string;
-  secondary?: boolean;
-  fields?: Record<string, string>;
-}) {
-  return (
-    <form method="post" action={props.action} class="inline">
-      <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-      {Object.entries(props.fields ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        class={props.secondary ? 'secondary' : undefined}
-        aria-label={props.ariaLabel}
-      >
-        {props.label}
-      </button>
-    </form>
-  );
-}
-
-/** Sanitised Markdown (see http/markdown.ts): the only HTML these pages inject. */
-export function Markdown({ source }: { source: string }) {
-  return <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }

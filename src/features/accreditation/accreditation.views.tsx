@@ -4,7 +4,7 @@ import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate, type MessageKey, type Translate } from '../../i18n/i18n.ts';
-import { PostButton } from '../../ui/fields.tsx';
+import { PostButton } from '../../ui/buttons.tsx';
 import type { AccreditationService, AccreditationStatus } from './accreditation.service.ts';
 
 export interface RequestableOrganisation {

@@ -4,6 +4,7 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
 import type { ApiTokenRecord } from './api-tokens.store.ts';
+import { PostButton } from '../../ui/buttons.tsx';
 
 export interface TokensPageProps {
   ctx: ViewContext;
@@ -57,16 +58,13 @@ function TokenRow({ ctx, token }: { ctx: ViewContext; token: ApiTokenRecord }) {
       </td>
       <td>
         {!token.revokedAt && (
-          <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <button
-              type="submit"
-              class="secondary"
-              aria-label={t('api.tokens.revokeNamed', { name: token.name })}
-            >
-              {t('api.tokens.revoke')}
-            </button>
-          </form>
+          <PostButton
+            ctx={ctx}
+            action={`/account/tokens/${token.id}/revoke`}
+            label={t('api.tokens.revoke')}
+            ariaLabel={t('api.tokens.revokeNamed', { name: token.name })}
+            secondary
+          />
         )}
       </td>
     </tr>

@@ -1,7 +1,6 @@
 // Public consultation pages: list, one consultation with its published submissions, and the
 // public moderation log. Submissions are shown only as the disclosure mechanism returns them.
 import type { FastifyPluginAsync } from 'fastify';
-import { renderMarkdown } from '../../http/markdown.ts';
 import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
 import { renderPage, sendHtml, sendPage } from '../../http/render.ts';
 import { issuedCsrfToken, viewContext } from '../../http/view-context.ts';
@@ -103,7 +102,7 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
         consultation={consultation}
         processTitle={process?.title ?? ''}
         phase={phase}
-        contextHtml={renderMarkdown(consultation.context)}
+        context={consultation.context}
         questions={page.questions}
         participation={participation}
         submissions={page.items}

@@ -16,6 +16,7 @@ import {
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
+import { Markdown } from '../../ui/markdown.tsx';
 
 export function Facts({
   ctx,
@@ -50,7 +51,8 @@ export interface ConsultationPageProps {
   consultation: ConsultationRecord;
   processTitle: string;
   phase: Phase;
-  contextHtml: string;
+  /** The consultation's context, in Markdown. */
+  context: string;
   questions: QuestionRecord[];
   participation: 'sign_in' | 'eligible' | 'not_eligible';
   submissions: DisclosedSubmission[];
@@ -172,7 +174,7 @@ export function ConsultationPage(props: ConsultationPageProps) {
       {c.context && (
         <section aria-labelledby="context-title">
           <h2 id="context-title">{t('consult.context')}</h2>
-          <div class="markdown" dangerouslySetInnerHTML={{ __html: props.contextHtml }} />
+          <Markdown source={props.context} />
         </section>
       )}
       <section aria-labelledby="questions-title">

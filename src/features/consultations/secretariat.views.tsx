@@ -5,8 +5,11 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
 import { ELIGIBILITIES, PARTICIPATION_RULES, type Phase } from '../../shared/consultation-rules.ts';
-import { ChoiceFieldset, InputField, Markdown, PostButton } from '../../ui/fields.tsx';
-import { eligibilityLabel, phaseLabel, ruleLabel } from '../../ui/secretariat-labels.ts';
+import { PostButton } from '../../ui/buttons.tsx';
+import { ChoiceFieldset, InputField } from '../../ui/fields.tsx';
+import { Markdown } from '../../ui/markdown.tsx';
+import { phaseLabel } from '../../ui/consultation-labels.ts';
+import { eligibilityLabel, ruleLabel } from '../../ui/secretariat-labels.ts';
 
 /** UTC first (the default), then every zone the runtime knows. */
 const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];

@@ -10,7 +10,7 @@ import {
   type RequestableOrganisation,
 } from '../accreditation/index.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
-import { Markdown } from '../../ui/fields.tsx';
+import { Markdown } from '../../ui/markdown.tsx';
 import {
   AdminSecretariatSection,
   ManageProcessSection,

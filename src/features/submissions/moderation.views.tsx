@@ -6,7 +6,7 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, isLocale } from '../../i18n/locales.ts';
-import { PostButton } from '../../ui/fields.tsx';
+import { PostButton } from '../../ui/buttons.tsx';
 import { rejectionLabel, ruleLabel } from '../../ui/secretariat-labels.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import { REJECTION_CATEGORIES } from './submissions.service.ts';
