@@ -1,7 +1,7 @@
 // Reads fields from an urlencoded form body without trusting its shape.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.ts';
-import type { FormState } from './forms.tsx';
+import type { FormState } from '../ui/forms.tsx';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 

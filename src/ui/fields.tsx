@@ -1,7 +1,7 @@
 // Form fields that http/forms.tsx does not have: inputs of any type (date, datetime-local,
 // number), groups of radio buttons or check boxes with the same label/hint/error wiring.
 import type { ComponentChildren } from 'preact';
-import type { FormState } from '../http/forms.tsx';
+import type { FormState } from './forms.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { ViewContext } from '../http/view-context.ts';
 

@@ -1,7 +1,7 @@
 // Account pages. Each handler: parse → call the service → render or redirect.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, list, localPath, optional, secret, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { SESSION_COOKIE } from '../../http/request-context.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';

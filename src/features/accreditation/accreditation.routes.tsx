@@ -1,7 +1,7 @@
 // Accreditation pages: an organisation asks from the process page; the secretariat reviews.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';

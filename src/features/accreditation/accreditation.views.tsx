@@ -1,5 +1,5 @@
 // Accreditation: the request form on a process page, and the secretariat's review page.
-import { Form, SelectField, TextAreaField, emptyForm, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, emptyForm, type FormState } from '../../ui/forms.tsx';
 import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';

@@ -1,5 +1,5 @@
 // Administration pages: overview, role grants, the development mail outbox, first-admin setup.
-import { Form, SelectField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { Translate } from '../../i18n/i18n.ts';

@@ -1,5 +1,5 @@
 // The API tokens page: create a token (shown once), list and revoke yours.
-import { Form, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';

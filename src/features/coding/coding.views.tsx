@@ -2,7 +2,7 @@
 // one contribution at a time. Keyboard-first without JavaScript: every theme checkbox and every
 // button carries an access key, and the form posts like any other. Both say whether the scores
 // use the provider's embeddings, and the codebook shows the "refresh suggestions" job.
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { PublishedSubmission } from '../../ui/published-submission.tsx';

@@ -1,5 +1,5 @@
 // Organisation pages: my organisations, create, the organisation page, an invitation.
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { orgRoleLabel, stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';

@@ -8,7 +8,7 @@ import {
   TextField,
   emptyForm,
   type FormState,
-} from '../../http/forms.tsx';
+} from '../../ui/forms.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
 import { InputField } from '../../ui/fields.tsx';

@@ -1,7 +1,7 @@
 // Process pages: the public list, the create and edit forms, and the process page itself (its
 // secretariat's management forms live in processes.manage.views.tsx).
 import type { ComponentChildren } from 'preact';
-import { Form, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';

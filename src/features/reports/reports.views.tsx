@@ -1,6 +1,6 @@
 // Report pages: the secretariat's draft (with the generation job's progress), the editor with
 // a server-side preview, the published report, and the comparison of two versions.
-import { Form, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import { PostButton } from '../../ui/buttons.tsx';
 import { Markdown } from '../../ui/markdown.tsx';

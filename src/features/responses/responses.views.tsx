@@ -1,7 +1,7 @@
 // Response pages: the public "how the inputs were used" table (disclosed submissions only: a
 // name appears only when the disclosed submission carries one), the secretariat's list and form,
 // and the section on the author's own submission page.
-import { Form, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { numberFormat } from '../../i18n/formatters.ts';

@@ -3,7 +3,7 @@
 // organisations one belongs to; and the deadline-reminder preference.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formBody, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError } from '../../shared/errors.ts';

@@ -1,6 +1,6 @@
 // The author's own pages. These show the author's own records (they wrote them); anything about a
 // third party's submission (a co-signature request) is a DisclosedSubmission.
-import { Form, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, TextField, type FormState } from '../../ui/forms.tsx';
 import { AttachmentsSection, type AttachmentsView } from '../attachments/index.ts';
 import { OwnResponseSection, type ResponsesService } from '../responses/index.ts';
 import { Layout } from '../../http/layout.tsx';

@@ -2,7 +2,7 @@
 // DisclosedSubmission, so the participation rule has already been applied), its public page, and
 // the writing form with its two buttons.
 import type { ComponentChildren } from 'preact';
-import { SelectField, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { SelectField, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';

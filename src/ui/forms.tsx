@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey, Translate } from '../i18n/i18n.ts';
 import type { FieldErrors } from '../shared/errors.ts';
-import type { ViewContext } from './view-context.ts';
+import type { ViewContext } from '../http/view-context.ts';
 
 export interface FormState {
   values: Record<string, string | undefined>;
