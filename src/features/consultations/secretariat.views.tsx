@@ -1,12 +1,11 @@
 // The secretariat's consultation form: create and edit, with a server-side preview of the context
 // and a list of questions that works without JavaScript. (The dashboard is in dashboard.views.tsx.)
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
+import { ChoiceFieldset, Form, InputField, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
 import { ELIGIBILITIES, PARTICIPATION_RULES, type Phase } from '../../shared/consultation-rules.ts';
 import { PostButton } from '../../ui/buttons.tsx';
-import { ChoiceFieldset, InputField } from '../../ui/fields.tsx';
 import { Markdown } from '../../ui/markdown.tsx';
 import { phaseLabel } from '../../ui/consultation-labels.ts';
 import { eligibilityLabel, ruleLabel } from '../../ui/secretariat-labels.ts';

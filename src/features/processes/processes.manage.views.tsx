@@ -3,6 +3,7 @@
 // sharing the page never share an element id.
 import {
   Form,
+  InputField,
   SelectField,
   TextAreaField,
   TextField,
@@ -11,7 +12,6 @@ import {
 } from '../../ui/forms.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
-import { InputField } from '../../ui/fields.tsx';
 import { LINK_KINDS, MILESTONE_KINDS } from './processes.service.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 
