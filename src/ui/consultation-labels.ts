@@ -27,19 +27,6 @@ const ELIGIBILITY_KEYS = {
   invited: 'consult.eligibility.invited',
 } as const;
 
-const CATEGORY_KEYS = {
-  off_topic: 'consult.modlog.category.offTopic',
-  abusive: 'consult.modlog.category.abusive',
-  spam: 'consult.modlog.category.spam',
-  duplicate: 'consult.modlog.category.duplicate',
-  personal_data: 'consult.modlog.category.personalData',
-  other: 'consult.modlog.category.other',
-} as const;
-
-export function rejectionCategoryLabel(t: Translate, category: string): string {
-  return t(CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS] ?? CATEGORY_KEYS.other);
-}
-
 export function phaseLabel(t: Translate, phase: Phase): string {
   return t(PHASE_KEYS[phase]);
 }

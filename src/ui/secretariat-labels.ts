@@ -71,7 +71,7 @@ const CATEGORY_KEYS = {
   other: 'secretariat.rejection.other',
 } as const;
 
+/** Why a submission was turned down, the same words for its author, the public and moderators. */
 export function rejectionLabel(t: Translate, category: string): string {
-  const key = CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS];
-  return key ? t(key) : category;
+  return t(CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS] ?? CATEGORY_KEYS.other);
 }

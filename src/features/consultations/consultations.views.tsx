@@ -10,13 +10,13 @@ import {
   eligibilityExplanation,
   languageName,
   phaseLabel,
-  rejectionCategoryLabel,
   ruleExplanation,
 } from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
 import { Markdown } from '../../ui/markdown.tsx';
+import { rejectionLabel } from '../../ui/secretariat-labels.ts';
 
 export function Facts({
   ctx,
@@ -267,7 +267,7 @@ export function ModerationLogPage({
           <tbody>
             {rows.map((r) => (
               <tr>
-                <th scope="row">{rejectionCategoryLabel(t, r.category)}</th>
+                <th scope="row">{rejectionLabel(t, r.category)}</th>
                 <td>{numberFormat(ctx.locale).format(r.count)}</td>
               </tr>
             ))}

@@ -9,13 +9,13 @@ import {
   dateInZone,
   dayLabel,
   languageName,
-  rejectionCategoryLabel,
 } from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
 import { Paragraphs, PublishedSubmission } from '../../ui/published-submission.tsx';
+import { rejectionLabel } from '../../ui/secretariat-labels.ts';
 
 export const STATUS_KEYS = {
   draft: 'submission.status.draft',
@@ -204,7 +204,7 @@ export function MySubmissionPage({
       {s.status === 'rejected' && (
         <p>
           {t('my.submission.rejected', {
-            reason: rejectionCategoryLabel(t, s.rejectionCategory ?? 'other'),
+            reason: rejectionLabel(t, s.rejectionCategory ?? 'other'),
             note: s.rejectionNote ?? '',
           })}
         </p>
