@@ -7,7 +7,6 @@ import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
 import type { ProcessPageRenderer } from '../processes/index.ts';
-import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from '../processes/index.ts';
 import type { AccreditationService } from './accreditation.service.ts';
 import { AccreditationsPage } from './accreditation.views.tsx';
@@ -28,20 +27,13 @@ export const accreditationRoutes: FastifyPluginAsync<AccreditationRoutesOptions>
 ) => {
   const { processes, accreditation, showProcessPage } = deps;
 
-  async function managedProcess(request: FastifyRequest, slug: string) {
-    const process = await processes.findBySlug(slug);
-    if (!process) throw NotFoundError('process');
-    requireSecretariat(request.actor, process.id);
-    return process;
-  }
-
   async function showRequests(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     failed?: { id: string; state: FormState },
   ) {
-    const process = await managedProcess(request, slug);
+    const process = await processes.loadForSecretariat(request.actor, slug);
     const requests = await accreditation.listForProcess(request.actor, process.id);
     return sendPage(
       reply,
@@ -96,7 +88,7 @@ export const accreditationRoutes: FastifyPluginAsync<AccreditationRoutesOptions>
 
   app.post<DecideParams>('/processes/:slug/accreditations/:id/decide', async (request, reply) => {
     const { slug, id } = request.params;
-    const process = await managedProcess(request, slug);
+    const process = await processes.loadForSecretariat(request.actor, slug);
     const body = formBody(request);
     const values = { decision: text(body, 'decision'), reason: text(body, 'reason') };
     try {

@@ -12,7 +12,6 @@ import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../.
 import { newId } from '../../shared/ids.ts';
 import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
-import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { DisclosedSubmission } from '../submissions/index.ts';
 import type { SubmissionsService } from '../submissions/index.ts';
 import {
@@ -84,12 +83,6 @@ export function codingService(deps: CodingDeps) {
   const embedding = codingEmbeddings(deps);
   const { activeModel, queueRefresh } = embedding;
 
-  async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
-
   async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
     const all: DisclosedSubmission[] = [];
     for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
@@ -97,7 +90,7 @@ export function codingService(deps: CodingDeps) {
   }
 
   async function state(actor: Actor, slug: string): Promise<CodingState> {
-    const consultation = await load(actor, slug);
+    const consultation = await consultations.loadForSecretariat(actor, slug);
     const [list, themes, labels] = await Promise.all([
       published(consultation),
       store.themes(consultation.id),
@@ -159,7 +152,7 @@ export function codingService(deps: CodingDeps) {
 
     /** "Refresh suggestions": queues the job that fetches the embeddings not cached yet. */
     async requestRefresh(actor: Actor, slug: string): Promise<string> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (!(await activeModel(consultation.id)))
         throw new AppError(
           'embeddings_unavailable',
@@ -191,7 +184,7 @@ export function codingService(deps: CodingDeps) {
     },
 
     async addTheme(actor: Actor, slug: string, input: ThemeInput): Promise<void> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const existing = await store.themes(consultation.id);
       checkTheme(input, existing);
       await store.insertThemes(consultation.id, [
@@ -207,7 +200,7 @@ export function codingService(deps: CodingDeps) {
     },
 
     async removeTheme(actor: Actor, slug: string, themeId: string): Promise<void> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (!(await store.deleteTheme(consultation.id, themeId))) throw NotFoundError('theme');
     },
 
@@ -261,7 +254,7 @@ export function codingService(deps: CodingDeps) {
 
     /** Records the secretariat's themes for one input (none is a valid answer). */
     async recordLabel(actor: Actor, slug: string, submissionId: string, themeIds: string[]) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const themes = await store.themes(consultation.id);
       // Only published inputs of this consultation can be coded.
       const found = await submissions.publicOne(submissionId);

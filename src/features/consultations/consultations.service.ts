@@ -77,6 +77,13 @@ export function consultationsService(deps: ConsultationsDeps) {
     return consultation;
   }
 
+  /** The consultation, for its process's secretariat only. */
+  async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
+    const consultation = await load(slug);
+    requireSecretariat(actor, consultation.processId);
+    return consultation;
+  }
+
   /** A draft is visible only to its secretariat; everyone else gets "not found". */
   async function loadVisible(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await load(slug);
@@ -86,6 +93,7 @@ export function consultationsService(deps: ConsultationsDeps) {
 
   return {
     load,
+    loadForSecretariat,
     loadVisible,
     findById: (id: string) => store.findById(id),
     phase: (c: ConsultationRecord) => phaseOf(c, clock.now()),
@@ -95,9 +103,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     invitees: (consultationId: string) => store.invitees(consultationId),
 
     async createConsultation(actor: Actor, processSlug: string, input: ConsultationInput): Promise<ConsultationRecord> {
-      const process = await processes.findBySlug(processSlug);
-      if (!process) throw NotFoundError('process');
-      requireSecretariat(actor, process.id);
+      const process = await processes.loadForSecretariat(actor, processSlug);
       const fields = checkConsultation(input);
       let slug = slugify(fields.title);
       for (let i = 2; await store.slugExists(slug); i++) slug = `${slugify(fields.title)}-${i}`;
@@ -107,8 +113,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async updateConsultation(actor: Actor, slug: string, input: ConsultationInput): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const fields = checkConsultation(input);
       // Changing the rule after contributions arrived would expose people who wrote under another promise.
       if (consultation.publishedAt && fields.rule !== consultation.rule) throw ValidationError({ rule: 'errors.ruleLocked' });
@@ -117,8 +122,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async saveQuestions(actor: Actor, slug: string, questions: QuestionInput[]): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const cleaned = questions.map((q) => ({ ...q, text: q.text.trim(), help: q.help.trim() })).filter((q) => q.text);
       if (cleaned.some((q) => q.text.length > 1000)) throw ValidationError({ questions: 'errors.tooLong' });
       const existing = new Set((await store.questions(consultation.id)).map((q) => q.id));
@@ -128,8 +132,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async publishConsultation(actor: Actor, slug: string): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       if (consultation.publishedAt) return;
       if ((await store.questions(consultation.id)).length === 0) throw ValidationError({ questions: 'errors.questionsRequired' });
       await store.setPublished(consultation.id, now());
@@ -139,8 +142,7 @@ export function consultationsService(deps: ConsultationsDeps) {
 
     /** Closes submissions now (if still open) and moves to synthesis or published. */
     async advancePhase(actor: Actor, slug: string, phase: 'closed' | 'synthesis' | 'published'): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       if (!consultation.publishedAt) throw ForbiddenError('publish the consultation first');
       const t = now();
       const closingEarly = t < consultation.closesAt ? t : undefined;
@@ -152,8 +154,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     listForProcess: (actor: Actor, processId: string) => store.listForProcess(processId, isSecretariat(actor, processId)),
 
     async inviteParticipants(actor: Actor, slug: string, emails: string[]): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const valid = emails.map((e) => e.trim().toLowerCase()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
       if (valid.length !== emails.filter((e) => e.trim()).length) throw ValidationError({ emails: 'errors.emailInvalid' });
       await store.addInvitees(consultation.id, valid, now());

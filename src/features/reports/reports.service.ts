@@ -8,7 +8,6 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
-import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { TransparencyService } from '../transparency/index.ts';
 import { reportLanguage, type Progress, type ReportComposer } from './report-composer.ts';
 import { reportMarkdown } from './report-markdown.ts';
@@ -44,12 +43,6 @@ export function reportsService(deps: ReportsDeps) {
   const { store, composer, consultations, transparency, jobs, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
-
   async function loadPublished(slug: string, version?: number) {
     const consultation = await consultations.loadVisible(anonymousActor, slug);
     const versions = await store.versions(consultation.id);
@@ -70,7 +63,7 @@ export function reportsService(deps: ReportsDeps) {
 
   return {
     async draftPage(actor: Actor, slug: string) {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
       const job: JobState | undefined = draft?.jobId ? await jobs.get(draft.jobId) : undefined;
       return {
@@ -85,7 +78,7 @@ export function reportsService(deps: ReportsDeps) {
 
     /** Queues the generation (all sections, or one); a second request while one runs joins it. */
     async requestDraft(actor: Actor, slug: string, section?: string): Promise<string> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (section !== undefined && !isSection(section))
         throw ValidationError({ section: 'errors.choiceInvalid' });
       const payload: GeneratePayload = {
@@ -139,7 +132,7 @@ export function reportsService(deps: ReportsDeps) {
       slug: string,
       edited: Partial<Record<SectionKey, string>>,
     ): Promise<void> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
       if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
       if (Object.keys(edited).length === 0)
@@ -156,7 +149,7 @@ export function reportsService(deps: ReportsDeps) {
     },
 
     async setProviderEnabled(actor: Actor, slug: string, enabled: boolean): Promise<void> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (enabled && !deps.providerConfigured)
         throw ValidationError({ provider: 'reports.errors.noProvider' });
       await store.setProviderEnabled(consultation.id, enabled, now());
@@ -172,7 +165,7 @@ export function reportsService(deps: ReportsDeps) {
     },
 
     async publish(actor: Actor, slug: string): Promise<number> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
       if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
       const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;

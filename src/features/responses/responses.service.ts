@@ -16,7 +16,6 @@ import {
 } from '../../shared/errors.ts';
 import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
-import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
 import type { DisclosedSubmission } from '../submissions/index.ts';
 import type { SubmissionsService } from '../submissions/index.ts';
@@ -76,12 +75,6 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 
 export function responsesService(deps: ResponsesDeps) {
   const { store, consultations, submissions, reports, transparency, mailer, clock, baseUrl } = deps;
-
-  async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
 
   async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
     const all: DisclosedSubmission[] = [];
@@ -155,7 +148,7 @@ export function responsesService(deps: ResponsesDeps) {
 
   return {
     async manageList(actor: Actor, slug: string) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const [list, responses] = await Promise.all([
         published(consultation),
         store.forConsultation(consultation.id),
@@ -167,7 +160,7 @@ export function responsesService(deps: ResponsesDeps) {
     },
 
     async responseForm(actor: Actor, slug: string, submissionId: string) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const submission = await submissionIn(consultation, submissionId);
       const [response, items] = await Promise.all([
         store.find(submissionId),
@@ -183,7 +176,7 @@ export function responsesService(deps: ResponsesDeps) {
       submissionId: string,
       input: ResponseInput,
     ): Promise<ResponseChange> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const submission = await submissionIn(consultation, submissionId);
       const items = await reports.itemsFor(consultation);
       const outcome = checkResponse(input, items);

@@ -7,7 +7,6 @@ import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
-import { requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from '../processes/index.ts';
 import { ModerationPage } from './moderation.views.tsx';
 import type { SubmissionsService } from './submissions.service.ts';
@@ -31,8 +30,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     slug: string,
     failed?: { id: string; state: FormState },
   ) {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(request.actor, consultation.processId);
+    const consultation = await consultations.loadForSecretariat(request.actor, slug);
     const [process, queue] = await Promise.all([
       processes.findById(consultation.processId),
       submissions.queue(request.actor, consultation, ['submitted']),
@@ -53,8 +51,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
 
   app.post<ItemParams>('/consultations/:slug/moderation/:id', async (request, reply) => {
     const { slug, id } = request.params;
-    const consultation = await consultations.load(slug);
-    requireSecretariat(request.actor, consultation.processId);
+    await consultations.loadForSecretariat(request.actor, slug);
     const body = formBody(request);
     const values = {
       action: text(body, 'action'),
