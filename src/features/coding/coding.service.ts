@@ -84,9 +84,7 @@ export function codingService(deps: CodingDeps) {
   const { activeModel, queueRefresh } = embedding;
 
   async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
-    const all: DisclosedSubmission[] = [];
-    for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-    return all.sort((a, b) => a.id.localeCompare(b.id));
+    return (await submissions.allPublished(consultation)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async function state(actor: Actor, slug: string): Promise<CodingState> {

@@ -39,18 +39,6 @@ function textOf(s: DisclosedSubmission): string {
   return [s.freeText, ...s.answers.map((a) => a.text)].filter((x) => x.trim()).join('\n\n');
 }
 
-async function published(
-  submissions: SubmissionsService,
-  consultation: ConsultationRecord,
-): Promise<DisclosedSubmission[]> {
-  const all: DisclosedSubmission[] = [];
-  for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-  // Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in.
-  return all.sort(
-    (a, b) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
-  );
-}
-
 /** Every input's embedding, fetched once per report run; progress runs from 0.1 to 0.4. */
 async function embedInputs(
   provider: ProviderConfig,
@@ -80,7 +68,7 @@ export function reportComposer(deps: ComposerDeps) {
       await progress(0.05, 'loading');
       const [questions, submissions, categories] = await Promise.all([
         deps.consultations.questions(consultation.id),
-        published(deps.submissions, consultation),
+        deps.submissions.allPublished(consultation),
         deps.store.profileCategories(consultation.id),
       ]);
       const profiles = new Map<string, Profile>(

@@ -76,15 +76,6 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 export function responsesService(deps: ResponsesDeps) {
   const { store, consultations, submissions, reports, transparency, mailer, clock, baseUrl } = deps;
 
-  async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
-    const all: DisclosedSubmission[] = [];
-    for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-    return all.sort(
-      (a, b) =>
-        (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
-    );
-  }
-
   /** A published submission of this consultation, disclosed for the public. */
   async function submissionIn(consultation: ConsultationRecord, id: string) {
     const found = await submissions.publicOne(id);
@@ -150,7 +141,7 @@ export function responsesService(deps: ResponsesDeps) {
     async manageList(actor: Actor, slug: string) {
       const consultation = await consultations.loadForSecretariat(actor, slug);
       const [list, responses] = await Promise.all([
-        published(consultation),
+        submissions.allPublished(consultation),
         store.forConsultation(consultation.id),
       ]);
       return {
@@ -200,7 +191,7 @@ export function responsesService(deps: ResponsesDeps) {
     async publicTable(slug: string) {
       const consultation = await consultations.loadVisible(anonymousActor, slug);
       const [list, responses, items] = await Promise.all([
-        published(consultation),
+        submissions.allPublished(consultation),
         store.forConsultation(consultation.id),
         publishedItems(slug),
       ]);

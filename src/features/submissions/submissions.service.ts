@@ -111,6 +111,17 @@ export function submissionsService(deps: SubmissionsDeps) {
     await mailer.send({ to: actor.user.email, subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) });
   }
 
+  async function* eachPublished(consultation: ConsultationRecord, batchSize = 200): AsyncGenerator<DisclosedSubmission[]> {
+    let before: { at: string; id: string } | undefined;
+    for (;;) {
+      const records = await store.listForConsultation(consultation.id, ['published'], { limit: batchSize, ...(before ? { before } : {}) });
+      if (records.length === 0) return;
+      yield present(consultation, records, 'public');
+      const last = records[records.length - 1] as SubmissionRecord;
+      before = { at: last.updatedAt, id: last.id };
+    }
+  }
+
   return {
     /** Creates or updates the actor's draft (or their submitted text while the consultation is open). */
     async saveDraft(actor: Actor, consultationSlug: string, input: DraftInput): Promise<SubmissionRecord> {
@@ -264,15 +275,13 @@ export function submissionsService(deps: SubmissionsDeps) {
     },
 
     /** Every published submission of a consultation, disclosed, in batches (exports). */
-    async *eachPublished(consultation: ConsultationRecord, batchSize = 200): AsyncGenerator<DisclosedSubmission[]> {
-      let before: { at: string; id: string } | undefined;
-      for (;;) {
-        const records = await store.listForConsultation(consultation.id, ['published'], { limit: batchSize, ...(before ? { before } : {}) });
-        if (records.length === 0) return;
-        yield present(consultation, records, 'public');
-        const last = records[records.length - 1] as SubmissionRecord;
-        before = { at: last.updatedAt, id: last.id };
-      }
+    eachPublished,
+
+    /** Every published submission, disclosed for the public, oldest first (then by id). */
+    async allPublished(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
+      const all: DisclosedSubmission[] = [];
+      for await (const batch of eachPublished(consultation)) all.push(...batch);
+      return all.sort((a, b) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id));
     },
 
     async publicOne(submissionId: string): Promise<{ consultation: ConsultationRecord; submission: DisclosedSubmission }> {
