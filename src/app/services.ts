@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { accountsService } from '../features/accounts/index.ts';
 import { accountsStore } from '../features/accounts/index.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/index.ts';
-import { accreditationService } from '../features/accreditation/index.ts';
+import { accreditationService, accreditationStore } from '../features/accreditation/index.ts';
 import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
 import { adminService } from '../features/admin/index.ts';
 import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
@@ -52,7 +52,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const search = searchService({ sql: searchSql(database) });
   const attachmentRecords = attachmentsStore(database.db);
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
-  const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, clock });
+  const accreditation = accreditationService({ store: accreditationStore(database.db), organisations: orgStore, transparency, clock });
   const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });

@@ -173,10 +173,10 @@ function RequestRow(props: {
       <td>
         <a href={`/organisations/${r.slug}`}>{r.name}</a>
         <br />
-        {stakeholderLabel(t, r.stakeholder_group)}
+        {stakeholderLabel(t, r.stakeholderGroup)}
         <br />
         {t('secretariat.accreditation.requestedOn', {
-          date: formatDate(ctx.locale, r.created_at),
+          date: formatDate(ctx.locale, r.createdAt),
         })}
       </td>
       <td dir="auto">{r.motivation || '—'}</td>

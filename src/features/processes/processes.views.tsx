@@ -32,7 +32,7 @@ export interface ProcessPageModel {
     closesAt: string;
     timeZone: string;
   }>;
-  accredited: Array<{ name: string; slug: string; stakeholder_group: string }>;
+  accredited: Array<{ name: string; slug: string; stakeholderGroup: string }>;
   /** The viewer is the process's secretariat (or an instance administrator). */
   manage: boolean;
   /** Signed-in viewers: the organisations they may ask accreditation for. */
@@ -192,7 +192,7 @@ function Accredited({ ctx, model }: { ctx: ViewContext; model: ProcessPageModel 
       {model.accredited.map((o) => (
         <li>
           <a href={`/organisations/${o.slug}`}>{o.name}</a> —{' '}
-          {stakeholderLabel(t, o.stakeholder_group)}
+          {stakeholderLabel(t, o.stakeholderGroup)}
         </li>
       ))}
     </ul>
