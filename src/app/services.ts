@@ -54,7 +54,8 @@ export function createServices(config: Config, database: Database, overrides: Se
   const consultations = consultationsService({ store: consultationsStore(database.db), processes, transparency, clock, index: search.index });
   const accreditation = accreditationService({ store: accreditationStore(database.db), organisations: orgStore, transparency, clock });
   const apiTokens = apiTokensService({ store: apiTokensStore(database.db), accounts, roles, clock });
-  const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
+  const submissionRecords = submissionsStore(database.db);
+  const submissions = submissionsService({ store: submissionRecords, consultations, organisations: orgStore, accreditation, accounts, transparency, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
   const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
@@ -62,7 +63,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, mailer, clock, baseUrl: config.baseUrl });
-  const activity = organisationActivity({ db: database.db, organisations: orgStore });
+  const activity = organisationActivity({ store: submissionRecords, organisations: orgStore });
   return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }
 

@@ -187,6 +187,30 @@ export function submissionsStore(db: Kysely<DB>) {
       const result = await db.updateTable('cosignatures').set({ status, decided_by: userId, decided_at: now }).where('submission_id', '=', submissionId).where('organisation_id', '=', organisationId).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Submissions made on the organisation's behalf (drafts aside), latest change first. */
+    async listForOrganisation(organisationId: string): Promise<Array<{ id: string; status: string; updatedAt: string; consultation: { slug: string; title: string } }>> {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .select(['s.id', 's.status', 's.updated_at', 'c.slug', 'c.title'])
+        .where('s.organisation_id', '=', organisationId)
+        .where('s.status', '!=', 'draft')
+        .orderBy('s.updated_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ id: r.id, status: r.status, updatedAt: r.updated_at, consultation: { slug: r.slug, title: r.title } }));
+    },
+    /** Submissions the organisation was asked to co-sign, latest invitation first. */
+    async cosignaturesOfOrganisation(organisationId: string): Promise<Array<{ submissionId: string; status: string; submissionStatus: string; consultation: { slug: string; title: string } }>> {
+      const rows = await db
+        .selectFrom('cosignatures as k')
+        .innerJoin('submissions as s', 's.id', 'k.submission_id')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .select(['k.submission_id', 'k.status', 's.status as submission_status', 'c.slug', 'c.title'])
+        .where('k.organisation_id', '=', organisationId)
+        .orderBy('k.invited_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ submissionId: r.submission_id, status: r.status, submissionStatus: r.submission_status, consultation: { slug: r.slug, title: r.title } }));
+    },
   };
 }
 
