@@ -14,7 +14,7 @@ import { consultationsStore } from '../features/consultations/index.ts';
 import { deliberationFeature } from '../features/deliberation/index.ts';
 import { processesService } from '../features/processes/index.ts';
 import { processesStore } from '../features/processes/index.ts';
-import { organisationActivity } from '../features/submissions/index.ts';
+import { deadlineReminders, organisationActivity } from '../features/submissions/index.ts';
 import { submissionsService } from '../features/submissions/index.ts';
 import { submissionsStore } from '../features/submissions/index.ts';
 import { transparencyService } from '../features/transparency/index.ts';
@@ -63,8 +63,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const reports = reportsService({ store: reportRecords, composer: reportComposer({ store: reportRecords, consultations, submissions, clock, provider: config.synthesisProvider }), consultations, transparency, jobs, clock, providerConfigured: config.synthesisProvider !== undefined });
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, mailer, clock, baseUrl: config.baseUrl });
+  const reminders = deadlineReminders({ store: submissionRecords, mailer, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ store: submissionRecords, organisations: orgStore });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, reminders, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -40,14 +40,14 @@ export function eligibilityExplanation(t: Translate, eligibility: Eligibility): 
   return t(ELIGIBILITY_KEYS[eligibility]);
 }
 
+/** The wall-clock date and time in the consultation's zone, in the reader's language. */
+export function dateTimeIn(locale: string, iso: string, timeZone: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
 /** A deadline as people there read it: the consultation's wall-clock time, with its zone named. */
 export function dateInZone(t: Translate, locale: Locale, iso: string, timeZone: string): string {
-  const date = dateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
-  return t('consult.dateInZone', { date, zone: timeZone });
+  return t('consult.dateInZone', { date: dateTimeIn(locale, iso, timeZone), zone: timeZone });
 }
 
 /** A day (YYYY-MM-DD) in the reader's language; days carry no time zone. */

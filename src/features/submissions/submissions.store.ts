@@ -211,6 +211,29 @@ export function submissionsStore(db: Kysely<DB>) {
         .execute();
       return rows.map((r) => ({ submissionId: r.submission_id, status: r.status, submissionStatus: r.submission_status, consultation: { slug: r.slug, title: r.title } }));
     },
+    /**
+     * Authors with a draft in a published consultation closing in (now, until], who have not
+     * opted out of reminders and were not yet sent this kind for that consultation.
+     */
+    async dueReminders(kind: string, now: string, until: string): Promise<Array<{ consultationId: string; title: string; closesAt: string; timeZone: string; userId: string; email: string; locale: string | null }>> {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .innerJoin('users as u', 'u.id', 's.author_id')
+        .leftJoin('sent_reminders as r', (join) => join.onRef('r.subject_id', '=', 'c.id').onRef('r.user_id', '=', 'u.id').on('r.kind', '=', kind))
+        .select(['c.id as consultation_id', 'c.title', 'c.closes_at', 'c.time_zone', 'u.id as user_id', 'u.email', 'u.locale'])
+        .where('s.status', '=', 'draft')
+        .where('c.published_at', 'is not', null)
+        .where('c.closes_at', '>', now)
+        .where('c.closes_at', '<=', until)
+        .where('u.reminders_opt_out_at', 'is', null)
+        .where('r.user_id', 'is', null)
+        .execute();
+      return rows.map((r) => ({ consultationId: r.consultation_id, title: r.title, closesAt: r.closes_at, timeZone: r.time_zone, userId: r.user_id, email: r.email, locale: r.locale }));
+    },
+    async recordReminder(kind: string, consultationId: string, userId: string, now: string): Promise<void> {
+      await db.insertInto('sent_reminders').values({ kind, subject_id: consultationId, user_id: userId, sent_at: now }).onConflict((oc) => oc.columns(['kind', 'subject_id', 'user_id']).doNothing()).execute();
+    },
   };
 }
 
