@@ -7,7 +7,7 @@ import { accountsStore } from '../features/accounts/index.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/index.ts';
 import { accreditationService, accreditationStore } from '../features/accreditation/index.ts';
 import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
-import { adminService } from '../features/admin/index.ts';
+import { adminService, adminStore } from '../features/admin/index.ts';
 import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
 import { consultationsService } from '../features/consultations/index.ts';
 import { consultationsStore } from '../features/consultations/index.ts';
@@ -28,7 +28,7 @@ import { reportComposer, reportsService, reportsStore } from '../features/report
 import { codingService, codingStore } from '../features/coding/index.ts';
 import { responsesService, responsesStore } from '../features/responses/index.ts';
 import { jobQueue } from '../jobs/queue.ts';
-import { outboxMailer, smtpMailer, type Mailer } from '../mail/mailer.ts';
+import { outboxMailer, outboxStore, smtpMailer, type Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 
 export interface ServiceOverrides {
@@ -45,7 +45,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const accounts = accountsService({ store: accountsStore(database.db), mailer, hasher, clock, baseUrl: config.baseUrl });
   const orgStore = organisationsStore(database.db);
   const organisations = organisationsService({ store: orgStore, accounts, mailer, clock, baseUrl: config.baseUrl });
-  const admin = adminService({ db: database.db, roles, accounts, clock, baseUrl: config.baseUrl });
+  const admin = adminService({ store: adminStore(database.db), outbox: outboxStore(database.db), roles, accounts, clock, baseUrl: config.baseUrl });
   const transparency = transparencyService(database.db, clock);
   const jobs = jobQueue(database, clock);
   const processes = processesService({ store: processesStore(database.db), clock });
