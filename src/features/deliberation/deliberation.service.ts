@@ -89,7 +89,7 @@ export function deliberationService(deps: DeliberationDeps) {
   const recomputeAskedAt = new Map<string, number>();
 
   deps.votes.onCommit(async (ids) => {
-    const now = Date.now();
+    const now = clock.now().getTime();
     for (const id of ids) {
       if (now - (recomputeAskedAt.get(id) ?? -Infinity) < RECOMPUTE_DEBOUNCE_MS) continue;
       recomputeAskedAt.set(id, now);
