@@ -79,7 +79,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
   });
-  // Counted in the shared database, so every instance enforces one limit (DESIGN.md §7).
+  // Counted in the shared database, so every instance enforces one limit.
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(rateLimitCounters(database, services.clock), config.secret) });
 
   registerErrorHandling(app);

@@ -1,4 +1,4 @@
-// Small-cell suppression for published representation figures (DESIGN.md §4): no published count
+// Small-cell suppression for published representation figures: no published count
 // below k (default 5), and complementary suppression so that the total minus the published cells
 // cannot give a suppressed one back. Pure; the report and the barometer both use it.
 

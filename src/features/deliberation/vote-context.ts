@@ -1,5 +1,6 @@
 // What every vote needs to know, read from the database at most about once a second per
-// conversation rather than on every vote (DESIGN.md §6: ≥ 5,000 votes/s on SQLite).
+// conversation rather than on every vote (the target is ≥ 5,000 votes/s on SQLite:
+// BENCHMARKS.md).
 //
 // A vote used to cost seven queries (consultation, conversation, participant, statement, the
 // unvoted set, the map version, the next statement's text) on the one connection SQLite has,
