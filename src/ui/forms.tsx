@@ -3,13 +3,10 @@
 // form works without JavaScript.
 import type { ComponentChildren } from 'preact';
 import type { MessageKey, Translate } from '../i18n/i18n.ts';
-import type { FieldErrors } from '../shared/errors.ts';
+import type { FormState } from '../http/form-body.ts';
 import type { ViewContext } from '../http/view-context.ts';
 
-export interface FormState {
-  values: Record<string, string | undefined>;
-  errors: FieldErrors;
-}
+export type { FormState };
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
