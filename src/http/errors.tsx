@@ -1,6 +1,8 @@
-// One error handler for the whole app: problem+json for the API, a translated page for HTML.
-// Never a stack trace; unexpected errors are logged (redacted) and shown as a generic message.
+// One error handler for the whole app: problem+json for the API and for clients that ask for
+// JSON, a translated page for browsers. Never a stack trace; unexpected errors are logged
+// (redacted) and shown as a generic message.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
@@ -45,6 +47,20 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
+const FORMATS = ['text/html', 'application/problem+json', 'application/json'];
+
+/**
+ * Whether an error should answer as problem+json: always under /api/, else when the request
+ * prefers JSON to a page, or names no preference and itself sent JSON (a script, not a form).
+ */
+export function wantsProblem(request: FastifyRequest): boolean {
+  if (isApiRequest(request)) return true;
+  const accept = request.headers.accept;
+  if (!accept) return String(request.headers['content-type'] ?? '').startsWith('application/json');
+  const preferred = new Negotiator({ headers: { accept } }).mediaType(FORMATS);
+  return preferred !== undefined && preferred !== 'text/html';
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply
     .code(problem.status)
@@ -72,15 +88,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (problem.code === 'unauthenticated' && !isApiRequest(request)) {
+    const asProblem = wantsProblem(request);
+    if (problem.code === 'unauthenticated' && !asProblem) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (problem.status === 429) reply.header('retry-after', '60');
     if (problem.code === 'unavailable') reply.header('retry-after', '5');
-    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+    return asProblem ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = { status: 404, code: 'not_found', detail: 'not found' };
-    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+    return wantsProblem(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
 }
