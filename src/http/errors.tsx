@@ -4,16 +4,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 import { sendPage } from './render.ts';
 import { viewContext } from './view-context.ts';
 
 interface Problem {
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
   errors?: Record<string, string> | undefined;
+}
+
+function problem(code: ErrorCode, detail: string): Problem {
+  return { status: ERROR_STATUS[code], code, detail };
 }
 
 function toProblem(error: FastifyError | AppError | Error): Problem {
@@ -21,15 +25,16 @@ function toProblem(error: FastifyError | AppError | Error): Problem {
     return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields };
   }
   const fe = error as FastifyError;
-  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return { status: 403, code: 'csrf_invalid', detail: 'missing or invalid CSRF token' };
-  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', detail: 'too many requests; try again later' };
-  if (fe.statusCode === 413) return { status: 413, code: 'too_large', detail: 'request body too large' };
-  if (fe.validation) return { status: 400, code: 'invalid', detail: fe.message };
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return problem('csrf_invalid', 'missing or invalid CSRF token');
+  if (fe.statusCode === 429) return problem('rate_limited', 'too many requests; try again later');
+  if (fe.statusCode === 413) return problem('too_large', 'request body too large');
+  if (fe.validation) return problem('invalid', fe.message);
+  // Other refusals of the framework (unsupported media type…) keep their own 4xx status.
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'bad_request', detail: fe.message };
-  return { status: 500, code: 'internal', detail: 'internal error' };
+  return problem('internal', 'internal error');
 }
 
-const TITLES: Record<string, MessageKey> = {
+const TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   not_found: 'errors.notFound',
   forbidden: 'errors.forbidden',
   csrf_invalid: 'errors.csrf',
@@ -97,7 +102,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return asProblem ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    const problem = { status: 404, code: 'not_found', detail: 'not found' };
-    return wantsProblem(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+    const notFound = problem('not_found', 'not found');
+    return wantsProblem(request) ? sendProblem(reply, notFound) : sendErrorPage(request, reply, notFound);
   });
 }

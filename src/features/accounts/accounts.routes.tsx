@@ -24,7 +24,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
 
   async function profileState(request: FastifyRequest): Promise<FormState> {
     const user = await accounts.findUser(requireUser(request.actor).id);
-    if (!user) throw new AppError('unauthenticated', 401, 'session user is gone');
+    if (!user) throw new AppError('unauthenticated', 'session user is gone');
     return {
       values: {
         displayName: user.displayName,
@@ -109,7 +109,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
   });
 
   app.get<TokenParams>('/account/reset/:token', async (request, reply) => {
-    if (!(await accounts.isResetTokenValid(request.params.token))) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
+    if (!(await accounts.isResetTokenValid(request.params.token))) throw new AppError('link_invalid', 'reset link invalid or expired');
     return sendPage(reply, <ResetPage ctx={viewContext(request, reply)} state={emptyForm} token={request.params.token} />);
   });
 

@@ -84,10 +84,10 @@ export function accountsService(deps: AccountsDeps) {
 
     async confirmEmail(token: string): Promise<void> {
       const used = await store.consumeToken(hashToken(token), 'confirm_email', now());
-      if (!used?.userId) throw new AppError('link_invalid', 400, 'confirmation link invalid or expired');
+      if (!used?.userId) throw new AppError('link_invalid', 'confirmation link invalid or expired');
       const user = await store.findUserById(used.userId);
       // A link sent before an address change confirms nothing.
-      if (!user || user.email !== used.subject) throw new AppError('link_invalid', 400, 'confirmation link invalid or expired');
+      if (!user || user.email !== used.subject) throw new AppError('link_invalid', 'confirmation link invalid or expired');
       await store.confirmEmail(user.id, now());
     },
 
@@ -138,7 +138,7 @@ export function accountsService(deps: AccountsDeps) {
     async resetPassword(token: string, password: string): Promise<void> {
       checkPassword(password);
       const used = await store.consumeToken(hashToken(token), 'reset_password', now());
-      if (!used?.userId) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
+      if (!used?.userId) throw new AppError('link_invalid', 'reset link invalid or expired');
       await store.setPasswordHash(used.userId, await hasher.hash(password), now());
       // Whoever knew the old password is signed out; the reset link proved ownership of the address.
       await store.deleteSessionsOfUser(used.userId);
@@ -182,7 +182,7 @@ export function accountsService(deps: AccountsDeps) {
       const email = normaliseEmail(input.email);
       checkEmail(email);
       checkPassword(input.password);
-      if (await store.findUserByEmail(email)) throw new AppError('email_taken', 409, `an account with ${email} already exists`);
+      if (await store.findUserByEmail(email)) throw new AppError('email_taken', `an account with ${email} already exists`);
       const id = newId();
       const ts = now();
       const passwordHash = input.passwordHash ?? (await hasher.hash(input.password));

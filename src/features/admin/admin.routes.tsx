@@ -49,7 +49,7 @@ export const adminRoutes: FastifyPluginAsync<{ admin: AdminService; mailerKind: 
   });
 
   app.get<TokenParams>('/setup/:token', async (request, reply) => {
-    if (!(await admin.isSetupTokenValid(request.params.token))) throw new AppError('link_invalid', 400, 'setup link invalid');
+    if (!(await admin.isSetupTokenValid(request.params.token))) throw new AppError('link_invalid', 'setup link invalid');
     return sendPage(reply, <SetupPage ctx={viewContext(request, reply)} state={emptyForm} token={request.params.token} />);
   });
 

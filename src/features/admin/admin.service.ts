@@ -43,7 +43,7 @@ export function adminService(deps: AdminDeps) {
     },
 
     async completeSetup(token: string, input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
-      if (!(await this.isSetupTokenValid(token))) throw new AppError('link_invalid', 400, 'setup link invalid, expired or already used');
+      if (!(await this.isSetupTokenValid(token))) throw new AppError('link_invalid', 'setup link invalid, expired or already used');
       if (!input.displayName.trim()) throw ValidationError({ displayName: 'errors.required' });
       const userId = await accounts.createConfirmedUser(input).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'email_taken') throw ValidationError({ email: 'errors.emailTaken' });
@@ -76,7 +76,7 @@ export function adminService(deps: AdminDeps) {
 
     async revokeRole(actor: Actor, input: { userId: string; role: string; scopeType: string; scopeId: string }) {
       requireInstanceAdmin(actor);
-      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1) throw new AppError('last_admin', 409, 'the instance keeps at least one administrator');
+      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1) throw new AppError('last_admin', 'the instance keeps at least one administrator');
       const grants = await roles.grantsOf(input.userId);
       const match = grants.find((g) => g.role === input.role && g.scopeType === input.scopeType && g.scopeId === input.scopeId);
       if (!match) throw NotFoundError('role grant');

@@ -35,7 +35,7 @@ export function apiTokensService(deps: ApiTokensDeps) {
       if (!name) throw ValidationError({ name: 'errors.required' });
       if (name.length > 80) throw ValidationError({ name: 'errors.tooLong' });
       if ((await store.countActive(user.id)) >= MAX_ACTIVE_TOKENS)
-        throw new AppError('too_many_tokens', 422, 'too many active tokens', {
+        throw new AppError('too_many_tokens', 'too many active tokens', {
           fields: { name: 'api.tokens.tooMany' },
         });
       const token = TOKEN_PREFIX + newSecretToken();

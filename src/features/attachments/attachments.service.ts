@@ -82,7 +82,7 @@ export function attachmentsService(deps: AttachmentsDeps) {
 
   function requireEditable(submission: SubmissionRecord, consultation: ConsultationRecord): void {
     if (!isEditable(submission, consultation))
-      throw new AppError('attachments_locked', 409, 'attachments can no longer change', {
+      throw new AppError('attachments_locked', 'attachments can no longer change', {
         fields: { file: 'attachments.error.locked' },
       });
   }

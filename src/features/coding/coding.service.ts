@@ -154,7 +154,6 @@ export function codingService(deps: CodingDeps) {
       if (!(await activeModel(consultation.id)))
         throw new AppError(
           'embeddings_unavailable',
-          409,
           'the provider’s embeddings are not in use for this consultation',
         );
       return queueRefresh(consultation.id);

@@ -198,7 +198,7 @@ export function facilitationService(deps: FacilitationDeps) {
       if (await store.findByConsultation(consultation.id))
         throw ConflictError('this consultation already has a conversation', 'conversation_exists');
       if (polis.comments.length === 0)
-        throw new AppError('invalid', 422, 'the export has no comments');
+        throw new AppError('invalid_input', 'the export has no comments');
       const id = newId();
       await store.insertConversation({
         id,

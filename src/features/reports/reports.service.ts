@@ -134,7 +134,7 @@ export function reportsService(deps: ReportsDeps) {
     ): Promise<void> {
       const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
-      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      if (!draft?.generatedAt) throw new AppError('no_draft', 'generate a draft first');
       if (Object.keys(edited).length === 0)
         throw ValidationError({ section_summary: 'errors.required' });
       const errors: Record<string, string> = {};
@@ -167,7 +167,7 @@ export function reportsService(deps: ReportsDeps) {
     async publish(actor: Actor, slug: string): Promise<number> {
       const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
-      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      if (!draft?.generatedAt) throw new AppError('no_draft', 'generate a draft first');
       const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
       await store.insertVersion(consultation.id, {
         version,

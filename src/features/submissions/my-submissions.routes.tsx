@@ -33,7 +33,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
   async function ownView(request: FastifyRequest, id: string) {
     const own = await submissions.ownWithContent(request.actor, id);
     const consultation = await consultations.findById(own.submission.consultationId);
-    if (!consultation) throw new AppError('not_found', 404, 'consultation not found');
+    if (!consultation) throw new AppError('not_found', 'consultation not found');
     const [questions, mine, attachmentsView, response] = await Promise.all([
       consultations.questions(consultation.id),
       organisations.myOrganisations(request.actor),
@@ -169,7 +169,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
     const body = formBody(request);
     const decision = text(body, 'decision');
     if (decision !== 'confirmed' && decision !== 'declined')
-      throw new AppError('invalid', 400, 'decision must be confirmed or declined');
+      throw new AppError('invalid', 'decision must be confirmed or declined');
     try {
       await submissions.decideCosignature(
         request.actor,

@@ -71,13 +71,13 @@ export function submissionsService(deps: SubmissionsDeps) {
   async function checkEligible(actor: Actor, consultation: ConsultationRecord, organisationId: string | null): Promise<void> {
     if (!actor.user) throw UnauthenticatedError();
     if (consultation.eligibility === 'accredited') {
-      if (!organisationId || (await accreditation.statusOf(consultation.processId, organisationId)) !== 'accepted') throw new AppError('not_eligible', 403, 'only accredited organisations may submit', { fields: { organisation: 'errors.notAccredited' } });
+      if (!organisationId || (await accreditation.statusOf(consultation.processId, organisationId)) !== 'accepted') throw new AppError('not_eligible', 'only accredited organisations may submit', { fields: { organisation: 'errors.notAccredited' } });
     }
-    if (consultation.eligibility === 'invited' && !(await consultations.isInvited(consultation.id, actor.user.email))) throw new AppError('not_eligible', 403, 'this consultation is by invitation');
+    if (consultation.eligibility === 'invited' && !(await consultations.isInvited(consultation.id, actor.user.email))) throw new AppError('not_eligible', 'this consultation is by invitation');
   }
 
   function requireOpen(consultation: ConsultationRecord): void {
-    if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 409, 'the consultation is not open for submissions');
+    if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 'the consultation is not open for submissions');
   }
 
   async function unchanged(existing: SubmissionRecord, content: ContentFields, organisationId: string | null): Promise<boolean> {
@@ -133,7 +133,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       const userId = actor.user?.id ?? '';
       const existing = input.submissionId ? await ownSubmission(actor, input.submissionId) : input.idempotencyKey ? await store.findByIdempotencyKey(userId, input.idempotencyKey) : undefined;
       if (existing) {
-        if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 409, 'this submission can no longer be edited');
+        if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 'this submission can no longer be edited');
         // A retried request (same key, same content) changes nothing: no new version, and a text
         // already published is not sent back to moderation.
         if (await unchanged(existing, content, organisationId)) return existing;
@@ -182,7 +182,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       if (!submission) throw NotFoundError('submission');
       const consultation = await consultations.load(await slugOf(submission));
       requireSecretariat(actor, consultation.processId);
-      if (submission.status !== 'submitted') throw new AppError('not_pending', 409, 'only submitted texts wait for moderation');
+      if (submission.status !== 'submitted') throw new AppError('not_pending', 'only submitted texts wait for moderation');
       if (decision.action === 'publish') {
         await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
         await transparency.append('submission_published', 'consultation', consultation.slug, { submission: submission.id });
@@ -209,7 +209,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       if (!actor.user) throw UnauthenticatedError();
       const org = await organisations.findBySlug(organisationSlug);
       if (!org) throw NotFoundError('organisation');
-      if (!(await organisations.roleOf(org.id, actor.user.id))) throw new AppError('not_member', 403, 'only members of the organisation may co-sign for it');
+      if (!(await organisations.roleOf(org.id, actor.user.id))) throw new AppError('not_member', 'only members of the organisation may co-sign for it');
       if (!(await store.decideCosignature(submissionId, org.id, decision, actor.user.id, now()))) throw NotFoundError('co-signature invitation');
     },
 
