@@ -5,14 +5,14 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { accountsRoutes } from '../features/accounts/accounts.routes.tsx';
-import { accreditationRoutes } from '../features/accreditation/accreditation.routes.tsx';
-import { adminRoutes } from '../features/admin/admin.routes.tsx';
+import { accountsRoutes } from '../features/accounts/index.ts';
+import { accreditationRoutes } from '../features/accreditation/index.ts';
+import { adminRoutes } from '../features/admin/index.ts';
 import { apiTokensRoutes } from '../features/api-tokens/index.ts';
-import { consultationsApi } from '../features/consultations/consultations.api.ts';
-import { processesApi } from '../features/processes/processes.api.ts';
-import { submissionsApi } from '../features/submissions/submissions.api.ts';
-import { transparencyApi } from '../features/transparency/transparency.api.ts';
+import { consultationsApi } from '../features/consultations/index.ts';
+import { processesApi } from '../features/processes/index.ts';
+import { submissionsApi } from '../features/submissions/index.ts';
+import { transparencyApi } from '../features/transparency/index.ts';
 import { registerApiAuth } from '../http/api-auth.ts';
 import { cachedCookieSigner } from '../http/cookie-signer.ts';
 import { registerSecurityHeaders } from '../http/security-headers.ts';
@@ -20,20 +20,21 @@ import { cursorCodec } from '../http/api-cursor.ts';
 import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { rateLimitCounters } from '../db/rate-limits.ts';
 import { abuseLimiter, registerAbuseLimits } from '../http/abuse-limits.ts';
-import { secretariatRoutes } from '../features/consultations/secretariat.routes.tsx';
+import { secretariatRoutes } from '../features/consultations/index.ts';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
-import { consultationsRoutes } from '../features/consultations/consultations.routes.tsx';
+import { consultationsRoutes } from '../features/consultations/index.ts';
 import { deliberationRoutes } from '../features/deliberation/index.ts';
-import { homeRoutes } from '../features/home/home.routes.tsx';
+import { homeRoutes } from '../features/home/index.ts';
 import { openDataRoutes } from '../features/open-data/index.ts';
-import { operationsRoutes } from '../features/operations/operations.routes.ts';
-import { organisationsRoutes } from '../features/organisations/organisations.routes.tsx';
-import { processesRoutes } from '../features/processes/processes.routes.tsx';
-import { moderationRoutes } from '../features/submissions/moderation.routes.tsx';
+import { operationsRoutes } from '../features/operations/index.ts';
+import { organisationsRoutes } from '../features/organisations/index.ts';
+import { processesRoutes } from '../features/processes/index.ts';
+import { processPageRenderer } from '../features/processes/index.ts';
+import { moderationRoutes } from '../features/submissions/index.ts';
 import { searchRoutes } from '../features/search/index.ts';
-import { mySubmissionsRoutes } from '../features/submissions/my-submissions.routes.tsx';
-import { submissionsRoutes } from '../features/submissions/submissions.routes.tsx';
-import { transparencyRoutes } from '../features/transparency/transparency.routes.tsx';
+import { mySubmissionsRoutes } from '../features/submissions/index.ts';
+import { submissionsRoutes } from '../features/submissions/index.ts';
+import { transparencyRoutes } from '../features/transparency/index.ts';
 import { reportsRoutes } from '../features/reports/index.ts';
 import { codingRoutes } from '../features/coding/index.ts';
 import { responsesRoutes } from '../features/responses/index.ts';
@@ -81,7 +82,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
   });
-  // Counted in the shared database, so every instance enforces one limit (DESIGN.md §7).
+  // Counted in the shared database, so every instance enforces one limit.
   const counters = rateLimitCounters(database, services.clock);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(counters, config.secret) });
 
@@ -105,7 +106,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(adminRoutes, { admin, mailerKind: mailer.kind });
   const processPages = { processes: services.processes, consultations: services.consultations, accreditation: services.accreditation, organisations, admin };
   await app.register(processesRoutes, processPages);
-  await app.register(accreditationRoutes, processPages);
+  await app.register(accreditationRoutes, { ...processPages, showProcessPage: processPageRenderer(processPages) });
   const running = { processes: services.processes, consultations: services.consultations, submissions: services.submissions };
   await app.register(secretariatRoutes, running);
   await app.register(moderationRoutes, running);

@@ -151,6 +151,7 @@ for (const dialect of testDialects()) {
         .execute();
       const calendar = await t.client().get(`/processes/${world.processSlug}/calendar.ics`);
       assert.equal(calendar.statusCode, 200);
+      // eslint-disable-next-line no-control-regex -- the controls are what the test looks for
       assert.equal(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(calendar.body), false);
       assert.match(calendar.body, /Review process/);
     });

@@ -1,6 +1,6 @@
 // What happens when an instance starts: migrate, and on the very first start load the demo
 // (unless disabled) and offer a one-time link to create the first administrator.
-import { seedDemo, type DemoResult } from '../features/demo/demo.service.ts';
+import { seedDemo, type DemoResult } from '../features/demo/index.ts';
 import { lockUntilCommit } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../shared/errors.ts';

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../shared/actor.ts';
 import { utcToZoned } from '../shared/time-zones.ts';
 import { signedInClient, startTestApp, testDialects, type TestApp, type TestClient } from '../testing/test-app.ts';
+import { actorFor } from '../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 const MAX_PAGES = 600;
@@ -16,14 +17,9 @@ interface Identity {
   value: string;
 }
 
-async function person(t: TestApp, email: string, displayName: string): Promise<Actor> {
-  const id = await t.services.accounts.createConfirmedUser({ email, password: 'long password 123', displayName });
-  return { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
-}
-
 /** Seeds a process with a Chatham House consultation whose contributors are the identities to hide. */
 async function seed(t: TestApp): Promise<{ identities: Identity[]; slug: string }> {
-  const admin: Actor = { ...(await person(t, 'leak-admin@example.org', 'Leak Admin')), grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
+  const admin: Actor = { ...(await actorFor(t, 'leak-admin@example.org', 'Leak Admin')), grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
   const process = await t.services.processes.openProcess(admin, { title: 'Leak test process', convener: 'Coalition', description: 'Process.', frameworks: [] });
   await t.services.roles.grant({ userId: admin.user?.id ?? '', role: 'secretariat', scopeType: 'process', scopeId: process.id, grantedBy: null, now: new Date().toISOString() });
   const secretariat: Actor = { ...admin, grants: await t.services.roles.grantsOf(admin.user?.id ?? '') };
@@ -33,15 +29,15 @@ async function seed(t: TestApp): Promise<{ identities: Identity[]; slug: string 
   await t.services.consultations.publishConsultation(secretariat, c.slug);
   const questions = await t.services.consultations.questions(c.id);
 
-  const writer = await person(t, 'zarathustra.quell@example.org', 'Zarathustra Quellwasser');
+  const writer = await actorFor(t, 'zarathustra.quell@example.org', 'Zarathustra Quellwasser');
   const org = await t.services.organisations.createOrganisation(writer, { name: 'Obscurantia Foundation', stakeholderGroup: 'civil_society', country: 'KE', website: null, description: '' });
-  const cosigner = await person(t, 'philomena.vexley@example.org', 'Philomena Vexley');
+  const cosigner = await actorFor(t, 'philomena.vexley@example.org', 'Philomena Vexley');
   const cosignOrg = await t.services.organisations.createOrganisation(cosigner, { name: 'Vexley Institute', stakeholderGroup: 'academia', country: 'FR', website: null, description: '' });
   const joint = await t.services.submissions.submit(writer, c.slug, { idempotencyKey: 'leak-1', organisationSlug: org.slug, language: 'en', freeText: 'Shutdowns must end.', answers: [{ questionId: questions[0]?.id ?? '', text: 'Internet shutdowns during elections.' }] });
   await t.services.submissions.inviteCosignatory(writer, joint.id, cosignOrg.slug);
   await t.services.submissions.decideCosignature(cosigner, joint.id, cosignOrg.slug, 'confirmed');
   await t.services.submissions.moderate(secretariat, joint.id, { action: 'publish' });
-  const solo = await person(t, 'ignatius.morrow@example.org', 'Ignatius Morrowind');
+  const solo = await actorFor(t, 'ignatius.morrow@example.org', 'Ignatius Morrowind');
   const own = await t.services.submissions.submit(solo, c.slug, { idempotencyKey: 'leak-2', language: 'fr', freeText: 'Le chiffrement doit être protégé.', answers: [{ questionId: questions[1]?.id ?? '', text: 'Protéger le chiffrement de bout en bout.' }] });
   await t.services.submissions.moderate(secretariat, own.id, { action: 'publish' });
 

@@ -1,7 +1,7 @@
 // `npm start`: configuration, database, first-start preparation, HTTP server, graceful shutdown.
 import { loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
-import { jobRegistry } from '../jobs/registry.ts';
+import { jobRegistry } from './job-registry.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { UsageError } from '../shared/errors.ts';
 import { buildApp } from './build-app.ts';

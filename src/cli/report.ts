@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ExportFormat } from '../features/reports/report-export.ts';
+import type { ExportFormat } from '../features/reports/index.ts';
 import { AppError, UsageError } from '../shared/errors.ts';
 import { withInstance } from './instance.ts';
 

@@ -3,7 +3,7 @@
 // its token's owner, and the CSRF check is skipped because a bearer token is no ambient credential.
 // A read-scoped token is refused on every method that can change state, before any route runs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiTokensService } from '../features/api-tokens/index.ts';
+import type { Actor } from '../shared/actor.ts';
 import { UnauthenticatedError } from '../shared/errors.ts';
 import { isApiRequest, sendProblem } from './errors.tsx';
 
@@ -14,7 +14,7 @@ function rejectToken(reply: FastifyReply, detail: string): FastifyReply {
   return sendProblem(reply, { status: 401, code: 'token_invalid', detail });
 }
 
-export function registerApiAuth(app: FastifyInstance, deps: { apiTokens: ApiTokensService }): void {
+export function registerApiAuth(app: FastifyInstance, deps: { apiTokens: { authenticate(token: string): Promise<{ actor: Actor; scope: 'read' | 'write' } | undefined> } }): void {
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header === undefined || !isApiRequest(request)) return;

@@ -12,7 +12,7 @@ export interface CursorCodec {
 }
 
 const invalidCursor = () =>
-  new AppError('cursor_invalid', 400, 'the cursor is not one this server issued', {
+  new AppError('cursor_invalid', 'the cursor is not one this server issued', {
     fields: { cursor: 'api.invalidValue' },
   });
 

@@ -1,15 +1,17 @@
-// One error handler for the whole app: problem+json for the API, a translated page for HTML.
-// Never a stack trace; unexpected errors are logged (redacted) and shown as a generic message.
+// One error handler for the whole app: problem+json for the API and for clients that ask for
+// JSON, a translated page for browsers. Never a stack trace; unexpected errors are logged
+// (redacted) and shown as a generic message.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 import { sendPage } from './render.ts';
 import { viewContext } from './view-context.ts';
 
 interface Problem {
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
   errors?: Record<string, string> | undefined;
   /** For 429 from an abuse limit: which one, and when to try again. */
@@ -34,25 +36,30 @@ function limitOf(error: AppError): Problem['limit'] {
   return typeof limit === 'string' && typeof retryAfterSeconds === 'number' ? { name: limit, retryAfterSeconds } : undefined;
 }
 
+function problem(code: ErrorCode, detail: string): Problem {
+  return { status: ERROR_STATUS[code], code, detail };
+}
+
 function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
     return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields, limit: limitOf(error) };
   }
   const fe = error as FastifyError;
-  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return { status: 403, code: 'csrf_invalid', detail: 'missing or invalid CSRF token' };
-  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', detail: 'too many requests; try again later' };
-  if (fe.statusCode === 413) return { status: 413, code: 'too_large', detail: 'request body too large' };
-  if (fe.validation) return { status: 400, code: 'invalid', detail: fe.message };
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return problem('csrf_invalid', 'missing or invalid CSRF token');
+  if (fe.statusCode === 429) return problem('rate_limited', 'too many requests; try again later');
+  if (fe.statusCode === 413) return problem('too_large', 'request body too large');
+  if (fe.validation) return problem('invalid', fe.message);
+  // Other refusals of the framework (unsupported media type…) keep their own 4xx status.
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'bad_request', detail: fe.message };
-  return { status: 500, code: 'internal', detail: 'internal error' };
+  return problem('internal', 'internal error');
 }
 
 /** What the page says below the title, when the generic help text does not fit. */
-const BODIES: Record<string, MessageKey> = {
+const BODIES: Partial<Record<ErrorCode, MessageKey>> = {
   cross_site: 'trust.crossSiteBody',
 };
 
-const TITLES: Record<string, MessageKey> = {
+const TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   not_found: 'errors.notFound',
   forbidden: 'errors.forbidden',
   csrf_invalid: 'errors.csrf',
@@ -69,6 +76,20 @@ const TITLES: Record<string, MessageKey> = {
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
+}
+
+const FORMATS = ['text/html', 'application/problem+json', 'application/json'];
+
+/**
+ * Whether an error should answer as problem+json: always under /api/, else when the request
+ * prefers JSON to a page, or names no preference and itself sent JSON (a script, not a form).
+ */
+export function wantsProblem(request: FastifyRequest): boolean {
+  if (isApiRequest(request)) return true;
+  const accept = request.headers.accept;
+  if (!accept) return String(request.headers['content-type'] ?? '').startsWith('application/json');
+  const preferred = new Negotiator({ headers: { accept } }).mediaType(FORMATS);
+  return preferred !== undefined && preferred !== 'text/html';
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -117,15 +138,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (problem.code === 'unauthenticated' && !isApiRequest(request)) {
+    const asProblem = wantsProblem(request);
+    if (problem.code === 'unauthenticated' && !asProblem) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (problem.status === 429) reply.header('retry-after', String(problem.limit?.retryAfterSeconds ?? 60));
     if (problem.code === 'unavailable') reply.header('retry-after', '5');
-    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+    return asProblem ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    const problem = { status: 404, code: 'not_found', detail: 'not found' };
-    return isApiRequest(request) ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
+    const notFound = problem('not_found', 'not found');
+    return wantsProblem(request) ? sendProblem(reply, notFound) : sendErrorPage(request, reply, notFound);
   });
 }

@@ -1,9 +1,14 @@
 // Reads fields from an urlencoded form body without trusting its shape.
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../shared/errors.ts';
-import type { FormState } from './forms.tsx';
+import { AppError, type FieldErrors } from '../shared/errors.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
+
+/** What a form page re-shows: the values sent and the error (a message key) of each field. */
+export interface FormState {
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+}
 
 export function formBody(request: FastifyRequest): FormBody {
   return (request.body ?? {}) as FormBody;

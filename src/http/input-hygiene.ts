@@ -31,8 +31,8 @@ export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
-const TooDeep = () => new AppError('too_deep', 400, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-const ControlInAddress = () => new AppError('bad_request', 400, 'control characters are not allowed in the address');
+const TooDeep = () => new AppError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+const ControlInAddress = () => new AppError('bad_request', 'control characters are not allowed in the address');
 
 function valuesOf(input: unknown): string[] {
   if (typeof input === 'string') return [input];

@@ -107,7 +107,6 @@ export function useApiValidation(api: FastifyInstance): void {
       return {
         error: new AppError(
           'invalid',
-          400,
           `invalid ${httpPart ?? 'request'}: ${Object.keys(fields).join(', ')}`,
           { fields },
         ),

@@ -7,7 +7,7 @@ import { AppError } from '../shared/errors.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CrossSiteError = () => new AppError('cross_site', 403, 'cross-site request refused: send it from a page of this site');
+export const CrossSiteError = () => new AppError('cross_site', 'cross-site request refused: send it from a page of this site');
 
 /**
  * The origins a legitimate page of ours posts from: the public address (BASE_URL), and the address

@@ -1,13 +1,21 @@
 // Resolves who is asking (session cookie) and in which language, once per request.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AccountsService } from '../features/accounts/accounts.service.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale, translator } from '../i18n/i18n.ts';
-import { anonymousActor } from '../shared/actor.ts';
+import { anonymousActor, type Grant } from '../shared/actor.ts';
 import { LOCALE_COOKIE, SESSION_COOKIE } from './request-context.ts';
 
+/** What the hook needs to know of a signed-in user (the accounts feature provides it). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  emailConfirmedAt: string | null;
+  locale: string | null;
+}
+
 export interface SessionHookDeps {
-  accounts: AccountsService;
+  accounts: { sessionActor(token: string): Promise<{ user: SessionUser; grants: Grant[] } | undefined> };
   defaultLocale: Locale;
   secureCookies: boolean;
 }

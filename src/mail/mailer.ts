@@ -46,3 +46,5 @@ export function outboxStore(db: Kysely<DB>) {
     },
   };
 }
+
+export type OutboxStore = ReturnType<typeof outboxStore>;

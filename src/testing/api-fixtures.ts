@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Actor } from '../shared/actor.ts';
 import { utcToZoned } from '../shared/time-zones.ts';
 import type { TestApp } from './test-app.ts';
+import { actorFor, grantRole } from './factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 const localIn = (ms: number) => utcToZoned(new Date(Date.now() + ms).toISOString(), 'UTC');
@@ -51,12 +52,8 @@ export async function person(
   email: string,
   displayName = email.split('@')[0] ?? 'Someone',
 ): Promise<Person> {
-  const id = await t.services.accounts.createConfirmedUser({
-    email,
-    password: 'long password 123',
-    displayName,
-  });
-  const actor: Actor = { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
+  const actor = await actorFor(t, email, displayName);
+  const id = actor.user?.id ?? '';
   const { token } = await t.services.apiTokens.createToken(actor, { name: 'tests', scope: 'write', expiresInDays: 90, password: 'long password 123' });
   return { actor, id, email, token };
 }
@@ -67,15 +64,7 @@ export async function grant(
   role: 'instance_admin' | 'secretariat',
   scopeId = '',
 ): Promise<void> {
-  await t.services.roles.grant({
-    userId: who.id,
-    role,
-    scopeType: role === 'instance_admin' ? 'instance' : 'process',
-    scopeId,
-    grantedBy: null,
-    now: new Date().toISOString(),
-  });
-  who.actor.grants = await t.services.roles.grantsOf(who.id);
+  await grantRole(t, who.actor, role, scopeId);
 }
 
 /** A process run by `secretariat` (made an instance admin's process first). */

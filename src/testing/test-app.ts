@@ -10,9 +10,9 @@ import { prepareInstance } from '../app/instance.ts';
 import { createServices, type Services } from '../app/services.ts';
 import { loadConfig, testDatabaseUrl } from '../config/config.ts';
 import { openDatabase, type DialectName } from '../db/database.ts';
-import { argon2Hasher } from '../features/accounts/passwords.ts';
+import { argon2Hasher } from '../features/accounts/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import { jobRegistry } from '../jobs/registry.ts';
+import { jobRegistry } from '../app/job-registry.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 
 export function testDialects(): DialectName[] {

@@ -1,4 +1,4 @@
-// Deliberation (DESIGN.md §3 "Statements"): a conversation per consultation, its participants
+// Deliberation: a conversation per consultation, its participants
 // (accounts or pseudonymous guests), short statements, the latest vote per participant and
 // statement, and the cached opinion map the background job computes.
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// The one door to the opinion-map engine (DESIGN.md §4): a pure, deterministic Pol.is-compatible
+// The one door to the opinion-map engine: a pure, deterministic Pol.is-compatible
 // opinion map with group-informed and multistakeholder consensus, plus the Pol.is export format.
 export { computeOpinionMap } from './opinion-map.ts';
 export type * from './types.ts';

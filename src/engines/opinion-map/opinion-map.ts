@@ -1,4 +1,4 @@
-// The opinion map as one pure function: votes in, map, groups and consensus out (DESIGN.md §4).
+// The opinion map as one pure function: votes in, map, groups and consensus out.
 import { computeGroups, fixedGroups, type GroupAssignment } from './clusters.ts';
 import {
   groupInformedConsensus,

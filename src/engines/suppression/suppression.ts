@@ -1,4 +1,4 @@
-// Small-cell suppression for every figure a report publishes (DESIGN.md §4). Pure.
+// Small-cell suppression for every figure a report publishes. Pure.
 //
 // A report is a set of figures (counts of contributors) tied by the relations it prints: row and
 // column totals, sub-totals, hierarchies (region → Global South/North → total), the same total

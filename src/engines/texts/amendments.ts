@@ -67,7 +67,7 @@ export function amendmentDiff(amendment: Amendment, base: NumberedText): Array<{
   return amendment.changes.map(({ paragraph, proposed }) => {
     const text = liveText(base, paragraph);
     if (text === undefined) {
-      throw new AppError('amendment_paragraph_unknown', 422, 'amendment targets no live paragraph', { details: { paragraph } });
+      throw new AppError('amendment_paragraph_unknown', 'amendment targets no live paragraph', { details: { paragraph } });
     }
     return { paragraph, ops: diffWording(text, proposed) };
   });
@@ -118,7 +118,7 @@ function collisionsIn(paragraph: string, base: string, a: string, b: string): Co
  */
 export function overlaps(a: Amendment, b: Amendment, base: NumberedText): Collision[] {
   if (a.baseVersion !== b.baseVersion) {
-    throw new AppError('amendments_on_different_versions', 409, 'rebase both amendments onto one version first');
+    throw new AppError('amendments_on_different_versions', 'rebase both amendments onto one version first');
   }
   return a.changes.flatMap((x) =>
     b.changes
@@ -185,7 +185,7 @@ export function rebase(amendment: Amendment, from: NumberedText, to: NumberedTex
  */
 export function proposedText(parent: Amendment, base: NumberedText): NumberedText {
   if (parent.parent !== undefined) {
-    throw new AppError('sub_amendment_too_deep', 422, 'a sub-amendment cannot itself be amended');
+    throw new AppError('sub_amendment_too_deep', 'a sub-amendment cannot itself be amended');
   }
   const proposals = new Map(parent.changes.map((c) => [c.paragraph, c.proposed]));
   return base.map((p) => (proposals.has(p.number) && !p.deleted ? { ...p, text: proposals.get(p.number)! } : p));

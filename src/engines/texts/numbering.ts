@@ -106,7 +106,7 @@ function explicitPairs(
     const oldIndex = live.findIndex((p) => p.number === number);
     const last = pairs.at(-1);
     if (oldIndex < 0 || (last && oldIndex <= last[1])) {
-      throw new AppError('invalid_paragraph_mapping', 422, 'paragraph mapping out of order or unknown', {
+      throw new AppError('invalid_paragraph_mapping', 'paragraph mapping out of order or unknown', {
         details: { paragraph: newIndex, number },
       });
     }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, list, optional, secret, text } from '../../http/form-body.ts';
 import { localPath } from '../../http/local-path.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { SESSION_COOKIE } from '../../http/request-context.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
@@ -25,7 +25,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
 
   async function profileState(request: FastifyRequest): Promise<FormState> {
     const user = await accounts.findUser(requireUser(request.actor).id);
-    if (!user) throw new AppError('unauthenticated', 401, 'session user is gone');
+    if (!user) throw new AppError('unauthenticated', 'session user is gone');
     return {
       values: {
         displayName: user.displayName,
@@ -113,7 +113,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
   });
 
   app.get<TokenParams>('/account/reset/:token', async (request, reply) => {
-    if (!(await accounts.isResetTokenValid(request.params.token))) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
+    if (!(await accounts.isResetTokenValid(request.params.token))) throw new AppError('link_invalid', 'reset link invalid or expired');
     return sendPage(reply, <ResetPage ctx={viewContext(request, reply)} state={emptyForm} token={request.params.token} />);
   });
 

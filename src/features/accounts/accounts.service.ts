@@ -55,7 +55,7 @@ function checkEmail(email: string): void {
 
 /** Sign-in to this address is paused after too many failures; a password reset still works. */
 export const SignInPausedError = (pausedMs: number) =>
-  new AppError('sign_in_paused', 429, 'too many failed sign-ins for this account', { fields: { email: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+  new AppError('sign_in_paused', 'too many failed sign-ins for this account', { fields: { email: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
 
 function checkDisplayName(name: string): void {
   if (name.length === 0) throw ValidationError({ displayName: 'errors.required' });
@@ -105,10 +105,10 @@ export function accountsService(deps: AccountsDeps) {
 
     async confirmEmail(token: string): Promise<void> {
       const used = await store.consumeToken(hashToken(token), 'confirm_email', now());
-      if (!used?.userId) throw new AppError('link_invalid', 400, 'confirmation link invalid or expired');
+      if (!used?.userId) throw new AppError('link_invalid', 'confirmation link invalid or expired');
       const user = await store.findUserById(used.userId);
       // A link sent before an address change confirms nothing.
-      if (!user || user.email !== used.subject) throw new AppError('link_invalid', 400, 'confirmation link invalid or expired');
+      if (!user || user.email !== used.subject) throw new AppError('link_invalid', 'confirmation link invalid or expired');
       await store.confirmEmail(user.id, now());
     },
 
@@ -179,7 +179,7 @@ export function accountsService(deps: AccountsDeps) {
     async resetPassword(token: string, password: string): Promise<void> {
       checkPassword(password);
       const used = await store.consumeToken(hashToken(token), 'reset_password', now());
-      if (!used?.userId) throw new AppError('link_invalid', 400, 'reset link invalid or expired');
+      if (!used?.userId) throw new AppError('link_invalid', 'reset link invalid or expired');
       const passwordHash = await hasher.hash(password);
       // Whoever knew the old password loses everything it gave them: every session (the resetting
       // browser signs in afresh too, it was not signed in as the owner) and every API token; the
@@ -243,7 +243,7 @@ export function accountsService(deps: AccountsDeps) {
       checkEmail(email);
       checkPassword(input.password);
       checkDisplayName(input.displayName);
-      if (await store.findUserByEmail(email)) throw new AppError('email_taken', 409, `an account with ${email} already exists`);
+      if (await store.findUserByEmail(email)) throw new AppError('email_taken', `an account with ${email} already exists`);
       const id = newId();
       const ts = now();
       const passwordHash = input.passwordHash ?? (await hasher.hash(input.password));

@@ -1,5 +1,5 @@
 // Account pages: register, confirm, sign in, forgotten password, reset, profile.
-import { Form, SelectField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';

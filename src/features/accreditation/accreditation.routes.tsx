@@ -1,31 +1,31 @@
 // Accreditation pages: an organisation asks from the process page; the secretariat reviews.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
-import { processPageRenderer, type ProcessesRoutesOptions } from '../processes/processes.page.tsx';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import type { ProcessPageRenderer } from '../processes/index.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { AccreditationService } from './accreditation.service.ts';
 import { AccreditationsPage } from './accreditation.views.tsx';
 
 type SlugParams = { Params: { slug: string } };
 type DecideParams = { Params: { slug: string; id: string } };
 
-export const accreditationRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = async (
+export interface AccreditationRoutesOptions {
+  processes: ProcessesService;
+  accreditation: AccreditationService;
+  /** The process page, re-shown with a refused request's errors (given by the processes feature). */
+  showProcessPage: ProcessPageRenderer;
+}
+
+export const accreditationRoutes: FastifyPluginAsync<AccreditationRoutesOptions> = async (
   app,
   deps,
 ) => {
-  const { processes, accreditation } = deps;
-  const showProcessPage = processPageRenderer(deps);
-
-  async function managedProcess(request: FastifyRequest, slug: string) {
-    const process = await processes.findBySlug(slug);
-    if (!process) throw NotFoundError('process');
-    requireSecretariat(request.actor, process.id);
-    return process;
-  }
+  const { processes, accreditation, showProcessPage } = deps;
 
   async function showRequests(
     request: FastifyRequest,
@@ -33,7 +33,7 @@ export const accreditationRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = a
     slug: string,
     failed?: { id: string; state: FormState },
   ) {
-    const process = await managedProcess(request, slug);
+    const process = await processes.loadForSecretariat(request.actor, slug);
     const requests = await accreditation.listForProcess(request.actor, process.id);
     return sendPage(
       reply,
@@ -88,7 +88,7 @@ export const accreditationRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = a
 
   app.post<DecideParams>('/processes/:slug/accreditations/:id/decide', async (request, reply) => {
     const { slug, id } = request.params;
-    const process = await managedProcess(request, slug);
+    const process = await processes.loadForSecretariat(request.actor, slug);
     const body = formBody(request);
     const values = { decision: text(body, 'decision'), reason: text(body, 'reason') };
     try {

@@ -1,10 +1,10 @@
 // Accreditation: the request form on a process page, and the secretariat's review page.
-import { Form, SelectField, TextAreaField, emptyForm, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, emptyForm, type FormState } from '../../ui/forms.tsx';
 import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate, type MessageKey, type Translate } from '../../i18n/i18n.ts';
-import { PostButton } from '../consultations/secretariat.fields.tsx';
+import { PostButton } from '../../ui/buttons.tsx';
 import type { AccreditationService, AccreditationStatus } from './accreditation.service.ts';
 
 export interface RequestableOrganisation {
@@ -173,10 +173,10 @@ function RequestRow(props: {
       <td>
         <a href={`/organisations/${r.slug}`}>{r.name}</a>
         <br />
-        {stakeholderLabel(t, r.stakeholder_group)}
+        {stakeholderLabel(t, r.stakeholderGroup)}
         <br />
         {t('secretariat.accreditation.requestedOn', {
-          date: formatDate(ctx.locale, r.created_at),
+          date: formatDate(ctx.locale, r.createdAt),
         })}
       </td>
       <td dir="auto">{r.motivation || '—'}</td>

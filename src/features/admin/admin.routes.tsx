@@ -1,7 +1,7 @@
 // Administration pages and the first administrator's setup page.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, secret, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -49,7 +49,7 @@ export const adminRoutes: FastifyPluginAsync<{ admin: AdminService; mailerKind: 
   });
 
   app.get<TokenParams>('/setup/:token', async (request, reply) => {
-    if (!(await admin.isSetupTokenValid(request.params.token))) throw new AppError('link_invalid', 400, 'setup link invalid');
+    if (!(await admin.isSetupTokenValid(request.params.token))) throw new AppError('link_invalid', 'setup link invalid');
     return sendPage(reply, <SetupPage ctx={viewContext(request, reply)} state={emptyForm} token={request.params.token} />);
   });
 

@@ -1,22 +1,23 @@
 // Instance administration: the first administrator's one-time setup link, role grants, the
 // development mail outbox.
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { outboxStore } from '../../mail/mailer.ts';
+import type { OutboxStore } from '../../mail/mailer.ts';
 import { ROLES, type Actor, type Role, type ScopeType } from '../../shared/actor.ts';
 import { addMinutes, type Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { hashToken, newSecretToken } from '../../shared/ids.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { RolesStore } from '../roles/roles.store.ts';
+import type { RolesStore } from '../roles/index.ts';
 import { requireInstanceAdmin } from './admin.policy.ts';
+import type { AdminStore } from './admin.store.ts';
 
 const SETUP_HOURS = 24;
 const SCOPE_TYPES: ScopeType[] = ['instance', 'process', 'consultation', 'event'];
 
 export interface AdminDeps {
-  db: Kysely<DB>;
+  store: AdminStore;
+  /** The development mail outbox an administrator reads. */
+  outbox: OutboxStore;
   roles: RolesStore;
   accounts: AccountsService;
   clock: Clock;
@@ -24,36 +25,31 @@ export interface AdminDeps {
 }
 
 export function adminService(deps: AdminDeps) {
-  const { db, roles, accounts, clock, baseUrl } = deps;
+  const { store, outbox, roles, accounts, clock, baseUrl } = deps;
   const now = () => clock.now().toISOString();
-  const outbox = outboxStore(db);
 
   return {
     /** A one-time link to create the first instance administrator, or null once there is one. */
     async setupLinkIfNeeded(): Promise<string | null> {
       if ((await roles.countInstanceAdmins()) > 0) return null;
       const token = newSecretToken();
-      await db
-        .insertInto('one_time_tokens')
-        .values({ token_hash: hashToken(token), purpose: 'setup_admin', user_id: null, subject: null, created_at: now(), expires_at: addMinutes(clock.now(), SETUP_HOURS * 60).toISOString(), used_at: null })
-        .execute();
+      await store.insertSetupToken(hashToken(token), now(), addMinutes(clock.now(), SETUP_HOURS * 60).toISOString());
       return `${baseUrl}/setup/${token}`;
     },
 
     async isSetupTokenValid(token: string): Promise<boolean> {
       if ((await roles.countInstanceAdmins()) > 0) return false;
-      const row = await db.selectFrom('one_time_tokens').select('token_hash').where('token_hash', '=', hashToken(token)).where('purpose', '=', 'setup_admin').where('used_at', 'is', null).where('expires_at', '>', now()).executeTakeFirst();
-      return row !== undefined;
+      return store.isSetupTokenUsable(hashToken(token), now());
     },
 
     async completeSetup(token: string, input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
-      if (!(await this.isSetupTokenValid(token))) throw new AppError('link_invalid', 400, 'setup link invalid, expired or already used');
+      if (!(await this.isSetupTokenValid(token))) throw new AppError('link_invalid', 'setup link invalid, expired or already used');
       if (!input.displayName.trim()) throw ValidationError({ displayName: 'errors.required' });
       const userId = await accounts.createConfirmedUser(input).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'email_taken') throw ValidationError({ email: 'errors.emailTaken' });
         throw error;
       });
-      await db.updateTable('one_time_tokens').set({ used_at: now() }).where('token_hash', '=', hashToken(token)).execute();
+      await store.markTokenUsed(hashToken(token), now());
       await roles.grant({ userId, role: 'instance_admin', scopeType: 'instance', scopeId: '', grantedBy: null, now: now() });
     },
 
@@ -80,7 +76,7 @@ export function adminService(deps: AdminDeps) {
 
     async revokeRole(actor: Actor, input: { userId: string; role: string; scopeType: string; scopeId: string }) {
       requireInstanceAdmin(actor);
-      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1) throw new AppError('last_admin', 409, 'the instance keeps at least one administrator');
+      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1) throw new AppError('last_admin', 'the instance keeps at least one administrator');
       const grants = await roles.grantsOf(input.userId);
       const match = grants.find((g) => g.role === input.role && g.scopeType === input.scopeType && g.scopeId === input.scopeId);
       if (!match) throw NotFoundError('role grant');

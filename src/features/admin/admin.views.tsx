@@ -1,10 +1,11 @@
 // Administration pages: overview, role grants, the development mail outbox, first-admin setup.
-import { Form, SelectField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { ROLES } from '../../shared/actor.ts';
 import type { AdminService } from './admin.service.ts';
+import { PostButton } from '../../ui/buttons.tsx';
 
 type Grants = Awaited<ReturnType<AdminService['listGrants']>>;
 type Outbox = Awaited<ReturnType<AdminService['listOutbox']>>;
@@ -67,16 +68,14 @@ export function RolesPage({ ctx, grants, state }: { ctx: ViewContext; grants: Gr
                 {g.scopeId && ` ${g.scopeId}`}
               </td>
               <td>
-                <form method="post" action="/admin/roles/revoke" class="inline">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <input type="hidden" name="userId" value={g.userId} />
-                  <input type="hidden" name="role" value={g.role} />
-                  <input type="hidden" name="scopeType" value={g.scopeType} />
-                  <input type="hidden" name="scopeId" value={g.scopeId} />
-                  <button type="submit" class="secondary" aria-label={t('admin.roles.revokeNamed', { name: g.displayName, role: roleLabel(t, g.role) })}>
-                    {t('admin.roles.revoke')}
-                  </button>
-                </form>
+                <PostButton
+                  ctx={ctx}
+                  action="/admin/roles/revoke"
+                  fields={{ userId: g.userId, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId }}
+                  label={t('admin.roles.revoke')}
+                  ariaLabel={t('admin.roles.revokeNamed', { name: g.displayName, role: roleLabel(t, g.role) })}
+                  secondary
+                />
               </td>
             </tr>
           ))}

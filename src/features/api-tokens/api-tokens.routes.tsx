@@ -1,7 +1,7 @@
 // /account/tokens: a profile sub-page to create (shown once), list and revoke personal API tokens.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, secret, text } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, type ApiTokensService } from './api-tokens.service.ts';

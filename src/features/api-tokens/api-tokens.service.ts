@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../shared/ids.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { RolesStore } from '../roles/roles.store.ts';
+import type { RolesStore } from '../roles/index.ts';
 import { MAX_ACTIVE_TOKENS, requireTokenOwner } from './api-tokens.policy.ts';
 import type { ApiTokenRecord, ApiTokensStore, TokenScope } from './api-tokens.store.ts';
 
@@ -61,7 +61,7 @@ export function apiTokensService(deps: ApiTokensDeps) {
       if (!(await accounts.verifyPassword(user.id, input.password))) throw ValidationError({ password: 'errors.passwordWrong' });
       const now = clock.now();
       if ((await store.countActive(user.id, now.toISOString())) >= MAX_ACTIVE_TOKENS)
-        throw new AppError('too_many_tokens', 422, 'too many active tokens', { fields: { name: 'api.tokens.tooMany' } });
+        throw new AppError('too_many_tokens', 'too many active tokens', { fields: { name: 'api.tokens.tooMany' } });
       const token = TOKEN_PREFIX + newSecretToken();
       const record: ApiTokenRecord = {
         id: newId(),

@@ -1,5 +1,6 @@
 // The API tokens page: create a token (shown once), list and revoke yours.
-import { Form, SelectField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextField, type FormState } from '../../ui/forms.tsx';
+import { PostButton } from '../../ui/buttons.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
@@ -62,16 +63,13 @@ function TokenRow({ ctx, token }: { ctx: ViewContext; token: ListedToken }) {
       <td>{tokenStatus(ctx, token)}</td>
       <td>
         {!token.revokedAt && !token.expired && (
-          <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <button
-              type="submit"
-              class="secondary"
-              aria-label={t('api.tokens.revokeNamed', { name: token.name })}
-            >
-              {t('api.tokens.revoke')}
-            </button>
-          </form>
+          <PostButton
+            ctx={ctx}
+            action={`/account/tokens/${token.id}/revoke`}
+            label={t('api.tokens.revoke')}
+            ariaLabel={t('api.tokens.revokeNamed', { name: token.name })}
+            secondary
+          />
         )}
       </td>
     </tr>

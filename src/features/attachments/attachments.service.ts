@@ -9,10 +9,10 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createHash } from 'node:crypto';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import type { SubmissionRecord } from '../submissions/submissions.store.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
+import type { SubmissionRecord } from '../submissions/index.ts';
 import type { AttachmentsStore } from './attachments.store.ts';
 import {
   checkDocument,
@@ -88,7 +88,7 @@ export function attachmentsService(deps: AttachmentsDeps) {
 
   function requireEditable(submission: SubmissionRecord, consultation: ConsultationRecord): void {
     if (!isEditable(submission, consultation))
-      throw new AppError('attachments_locked', 409, 'attachments can no longer change', {
+      throw new AppError('attachments_locked', 'attachments can no longer change', {
         fields: { file: 'attachments.error.locked' },
       });
   }

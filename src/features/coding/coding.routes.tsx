@@ -1,7 +1,7 @@
 // Assisted-coding routes (secretariat only): thin — parse, call the service, render or redirect.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, list, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { CodingService } from './coding.service.ts';

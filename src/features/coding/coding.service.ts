@@ -10,11 +10,10 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import {
   codingEmbeddings,
   type EmbeddingDeps,
@@ -84,20 +83,12 @@ export function codingService(deps: CodingDeps) {
   const embedding = codingEmbeddings(deps);
   const { activeModel, queueRefresh } = embedding;
 
-  async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
-
   async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
-    const all: DisclosedSubmission[] = [];
-    for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-    return all.sort((a, b) => a.id.localeCompare(b.id));
+    return (await submissions.allPublished(consultation)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async function state(actor: Actor, slug: string): Promise<CodingState> {
-    const consultation = await load(actor, slug);
+    const consultation = await consultations.loadForSecretariat(actor, slug);
     const [list, themes, labels] = await Promise.all([
       published(consultation),
       store.themes(consultation.id),
@@ -159,11 +150,10 @@ export function codingService(deps: CodingDeps) {
 
     /** "Refresh suggestions": queues the job that fetches the embeddings not cached yet. */
     async requestRefresh(actor: Actor, slug: string): Promise<string> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (!(await activeModel(consultation.id)))
         throw new AppError(
           'embeddings_unavailable',
-          409,
           'the provider’s embeddings are not in use for this consultation',
         );
       return queueRefresh(consultation.id);
@@ -191,7 +181,7 @@ export function codingService(deps: CodingDeps) {
     },
 
     async addTheme(actor: Actor, slug: string, input: ThemeInput): Promise<void> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const existing = await store.themes(consultation.id);
       checkTheme(input, existing);
       await store.insertThemes(consultation.id, [
@@ -207,7 +197,7 @@ export function codingService(deps: CodingDeps) {
     },
 
     async removeTheme(actor: Actor, slug: string, themeId: string): Promise<void> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (!(await store.deleteTheme(consultation.id, themeId))) throw NotFoundError('theme');
     },
 
@@ -261,7 +251,7 @@ export function codingService(deps: CodingDeps) {
 
     /** Records the secretariat's themes for one input (none is a valid answer). */
     async recordLabel(actor: Actor, slug: string, submissionId: string, themeIds: string[]) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const themes = await store.themes(consultation.id);
       // Only published inputs of this consultation can be coded.
       const found = await submissions.publicOne(submissionId);

@@ -2,12 +2,13 @@
 // one contribution at a time. Keyboard-first without JavaScript: every theme checkbox and every
 // button carries an access key, and the form posts like any other. Both say whether the scores
 // use the provider's embeddings, and the codebook shows the "refresh suggestions" job.
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import type { EmbeddingStatus } from './coding.embeddings.ts';
 import { STANCES, type CodingService } from './coding.service.ts';
+import { PostButton } from '../../ui/buttons.tsx';
 
 type CodebookView = Awaited<ReturnType<CodingService['codebookPage']>>;
 type ReviewView = Awaited<ReturnType<CodingService['reviewPage']>>;
@@ -120,16 +121,13 @@ function ThemesTable({ ctx, view }: { ctx: ViewContext; view: CodebookView }) {
             <td>{stanceLabel(ctx, th.stance)}</td>
             <td>{t('reports.coding.themes.count', { count: th.inputs })}</td>
             <td>
-              <form method="post" action={`${base}/themes/${th.id}/delete`} class="inline">
-                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                <button
-                  type="submit"
-                  class="secondary"
-                  aria-label={t('reports.coding.themes.removeLabel', { theme: th.label })}
-                >
-                  {t('reports.coding.themes.remove')}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`${base}/themes/${th.id}/delete`}
+                label={t('reports.coding.themes.remove')}
+                ariaLabel={t('reports.coding.themes.removeLabel', { theme: th.label })}
+                secondary
+              />
             </td>
           </tr>
         ))}

@@ -2,7 +2,7 @@
 // fieldsets (q1-text, q1-help, q1-id, q1-position…) and the invitees, and the same values again
 // as the form shows them.
 import { list, text, type FormBody } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { ConsultationInput, QuestionInput } from './consultations.service.ts';
 import type { ConsultationRecord } from './consultations.store.ts';

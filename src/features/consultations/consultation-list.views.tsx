@@ -3,10 +3,10 @@
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES } from '../../i18n/locales.ts';
-import { languageName, phaseLabel } from './consultation-labels.ts';
+import { languageName, phaseLabel } from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord } from './consultations.store.ts';
 import { Facts } from './consultations.views.tsx';
-import { PHASES, type Phase } from './rules.ts';
+import { PHASES, type Phase } from '../../shared/consultation-rules.ts';
 
 export interface ListedConsultation {
   consultation: ConsultationRecord;

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../shared/actor.ts';
 import { signedInClient, startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
-import { actorFor, participationFixture, type Participation } from '../submissions/participation.fixtures.ts';
+import { actorFor } from '../../testing/factories.ts';
+import { participationFixture, type Participation } from '../submissions/participation.fixtures.ts';
 
 const csrfIn = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
 

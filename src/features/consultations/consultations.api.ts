@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageOfList, type CursorCodec } from '../../http/api-cursor.ts';
 import { Page, problems, SlugParams } from '../../http/api.schemas.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import {

@@ -1,19 +1,18 @@
 // Public consultation pages: list, one consultation with its published submissions, and the
 // public moderation log. Submissions are shown only as the disclosure mechanism returns them.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { renderMarkdown } from '../../http/markdown.ts';
 import { fragmentCache } from '../../http/fragment-cache.ts';
 import { pageCache, sendCachedPage, sharedPageKey } from '../../http/page-cache.ts';
 import { renderPage, renderPart, sendHtml, sendPage } from '../../http/render.ts';
 import { issuedCsrfToken, sharedViewContext, viewContext } from '../../http/view-context.ts';
 import { isLocale } from '../../i18n/locales.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
 import type { ConsultationRecord } from './consultations.store.ts';
 import { ConsultationBody, ConsultationIntro, ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
-import { PHASES, type Phase } from './rules.ts';
+import { PHASES, type Phase } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationsRoutesOptions {
   consultations: ConsultationsService;
@@ -108,7 +107,7 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
           consultation={consultation}
           processTitle={processTitle}
           phase={phase}
-          contextHtml={renderMarkdown(consultation.context)}
+          context={consultation.context}
           questions={page.questions}
           submissions={page.items}
           next={page.next}

@@ -1,7 +1,7 @@
 // API shapes of consultations: filters, the consultation and its discussion questions.
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery } from '../../http/api.schemas.ts';
-import { ELIGIBILITIES, PARTICIPATION_RULES, PHASES } from './rules.ts';
+import { ELIGIBILITIES, PARTICIPATION_RULES, PHASES } from '../../shared/consultation-rules.ts';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((v) => Type.Literal(v)));

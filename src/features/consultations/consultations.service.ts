@@ -8,12 +8,12 @@ import { newId } from '../../shared/ids.ts';
 import { isTimeZone, zonedToUtc } from '../../shared/time-zones.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import { slugify } from '../organisations/index.ts';
-import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
+import type { ProcessesService } from '../processes/index.ts';
 import type { PublicIndex } from '../search/index.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import type { ConsultationFields, ConsultationRecord, ConsultationsStore, QuestionRecord } from './consultations.store.ts';
-import { isEligibility, isParticipationRule, phaseOf } from './rules.ts';
+import { isEligibility, isParticipationRule, phaseOf } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationInput {
   title: string;
@@ -80,6 +80,13 @@ export function consultationsService(deps: ConsultationsDeps) {
     return consultation;
   }
 
+  /** The consultation, for its process's secretariat only. */
+  async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
+    const consultation = await load(slug);
+    requireSecretariat(actor, consultation.processId);
+    return consultation;
+  }
+
   /** A draft is visible only to its secretariat; everyone else gets "not found". */
   async function loadVisible(actor: Actor, slug: string): Promise<ConsultationRecord> {
     const consultation = await load(slug);
@@ -89,6 +96,7 @@ export function consultationsService(deps: ConsultationsDeps) {
 
   return {
     load,
+    loadForSecretariat,
     loadVisible,
     findById: (id: string) => store.findById(id),
     phase: (c: ConsultationRecord) => phaseOf(c, clock.now()),
@@ -98,9 +106,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     invitees: (consultationId: string) => store.invitees(consultationId),
 
     async createConsultation(actor: Actor, processSlug: string, input: ConsultationInput): Promise<ConsultationRecord> {
-      const process = await processes.findBySlug(processSlug);
-      if (!process) throw NotFoundError('process');
-      requireSecretariat(actor, process.id);
+      const process = await processes.loadForSecretariat(actor, processSlug);
       const fields = checkConsultation(input);
       let slug = slugify(fields.title);
       for (let i = 2; await store.slugExists(slug); i++) slug = `${slugify(fields.title)}-${i}`;
@@ -110,8 +116,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async updateConsultation(actor: Actor, slug: string, input: ConsultationInput): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const fields = checkConsultation(input);
       // Changing the rule after contributions arrived would expose people who wrote under another promise.
       if (consultation.publishedAt && fields.rule !== consultation.rule) throw ValidationError({ rule: 'errors.ruleLocked' });
@@ -120,8 +125,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async saveQuestions(actor: Actor, slug: string, questions: QuestionInput[]): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const cleaned = questions.map((q) => ({ ...q, text: q.text.trim(), help: q.help.trim() })).filter((q) => q.text);
       if (cleaned.some((q) => q.text.length > 1000)) throw ValidationError({ questions: 'errors.tooLong' });
       const existing = new Set((await store.questions(consultation.id)).map((q) => q.id));
@@ -131,8 +135,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     },
 
     async publishConsultation(actor: Actor, slug: string): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       if (consultation.publishedAt) return;
       if ((await store.questions(consultation.id)).length === 0) throw ValidationError({ questions: 'errors.questionsRequired' });
       await transaction(async () => {
@@ -144,8 +147,7 @@ export function consultationsService(deps: ConsultationsDeps) {
 
     /** Closes submissions now (if still open) and moves to synthesis or published. */
     async advancePhase(actor: Actor, slug: string, phase: 'closed' | 'synthesis' | 'published'): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       if (!consultation.publishedAt) throw ForbiddenError('publish the consultation first');
       const t = now();
       const closingEarly = t < consultation.closesAt ? t : undefined;
@@ -159,8 +161,7 @@ export function consultationsService(deps: ConsultationsDeps) {
     listForProcess: (actor: Actor, processId: string) => store.listForProcess(processId, isSecretariat(actor, processId)),
 
     async inviteParticipants(actor: Actor, slug: string, emails: string[]): Promise<void> {
-      const consultation = await load(slug);
-      requireSecretariat(actor, consultation.processId);
+      const consultation = await loadForSecretariat(actor, slug);
       const valid = emails.map((e) => e.trim().toLowerCase()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
       if (valid.length !== emails.filter((e) => e.trim()).length) throw ValidationError({ emails: 'errors.emailInvalid' });
       await store.addInvitees(consultation.id, valid, now());

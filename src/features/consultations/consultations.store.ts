@@ -1,7 +1,7 @@
 // SQL for consultations, their questions and invitees.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Eligibility, ParticipationRule } from './rules.ts';
+import type { Eligibility, ParticipationRule } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationRecord {
   id: string;

@@ -8,11 +8,8 @@ import {
   type TestClient,
 } from '../../testing/test-app.ts';
 import type { Actor } from '../../shared/actor.ts';
-import {
-  actorFor,
-  participationFixture,
-  type Participation,
-} from '../submissions/participation.fixtures.ts';
+import { participationFixture, type Participation } from '../submissions/participation.fixtures.ts';
+import { actorFor } from '../../testing/factories.ts';
 
 for (const dialect of testDialects()) {
   describe(`consultation pages (${dialect})`, () => {

@@ -3,19 +3,20 @@
 // disclosed submissions carry the name.
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import {
   dateInZone,
   eligibilityExplanation,
   languageName,
   phaseLabel,
-  rejectionCategoryLabel,
   ruleExplanation,
-} from './consultation-labels.ts';
+} from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from './consultations.store.ts';
-import type { Phase } from './rules.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
+import { Markdown } from '../../ui/markdown.tsx';
+import { rejectionLabel } from '../../ui/secretariat-labels.ts';
 
 export function Facts({
   ctx,
@@ -52,7 +53,8 @@ export interface ConsultationContentProps {
   consultation: ConsultationRecord;
   processTitle: string;
   phase: Phase;
-  contextHtml: string;
+  /** The consultation's context, in Markdown. */
+  context: string;
   questions: QuestionRecord[];
   submissions: DisclosedSubmission[];
   next: string | null;
@@ -191,7 +193,7 @@ export function ConsultationBody(props: ConsultationContentProps) {
       {c.context && (
         <section aria-labelledby="context-title">
           <h2 id="context-title">{t('consult.context')}</h2>
-          <div class="markdown" dangerouslySetInnerHTML={{ __html: props.contextHtml }} />
+          <Markdown source={props.context} />
         </section>
       )}
       <section aria-labelledby="questions-title">
@@ -299,7 +301,7 @@ export function ModerationLogPage({
           <tbody>
             {rows.map((r) => (
               <tr>
-                <th scope="row">{rejectionCategoryLabel(t, r.category)}</th>
+                <th scope="row">{rejectionLabel(t, r.category)}</th>
                 <td>{numberFormat(ctx.locale).format(r.count)}</td>
               </tr>
             ))}

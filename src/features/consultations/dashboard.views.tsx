@@ -3,16 +3,15 @@
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
-import { SUBMISSION_STATUSES } from '../submissions/submissions.store.ts';
-import type { Phase } from './rules.ts';
-import { PostButton } from './secretariat.fields.tsx';
+import { SUBMISSION_STATUSES } from '../../shared/consultation-rules.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
+import { PostButton } from '../../ui/buttons.tsx';
 import {
   eligibilityLabel,
-  formatInZone,
-  phaseLabel,
   ruleLabel,
   submissionStatusLabel,
-} from './secretariat.labels.ts';
+} from '../../ui/secretariat-labels.ts';
+import { dateInZone, phaseLabel } from '../../ui/consultation-labels.ts';
 
 export interface DashboardModel {
   process: { slug: string; title: string };
@@ -72,9 +71,9 @@ function Facts({ ctx, model }: { ctx: ViewContext; model: DashboardModel }) {
       <dt>{t('secretariat.dashboard.phase')}</dt>
       <dd>{phaseLabel(t, model.phase)}</dd>
       <dt>{t('secretariat.consultation.opensAt')}</dt>
-      <dd>{formatInZone(ctx.locale, c.opensAt, c.timeZone)}</dd>
+      <dd>{dateInZone(t, ctx.locale, c.opensAt, c.timeZone)}</dd>
       <dt>{t('secretariat.consultation.closesAt')}</dt>
-      <dd>{formatInZone(ctx.locale, c.closesAt, c.timeZone)}</dd>
+      <dd>{dateInZone(t, ctx.locale, c.closesAt, c.timeZone)}</dd>
       <dt>{t('secretariat.rule.legend')}</dt>
       <dd>{ruleLabel(t, c.rule).label}</dd>
       <dt>{t('secretariat.eligibility.legend')}</dt>

@@ -2,14 +2,13 @@
 // publish, move through the phases, and follow the numbers on the dashboard.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import { readForm, savedState, type PostedForm } from './consultation-form.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import type { ConsultationRecord } from './consultations.store.ts';
@@ -29,16 +28,8 @@ export const secretariatRoutes: FastifyPluginAsync<SecretariatRoutesOptions> = a
   app,
   { processes, consultations, submissions },
 ) => {
-  async function managedProcess(actor: Actor, slug: string) {
-    const process = await processes.findBySlug(slug);
-    if (!process) throw NotFoundError('process');
-    requireSecretariat(actor, process.id);
-    return process;
-  }
-
   async function managedConsultation(actor: Actor, slug: string) {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
+    const consultation = await consultations.loadForSecretariat(actor, slug);
     const process = await processes.findById(consultation.processId);
     if (!process) throw NotFoundError('process');
     return { consultation, process };
@@ -93,7 +84,7 @@ export const secretariatRoutes: FastifyPluginAsync<SecretariatRoutesOptions> = a
   }
 
   app.get<SlugParams>('/processes/:slug/consultations/new', async (request, reply) => {
-    const process = await managedProcess(request.actor, request.params.slug);
+    const process = await processes.loadForSecretariat(request.actor, request.params.slug);
     const state = {
       values: { timeZone: 'UTC', eligibility: 'open', rule: 'attributed' },
       errors: {},
@@ -111,7 +102,7 @@ export const secretariatRoutes: FastifyPluginAsync<SecretariatRoutesOptions> = a
   });
 
   app.post<SlugParams>('/processes/:slug/consultations/new', async (request, reply) => {
-    const process = await managedProcess(request.actor, request.params.slug);
+    const process = await processes.loadForSecretariat(request.actor, request.params.slug);
     const body = formBody(request);
     const form = readForm(body);
     const base = {

@@ -1,12 +1,14 @@
 // The secretariat's consultation form: create and edit, with a server-side preview of the context
 // and a list of questions that works without JavaScript. (The dashboard is in dashboard.views.tsx.)
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { ChoiceFieldset, Form, InputField, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
-import { ELIGIBILITIES, PARTICIPATION_RULES, type Phase } from './rules.ts';
-import { ChoiceFieldset, InputField, Markdown, PostButton } from './secretariat.fields.tsx';
-import { eligibilityLabel, phaseLabel, ruleLabel } from './secretariat.labels.ts';
+import { ELIGIBILITIES, PARTICIPATION_RULES, type Phase } from '../../shared/consultation-rules.ts';
+import { PostButton } from '../../ui/buttons.tsx';
+import { Markdown } from '../../ui/markdown.tsx';
+import { phaseLabel } from '../../ui/consultation-labels.ts';
+import { eligibilityLabel, ruleLabel } from '../../ui/secretariat-labels.ts';
 
 /** UTC first (the default), then every zone the runtime knows. */
 const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];

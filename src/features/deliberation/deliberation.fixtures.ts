@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { TestApp } from '../../testing/test-app.ts';
+import { actorFor } from '../../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -10,30 +11,6 @@ const DAY = 24 * 3600 * 1000;
 export function movableClock(start = Date.now()): Clock & { advance(ms: number): void } {
   let now = start;
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
-}
-
-export async function person(
-  t: TestApp,
-  email: string,
-  displayName: string,
-  profile: { stakeholderGroup?: string; country?: string } = {},
-): Promise<Actor> {
-  const id = await t.services.accounts.createConfirmedUser({
-    email,
-    password: 'long password 123',
-    displayName,
-  });
-  if (profile.stakeholderGroup || profile.country)
-    await t
-      .db()
-      .updateTable('users')
-      .set({
-        stakeholder_group: profile.stakeholderGroup ?? null,
-        country: profile.country ?? null,
-      })
-      .where('id', '=', id)
-      .execute();
-  return { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
 }
 
 export interface ConversationFixture {
@@ -61,7 +38,7 @@ export async function openConversation(
 ): Promise<ConversationFixture> {
   const email = `sec-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const admin: Actor = {
-    ...(await person(t, email, 'Secretariat Person')),
+    ...(await actorFor(t, email, 'Secretariat Person')),
     grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }],
   };
   const process = await t.services.processes.openProcess(admin, {

@@ -3,7 +3,7 @@
 // account, or a guest cookie when the facilitator allows guests.
 import { type Actor, hasRole } from '../../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts';
-import { isSecretariat } from '../processes/processes.policy.ts';
+import { isSecretariat } from '../../shared/process-policy.ts';
 
 export function isFacilitator(
   actor: Actor,

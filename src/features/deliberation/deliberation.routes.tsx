@@ -2,7 +2,6 @@
 // read the results. Facilitator pages are registered from facilitation.routes.tsx.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { limitedBy } from '../../http/abuse-limits.ts';
-import { sendProblem } from '../../http/errors.tsx';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
@@ -138,13 +137,8 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
       );
       if (json) return reply.header('cache-control', 'no-store').send({ recorded: true, next });
     } catch (error) {
-      if (json && error instanceof AppError)
-        return sendProblem(reply, {
-          status: error.status,
-          code: error.code,
-          detail: error.message,
-          errors: error.fields,
-        });
+      // A script's failure goes to the one error handler, which answers it with problem+json.
+      if (json) throw error;
       if (error instanceof AppError && error.code === 'guest_required')
         return reply.redirect(base(request.params.slug), 303);
       if (error instanceof AppError && error.status === 422)

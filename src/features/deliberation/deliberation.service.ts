@@ -13,8 +13,8 @@ import { hashToken, newId } from '../../shared/ids.ts';
 import { isStakeholderGroup } from '../../shared/stakeholders.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import {
   visibleStatuses,
   type ConversationRecord,
@@ -89,7 +89,7 @@ export function deliberationService(deps: DeliberationDeps) {
   const recomputeAskedAt = new Map<string, number>();
 
   deps.votes.onCommit(async (ids) => {
-    const now = Date.now();
+    const now = clock.now().getTime();
     for (const id of ids) {
       if (now - (recomputeAskedAt.get(id) ?? -Infinity) < RECOMPUTE_DEBOUNCE_MS) continue;
       recomputeAskedAt.set(id, now);
@@ -162,11 +162,11 @@ export function deliberationService(deps: DeliberationDeps) {
     const user = voter.actor.user;
     if (!user) {
       if (welcomesGuests(consultation, conversation))
-        throw new AppError('guest_required', 401, 'join as a guest first');
+        throw new AppError('guest_required', 'join as a guest first');
       throw UnauthenticatedError();
     }
     if ((await deps.eligibility(voter.actor, consultation)) !== 'eligible')
-      throw new AppError('not_eligible', 403, 'you may not take part in this consultation');
+      throw new AppError('not_eligible', 'you may not take part in this consultation');
     const profile = await accounts.findUser(user.id);
     const participant = await store.insertParticipant(
       conversation.id,
@@ -184,7 +184,7 @@ export function deliberationService(deps: DeliberationDeps) {
 
   function requireOpen(consultation: ConsultationRecord): void {
     if (consultations.phase(consultation) !== 'open')
-      throw new AppError('conversation_closed', 409, 'the conversation is not open');
+      throw new AppError('conversation_closed', 'the conversation is not open');
   }
 
   /** The visible statement the voter has not voted on with the highest priority (next-statement.ts). */
@@ -245,8 +245,8 @@ export function deliberationService(deps: DeliberationDeps) {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
       if (!welcomesGuests(consultation, conversation))
-        throw new AppError('guests_not_allowed', 403, 'this conversation does not take guests');
-      if (!voter.guestKey) throw new AppError('guest_required', 400, 'no guest key');
+        throw new AppError('guests_not_allowed', 'this conversation does not take guests');
+      if (!voter.guestKey) throw new AppError('guest_required', 'no guest key');
       const errors: Record<string, string> = {};
       if (input.stakeholderGroup && !isStakeholderGroup(input.stakeholderGroup))
         errors.stakeholderGroup = 'errors.choiceInvalid';
@@ -296,7 +296,7 @@ export function deliberationService(deps: DeliberationDeps) {
       const { consultation, conversation } = await load(voter.actor, slug);
       requireOpen(consultation);
       if (!conversation.allowStatements)
-        throw new AppError('statements_closed', 403, 'participants may not add statements');
+        throw new AppError('statements_closed', 'participants may not add statements');
       const text = body.trim().replace(/\s+/g, ' ');
       if (!text) throw ValidationError({ body: 'errors.required' });
       if ([...text].length > MAX_STATEMENT_LENGTH)

@@ -377,6 +377,43 @@ for (const dialect of testDialects()) {
       assert.equal((await erin.get(`/consultations/${slug}/conversation/results`)).statusCode, 200);
     });
 
+    test('when a vote comes after the debounce window by the app clock, then another recomputation is queued', async () => {
+      const { slug, conversationId } = await openConversation(t, {
+        title: 'Debounce by the clock',
+        seeds: SEEDS,
+        allowGuests: true,
+      });
+      const guest = t.client();
+      await guest.get(`/consultations/${slug}/conversation`);
+      await guest.post(`/consultations/${slug}/conversation/guest`, {
+        stakeholderGroup: 'government',
+        country: '',
+      });
+      const queued = async () =>
+        (
+          await t
+            .db()
+            .selectFrom('jobs')
+            .select(['id'])
+            .where('unique_key', '=', `deliberation.opinion-map:${conversationId}`)
+            .where('status', '=', 'queued')
+            .execute()
+        ).length;
+      // A vote's commit (and the request for a map) may land just after the response.
+      const settled = async (expected: number) => {
+        for (let i = 0; i < 50 && (await queued()) !== expected; i++)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        return queued();
+      };
+      await guest.post(`/consultations/${slug}/conversation/votes`, { statement: '0', vote: 'agree' });
+      assert.equal(await settled(1), 1, 'the first vote asks for a map');
+      clock.advance(RECOMPUTE_DEBOUNCE_MS + 1);
+      await t.worker.drain();
+      assert.equal(await queued(), 0, 'the map is computed');
+      await guest.post(`/consultations/${slug}/conversation/votes`, { statement: '1', vote: 'agree' });
+      assert.equal(await settled(1), 1, 'the window is measured on the clock the app was given');
+    });
+
     test('when votes arrive, then the map is recomputed in the background, debounced, and the cached map is shown', async () => {
       const { slug, conversationId } = await openConversation(t, {
         title: 'Map job',

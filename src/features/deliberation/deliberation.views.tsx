@@ -3,7 +3,7 @@
 // a form to add a statement, and the guest form when the facilitator allows guests.
 import type { ComponentChildren } from 'preact';
 import { assetPath } from '../../http/assets.ts';
-import { Form, SelectField, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';

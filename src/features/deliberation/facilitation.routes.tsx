@@ -2,7 +2,7 @@
 // and the Pol.is export files.
 import type { FastifyPluginAsync } from 'fastify';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
-import { emptyForm } from '../../http/forms.tsx';
+import { emptyForm } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { NotFoundError } from '../../shared/errors.ts';

@@ -7,8 +7,8 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { requireFacilitator } from './deliberation.policy.ts';
 import type {
   ConversationRecord,
@@ -198,7 +198,7 @@ export function facilitationService(deps: FacilitationDeps) {
       if (await store.findByConsultation(consultation.id))
         throw ConflictError('this consultation already has a conversation', 'conversation_exists');
       if (polis.comments.length === 0)
-        throw new AppError('invalid', 422, 'the export has no comments');
+        throw new AppError('invalid_input', 'the export has no comments');
       const id = newId();
       await store.insertConversation({
         id,

@@ -1,8 +1,8 @@
 // The facilitator's pages: conversation settings, seeding statements, moderation and exports.
 // Statements are listed without their authors under every rule: moderation judges the words.
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConversationRecord, StatementRecord } from './deliberation.store.ts';
 import { base, DeliberationLayout } from './deliberation.views.tsx';
 import { POLIS_FILES } from './polis-io.ts';

@@ -5,7 +5,7 @@ import type { JobDefinition } from '../../jobs/worker.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import { deliberationStore } from './deliberation.store.ts';
 import { deliberationService, OPINION_MAP_JOB, type Eligibility } from './deliberation.service.ts';
 import { facilitationService } from './facilitation.service.ts';

@@ -1,4 +1,4 @@
-// Live results (issue 4, DESIGN.md §7): tells the open results pages of a conversation when a
+// Live results: tells the open results pages of a conversation when a
 // newer opinion map is cached. The map is computed by the job worker, possibly in another process,
 // and read by any number of app instances, so the database is the only place that knows: each
 // instance runs one poller per watched conversation (one primary-key read of

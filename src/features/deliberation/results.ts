@@ -1,7 +1,7 @@
 // The public results of a conversation, built from the cached map. Suppression is applied here,
 // once, so no view can publish a stakeholder cell below five people.
 import { STAKEHOLDER_GROUPS } from '../../shared/stakeholders.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConversationRecord, StatementRecord } from './deliberation.store.ts';
 import type { CachedMap, CachedStatement, Tally } from './map-cache.ts';
 import { MIN_CELL, publishLine, type PublishedCount } from './suppression.ts';

@@ -8,7 +8,7 @@ import { GroupSwatch, groupLetter, OpinionMapSvg } from './opinion-map.svg.tsx';
 import { STAKEHOLDER_COLUMNS, UNDECLARED, type HeatCell, type ResultsView } from './results.ts';
 import { MIN_CELL, type PublishedCount } from './suppression.ts';
 
-/** The same in every language, as DESIGN.md §4 spells it. */
+/** The same in every language: a symbol needs no translation. */
 const SMALL_CELL = `< ${MIN_CELL}`;
 
 function count(ctx: ViewContext, c: PublishedCount): string {

@@ -1,4 +1,4 @@
-// Small-cell suppression (DESIGN.md §4): no published count below k = 5 people, and complementary
+// Small-cell suppression: no published count below k = 5 people, and complementary
 // suppression so that a line's published total cannot give a suppressed cell back by subtraction.
 //
 // The threat model is the worst case: the reader knows the published cells, the line's total,

@@ -1,5 +1,6 @@
 // What every vote needs to know, read from the database at most about once a second per
-// conversation rather than on every vote (DESIGN.md §6: ≥ 5,000 votes/s on SQLite).
+// conversation rather than on every vote (the target is ≥ 5,000 votes/s on SQLite:
+// BENCHMARKS.md).
 //
 // A vote used to cost seven queries (consultation, conversation, participant, statement, the
 // unvoted set, the map version, the next statement's text) on the one connection SQLite has,
@@ -21,7 +22,7 @@
 // records: a vote through another instance can leave it behind for VOTED_TTL_MS, and the worst
 // that does is offer that statement again (voting again replaces the earlier vote).
 import { LRUCache } from 'lru-cache';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
 import {
   visibleStatuses,
   type ConversationRecord,

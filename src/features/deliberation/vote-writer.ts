@@ -1,5 +1,5 @@
-// Votes arrive in bursts (DESIGN.md §6: ≥ 5,000/s on SQLite). Committing each in its own
-// transaction would cost one fsync per vote, so votes that arrive while a commit is under way
+// Votes arrive in bursts (the target is ≥ 5,000/s on SQLite: BENCHMARKS.md). Committing each in
+// its own transaction would cost one fsync per vote, so votes that arrive while a commit is under way
 // are written together in the next transaction (group commit). Every caller's promise settles
 // only after the commit that holds its vote: an acknowledged vote is durable, and nothing lives
 // only in this process's memory beyond the few milliseconds before that commit.

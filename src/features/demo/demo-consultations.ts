@@ -6,7 +6,7 @@
 import type { Actor } from '../../shared/actor.ts';
 import type { StakeholderGroup } from '../../shared/stakeholders.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
-import type { Services } from '../../app/services.ts';
+import type { DemoServices } from './demo.service.ts';
 import { seedDemoConversation } from './demo-conversation.ts';
 import { DEMO_ANSWERS, DEMO_CONTEXT, DEMO_QUESTIONS, type DemoLanguage } from './demo-texts.ts';
 
@@ -71,7 +71,7 @@ function emailOf(name: string): string {
   return `${name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '.')}@demo.polylogue.example`;
 }
 
-async function createPerson(services: Services, [name, group, country, language, orgName]: Person, password: string, passwordHash: string) {
+async function createPerson(services: DemoServices, [name, group, country, language, orgName]: Person, password: string, passwordHash: string) {
   const email = emailOf(name);
   const displayName = `${name} (demo)`;
   const id = await services.accounts.createConfirmedUser({ email, password, passwordHash, displayName, locale: language });
@@ -95,7 +95,7 @@ function answersFor(language: DemoLanguage, n: number, questionIds: string[]) {
     .filter((a): a is { questionId: string; text: string } => a !== null && a.text !== '');
 }
 
-async function seedConsultation(services: Services, secretariat: Actor, processSlug: string, spec: { title: string; rule: string; people: Person[]; conversation?: boolean }, password: string): Promise<DemoConsultationSummary> {
+async function seedConsultation(services: DemoServices, secretariat: Actor, processSlug: string, spec: { title: string; rule: string; people: Person[]; conversation?: boolean }, password: string): Promise<DemoConsultationSummary> {
   const now = services.clock.now().getTime();
   const local = (ms: number) => utcToZoned(new Date(now + ms).toISOString(), 'UTC');
   const created = await services.consultations.createConsultation(secretariat, processSlug, { title: spec.title, context: DEMO_CONTEXT, languages: ['en', 'fr'], eligibility: 'open', rule: spec.rule, opensAtLocal: local(-20 * DAY), closesAtLocal: local(40 * DAY), timeZone: 'UTC' });
@@ -127,7 +127,7 @@ async function seedConsultation(services: Services, secretariat: Actor, processS
   return { slug: created.slug, title: spec.title, rule: spec.rule, contributors: [...contributors.values()] };
 }
 
-export async function seedDemoConsultations(services: Services, secretariatId: string, password: string): Promise<DemoConsultationSummary[]> {
+export async function seedDemoConsultations(services: DemoServices, secretariatId: string, password: string): Promise<DemoConsultationSummary[]> {
   const adminActor: Actor = { user: { id: secretariatId, email: '', displayName: '', emailConfirmed: true }, grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
   const process = await services.processes.openProcess(adminActor, {
     title: 'Regional consultations toward the Ottawa Agenda (demo)',

@@ -3,7 +3,7 @@
 // the stakeholder view have something to show on first start. Votes follow two planted opinion
 // camps (for binding rules on platforms and governments, and for industry self-regulation) that
 // cut across stakeholder groups, plus statements nearly everyone agrees with. Deterministic.
-import type { Services } from '../../app/services.ts';
+import type { DemoServices } from './demo.service.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import { newSecretToken } from '../../shared/ids.ts';
 import { mulberry32 } from '../../shared/seeded-random.ts';
@@ -79,7 +79,7 @@ export interface DemoVoter {
 
 /** Opens a conversation on the consultation and has its contributors and guests vote. */
 export async function seedDemoConversation(
-  services: Services,
+  services: DemoServices,
   secretariat: Actor,
   slug: string,
   contributors: DemoVoter[],

@@ -3,10 +3,30 @@
 // Passwords are generated per instance and printed once to the operator.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Services } from '../../app/services.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { AccountsService } from '../accounts/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { Deliberation } from '../deliberation/index.ts';
+import type { OrganisationsService } from '../organisations/index.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { RolesStore } from '../roles/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import type { DB } from '../../db/schema.ts';
 import type { StakeholderGroup } from '../../shared/stakeholders.ts';
 import { seedDemoConsultations, type DemoConsultationSummary } from './demo-consultations.ts';
+
+/** The services the demo goes through, exactly as a person would (wired by the app). */
+export interface DemoServices {
+  db: Kysely<DB>;
+  clock: Clock;
+  accounts: AccountsService;
+  roles: RolesStore;
+  organisations: OrganisationsService;
+  processes: ProcessesService;
+  consultations: ConsultationsService;
+  submissions: SubmissionsService;
+  deliberation: Deliberation;
+}
 
 export const DEMO_DOMAIN = 'demo.polylogue.example';
 
@@ -53,7 +73,7 @@ export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
 }
 
 /** Loads the demo once; returns what it created (null if it was already loaded). */
-export async function seedDemo(deps: Services): Promise<DemoResult | null> {
+export async function seedDemo(deps: DemoServices): Promise<DemoResult | null> {
   if (await isDemoLoaded(deps.db)) return null;
   const created: DemoAccount[] = [];
   for (const person of PEOPLE) {

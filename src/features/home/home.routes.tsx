@@ -4,8 +4,8 @@ import { Layout } from '../../http/layout.tsx';
 import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { ProcessesService } from '../processes/index.ts';
 
 export const homeRoutes: FastifyPluginAsync<{ consultations: ConsultationsService; processes: ProcessesService }> = async (app, { consultations, processes }) => {
   app.get('/', async (request, reply) => {

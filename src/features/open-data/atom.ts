@@ -4,8 +4,8 @@
 import { Feed } from 'feed';
 import type { Translate } from '../../i18n/i18n.ts';
 import { xmlSafe } from '../../shared/invisible-characters.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 
 export interface FeedEntry {
   id: string;

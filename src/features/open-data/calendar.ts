@@ -3,8 +3,8 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { withoutControls } from '../../shared/invisible-characters.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { MilestoneRecord, ProcessRecord } from '../processes/processes.store.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { MilestoneRecord, ProcessRecord } from '../processes/index.ts';
 
 export interface CalendarInput {
   baseUrl: string;

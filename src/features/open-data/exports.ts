@@ -4,9 +4,9 @@
 // The CSV goes through the platform's one CSV writer, which defuses formulas (anyone can write a
 // submission, and the file is opened by others); the JSON keeps the exact text.
 import { csvText, type CsvCell } from '../../shared/csv-writer.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import { identitiesVisible } from '../submissions/disclosure.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import { identitiesVisible } from '../../shared/consultation-rules.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 
 export interface ExportSource {
   baseUrl: string;

@@ -4,6 +4,7 @@
 import type { Actor } from '../../shared/actor.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { TestApp } from '../../testing/test-app.ts';
+import { actorFor, instanceAdmin } from '../../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 const local = (ms: number) => utcToZoned(new Date(Date.now() + ms).toISOString(), 'UTC');
@@ -30,35 +31,15 @@ export async function seedWorld(
   t: TestApp,
   processTitle = `Ottawa Agenda ${++counter}`,
 ): Promise<World> {
-  async function actorFor(email: string, displayName: string): Promise<Actor> {
-    const id = await t.services.accounts.createConfirmedUser({
-      email,
-      password: 'long password 123',
-      displayName,
-    });
-    return {
-      user: { id, email, displayName, emailConfirmed: true },
-      grants: await t.services.roles.grantsOf(id),
-    };
-  }
   const now = () => new Date().toISOString();
-  const admin = await actorFor(`admin-${counter}-${Date.now()}@example.org`, 'Admin');
-  await t.services.roles.grant({
-    userId: admin.user?.id ?? '',
-    role: 'instance_admin',
-    scopeType: 'instance',
-    scopeId: '',
-    grantedBy: null,
-    now: now(),
-  });
-  admin.grants = await t.services.roles.grantsOf(admin.user?.id ?? '');
+  const admin = await instanceAdmin(t, `admin-${counter}-${Date.now()}@example.org`, 'Admin');
   const process = await t.services.processes.openProcess(admin, {
     title: processTitle,
     convener: 'Coalition Secretariat',
     description: 'Regional consultations.',
     frameworks: ['SDG 16'],
   });
-  const secretariat = await actorFor(`sec-${counter}-${Date.now()}@example.org`, 'Secretariat');
+  const secretariat = await actorFor(t, `sec-${counter}-${Date.now()}@example.org`, 'Secretariat');
   await t.services.roles.grant({
     userId: secretariat.user?.id ?? '',
     role: 'secretariat',
@@ -72,7 +53,7 @@ export async function seedWorld(
   return {
     secretariat,
     processSlug: process.slug,
-    actorFor,
+    actorFor: (email: string, displayName: string) => actorFor(t, email, displayName),
     async openConsultation(rule, title, options = {}) {
       const c = await t.services.consultations.createConsultation(secretariat, process.slug, {
         title,

@@ -3,9 +3,9 @@
 import { anonymousActor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { ProcessesService } from '../processes/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import { atomDocument, consultationEntries, submissionEntry, type FeedEntry } from './atom.ts';
 import { processCalendar } from './calendar.ts';
 import type { ExportSource } from './exports.ts';

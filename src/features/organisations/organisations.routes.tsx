@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { limitedBy } from '../../http/abuse-limits.ts';
 import { failedForm, formBody, optional, text } from '../../http/form-body.ts';
-import { emptyForm } from '../../http/forms.tsx';
+import { emptyForm } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { requireUser } from '../accounts/index.ts';

@@ -49,7 +49,7 @@ export function organisationsService(deps: OrganisationsDeps) {
 
   return {
     async createOrganisation(actor: Actor, input: { name: string; stakeholderGroup: string; country: string | null; website: string | null; description: string }) {
-      if (!actor.user) throw new AppError('unauthenticated', 401, 'sign in first');
+      if (!actor.user) throw new AppError('unauthenticated', 'sign in first');
       const name = input.name.trim();
       if (!name) throw ValidationError({ name: 'errors.required' });
       if (name.length > 120) throw ValidationError({ name: 'errors.tooLong' });
@@ -79,7 +79,7 @@ export function organisationsService(deps: OrganisationsDeps) {
 
     async inviteMember(actor: Actor, slug: string, input: { email: string; role: string }) {
       const org = await load(slug);
-      if (!actor.user) throw new AppError('unauthenticated', 401, 'sign in first');
+      if (!actor.user) throw new AppError('unauthenticated', 'sign in first');
       const myRole = await store.roleOf(org.id, actor.user.id);
       if (!canManageMembers(actor, myRole)) throw ForbiddenError();
       const email = input.email.trim().toLowerCase();
@@ -99,16 +99,16 @@ export function organisationsService(deps: OrganisationsDeps) {
 
     async viewInvitation(token: string) {
       const invitation = await store.findOpenInvitation(hashToken(token), now());
-      if (!invitation) throw new AppError('link_invalid', 400, 'invitation invalid or expired');
+      if (!invitation) throw new AppError('link_invalid', 'invitation invalid or expired');
       return invitation;
     },
 
     /** Only the invited address can accept: a forwarded link does not make someone a member. */
     async acceptInvitation(actor: Actor, token: string) {
-      if (!actor.user) throw new AppError('unauthenticated', 401, 'sign in first');
+      if (!actor.user) throw new AppError('unauthenticated', 'sign in first');
       const invitation = await store.findOpenInvitation(hashToken(token), now());
-      if (!invitation) throw new AppError('link_invalid', 400, 'invitation invalid or expired');
-      if (invitation.email !== actor.user.email) throw new AppError('invitation_other_email', 403, 'this invitation was sent to another e-mail address');
+      if (!invitation) throw new AppError('link_invalid', 'invitation invalid or expired');
+      if (invitation.email !== actor.user.email) throw new AppError('invitation_other_email', 'this invitation was sent to another e-mail address');
       await store.addMember(invitation.organisation_id, actor.user.id, invitation.role, now());
       await store.markInvitationAccepted(invitation.id, now());
       return invitation.slug;
@@ -122,7 +122,7 @@ export function organisationsService(deps: OrganisationsDeps) {
       const theirRole = await store.roleOf(org.id, userId);
       if (!theirRole) throw NotFoundError('member');
       if (theirRole === 'owner' && myRole !== 'owner' && !isSelf) throw ForbiddenError();
-      if (theirRole === 'owner' && (await store.countOwners(org.id)) === 1) throw new AppError('last_owner', 409, 'an organisation keeps at least one owner');
+      if (theirRole === 'owner' && (await store.countOwners(org.id)) === 1) throw new AppError('last_owner', 'an organisation keeps at least one owner');
       await store.removeMember(org.id, userId);
     },
   };

@@ -1,5 +1,5 @@
 // Organisation pages: my organisations, create, the organisation page, an invitation.
-import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { orgRoleLabel, stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
@@ -7,6 +7,7 @@ import { countryName, countryOptions } from '../../shared/geography.ts';
 import { STAKEHOLDER_GROUPS } from '../../shared/stakeholders.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 import { ORG_ROLES } from './organisations.policy.ts';
+import { PostButton } from '../../ui/buttons.tsx';
 
 type OrganisationView = Awaited<ReturnType<OrganisationsService['viewOrganisation']>>;
 type MyOrganisations = Awaited<ReturnType<OrganisationsService['myOrganisations']>>;
@@ -105,12 +106,13 @@ export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext;
                   <td>{orgRoleLabel(t, m.role)}</td>
                   {view.canManage && (
                     <td>
-                      <form method="post" action={`/organisations/${org.slug}/members/${m.userId}/remove`} class="inline">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <button type="submit" class="secondary" aria-label={t('org.removeMember', { name: m.displayName })}>
-                          {t('org.remove')}
-                        </button>
-                      </form>
+                      <PostButton
+                        ctx={ctx}
+                        action={`/organisations/${org.slug}/members/${m.userId}/remove`}
+                        label={t('org.remove')}
+                        ariaLabel={t('org.removeMember', { name: m.displayName })}
+                        secondary
+                      />
                     </td>
                   )}
                 </tr>

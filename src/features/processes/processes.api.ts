@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageOfList, type CursorCodec } from '../../http/api-cursor.ts';
 import { Page, PageQuery, problems, SlugParams } from '../../http/api.schemas.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { ProcessRecord } from './processes.store.ts';
 import type { ProcessesService } from './processes.service.ts';
 import {

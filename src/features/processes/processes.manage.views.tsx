@@ -3,15 +3,15 @@
 // sharing the page never share an element id.
 import {
   Form,
+  InputField,
   SelectField,
   TextAreaField,
   TextField,
   emptyForm,
   type FormState,
-} from '../../http/forms.tsx';
+} from '../../ui/forms.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';
-import { InputField } from '../consultations/secretariat.fields.tsx';
 import { LINK_KINDS, MILESTONE_KINDS } from './processes.service.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 

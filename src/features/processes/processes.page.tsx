@@ -4,11 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/view-context.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AccreditationService } from '../accreditation/accreditation.service.ts';
-import type { AdminService } from '../admin/admin.service.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { AccreditationService } from '../accreditation/index.ts';
+import type { AdminService } from '../admin/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
-import { isSecretariat } from './processes.policy.ts';
+import { isSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesService } from './processes.service.ts';
 import { ProcessPage, type ProcessPageForms, type ProcessPageModel } from './processes.views.tsx';
 
@@ -19,6 +19,8 @@ export interface ProcessesRoutesOptions {
   organisations: OrganisationsService;
   admin: AdminService;
 }
+
+export type ProcessPageRenderer = ReturnType<typeof processPageRenderer>;
 
 /** Loads everything the process page shows to this viewer; shared with the accreditation routes. */
 export function processPageRenderer(deps: ProcessesRoutesOptions) {

@@ -2,15 +2,14 @@
 // timeline, documents and related processes by the process's secretariat.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, optional, text, type FormBody } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Actor } from '../../shared/actor.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { requireUser } from '../accounts/index.ts';
 import { processPageRenderer, type ProcessesRoutesOptions } from './processes.page.tsx';
-import { canCreateProcess, requireSecretariat } from './processes.policy.ts';
+import { canCreateProcess } from '../../shared/process-policy.ts';
 import type { ProcessInput } from './processes.service.ts';
 import { ProcessFormPage, ProcessListPage, type ProcessPageForms } from './processes.views.tsx';
 
@@ -67,12 +66,6 @@ export const processesRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = async
     return reply.redirect(`/processes/${slug}`, 303);
   }
 
-  async function loadManaged(actor: Actor, slug: string) {
-    const { process } = await processes.viewProcess(slug);
-    requireSecretariat(actor, process.id);
-    return process;
-  }
-
   app.get('/processes', async (request, reply) =>
     sendPage(
       reply,
@@ -123,7 +116,7 @@ export const processesRoutes: FastifyPluginAsync<ProcessesRoutesOptions> = async
   );
 
   app.get<SlugParams>('/processes/:slug/edit', async (request, reply) => {
-    const process = await loadManaged(request.actor, request.params.slug);
+    const process = await processes.loadForSecretariat(request.actor, request.params.slug);
     const values = {
       title: process.title,
       convener: process.convener,

@@ -1,6 +1,6 @@
 // API shapes of processes: what /api/v1/processes accepts and returns (also the OpenAPI document).
 import { Type, type Static } from '@sinclair/typebox';
-import { PHASES } from '../consultations/rules.ts';
+import { PHASES } from '../../shared/consultation-rules.ts';
 import { LINK_KINDS, MILESTONE_KINDS } from './processes.service.ts';
 
 export const ProcessSummary = Type.Object({

@@ -3,8 +3,8 @@
 import type { ViewContext } from '../../http/view-context.ts';
 import { formatDate } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, isLocale } from '../../i18n/locales.ts';
-import { PostButton } from '../consultations/secretariat.fields.tsx';
-import { formatInZone, phaseLabel } from '../consultations/secretariat.labels.ts';
+import { PostButton } from '../../ui/buttons.tsx';
+import { dateInZone, phaseLabel } from '../../ui/consultation-labels.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 import type { ProcessPageModel } from './processes.views.tsx';
 
@@ -107,7 +107,7 @@ export function Consultations({ ctx, model }: { ctx: ViewContext; model: Process
               </a>{' '}
               — {phaseLabel(t, c.phase)},{' '}
               {t('secretariat.closesOn', {
-                date: formatInZone(ctx.locale, c.closesAt, c.timeZone),
+                date: dateInZone(t, ctx.locale, c.closesAt, c.timeZone),
               })}
               {model.manage && (
                 <>

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { slugify } from '../organisations/index.ts';
-import { canCreateProcess, requireSecretariat } from './processes.policy.ts';
+import { canCreateProcess, requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesStore } from './processes.store.ts';
 
 export const MILESTONE_KINDS = ['deadline', 'meeting', 'publication'] as const;
@@ -38,9 +38,17 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
     return process;
   }
 
+  /** The process, for its secretariat only. */
+  async function loadForSecretariat(actor: Actor, slug: string) {
+    const process = await load(slug);
+    requireSecretariat(actor, process.id);
+    return process;
+  }
+
   return {
     list: () => store.list(),
     findBySlug: (slug: string) => store.findBySlug(slug),
+    loadForSecretariat,
     findById: (id: string) => store.findById(id),
 
     async openProcess(actor: Actor, input: ProcessInput) {
@@ -55,8 +63,7 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
     },
 
     async updateProcess(actor: Actor, slug: string, input: ProcessInput) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       await store.update(process.id, checkProcess(input), now());
     },
 
@@ -67,8 +74,7 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
     },
 
     async addMilestone(actor: Actor, slug: string, input: { kind: string; title: string; date: string; description: string }) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       if (!(MILESTONE_KINDS as readonly string[]).includes(input.kind)) throw ValidationError({ kind: 'errors.choiceInvalid' });
       if (!input.title.trim()) throw ValidationError({ title: 'errors.required' });
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw ValidationError({ date: 'errors.dateInvalid' });
@@ -76,28 +82,24 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
     },
 
     async removeMilestone(actor: Actor, slug: string, id: string) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       await store.deleteMilestone(process.id, id);
     },
 
     async addDocument(actor: Actor, slug: string, input: { title: string; url: string; language: string | null }) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       if (!input.title.trim()) throw ValidationError({ title: 'errors.required' });
       if (!/^https?:\/\/\S+$/.test(input.url)) throw ValidationError({ url: 'errors.urlInvalid' });
       await store.insertDocument(process.id, { id: newId(), title: input.title.trim(), url: input.url, language: input.language });
     },
 
     async removeDocument(actor: Actor, slug: string, id: string) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       await store.deleteDocument(process.id, id);
     },
 
     async linkProcess(actor: Actor, slug: string, input: { otherSlug: string; kind: string }) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       if (!(LINK_KINDS as readonly string[]).includes(input.kind)) throw ValidationError({ kind: 'errors.choiceInvalid' });
       const other = await store.findBySlug(input.otherSlug);
       if (!other || other.id === process.id) throw ValidationError({ otherSlug: 'errors.choiceInvalid' });
@@ -106,8 +108,7 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
 
     /** Removes the link between two processes, whichever of them declared it. */
     async unlinkProcess(actor: Actor, slug: string, otherSlug: string) {
-      const process = await load(slug);
-      requireSecretariat(actor, process.id);
+      const process = await loadForSecretariat(actor, slug);
       const other = await store.findBySlug(otherSlug);
       if (!other) throw NotFoundError('process');
       await store.deleteLink(process.id, other.id);

@@ -1,16 +1,16 @@
 // Process pages: the public list, the create and edit forms, and the process page itself (its
 // secretariat's management forms live in processes.manage.views.tsx).
 import type { ComponentChildren } from 'preact';
-import { Form, TextAreaField, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
 import { stakeholderLabel } from '../../http/labels.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import {
   AccreditationRequestSection,
   type RequestableOrganisation,
-} from '../accreditation/accreditation.views.tsx';
-import type { Phase } from '../consultations/rules.ts';
-import { Markdown } from '../consultations/secretariat.fields.tsx';
+} from '../accreditation/index.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
+import { Markdown } from '../../ui/markdown.tsx';
 import {
   AdminSecretariatSection,
   ManageProcessSection,
@@ -32,7 +32,7 @@ export interface ProcessPageModel {
     closesAt: string;
     timeZone: string;
   }>;
-  accredited: Array<{ name: string; slug: string; stakeholder_group: string }>;
+  accredited: Array<{ name: string; slug: string; stakeholderGroup: string }>;
   /** The viewer is the process's secretariat (or an instance administrator). */
   manage: boolean;
   /** Signed-in viewers: the organisations they may ask accreditation for. */
@@ -192,7 +192,7 @@ function Accredited({ ctx, model }: { ctx: ViewContext; model: ProcessPageModel 
       {model.accredited.map((o) => (
         <li>
           <a href={`/organisations/${o.slug}`}>{o.name}</a> —{' '}
-          {stakeholderLabel(t, o.stakeholder_group)}
+          {stakeholderLabel(t, o.stakeholderGroup)}
         </li>
       ))}
     </ul>

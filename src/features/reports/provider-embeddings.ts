@@ -26,7 +26,7 @@ const MAX_CHARS = 8000;
 const MAX_WAIT_MS = 30_000;
 
 const failed = (detail: string) =>
-  new AppError('provider_failed', 502, `the synthesis provider's embeddings failed: ${detail}`);
+  new AppError('provider_failed', `the synthesis provider's embeddings failed: ${detail}`);
 
 function retriable(status: number): boolean {
   return status === 429 || status >= 500;

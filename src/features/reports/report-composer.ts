@@ -6,10 +6,10 @@ import type { Embeddings, SynthesisInput } from '../../engines/synthesis/index.t
 import { translator } from '../../i18n/i18n.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import { buildSections } from './report-draft.ts';
 import type { MethodNote, ReportItem, ReportSections } from './report-model.ts';
 import { profileOf, type Profile } from './participation-figures.ts';
@@ -39,14 +39,11 @@ function textOf(s: DisclosedSubmission): string {
   return [s.freeText, ...s.answers.map((a) => a.text)].filter((x) => x.trim()).join('\n\n');
 }
 
-async function published(
-  submissions: SubmissionsService,
-  consultation: ConsultationRecord,
-): Promise<DisclosedSubmission[]> {
-  const all: DisclosedSubmission[] = [];
-  for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-  // Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in; within a
-  // day by text rather than by the random ids, so the same texts are numbered alike every time.
+/**
+ * Oldest first, so source numbers (S1, S2…) follow the order contributions arrived in; within a
+ * day by text rather than by the random ids, so the same texts are numbered alike every time.
+ */
+function inNumberingOrder(all: DisclosedSubmission[]): DisclosedSubmission[] {
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return all.sort(
     (a, b) =>
@@ -85,7 +82,7 @@ export function reportComposer(deps: ComposerDeps) {
       await progress(0.05, 'loading');
       const [questions, submissions, categories] = await Promise.all([
         deps.consultations.questions(consultation.id),
-        published(deps.submissions, consultation),
+        deps.submissions.allPublished(consultation).then(inNumberingOrder),
         deps.store.profileCategories(consultation.id),
       ]);
       const profiles = new Map<string, Profile>(

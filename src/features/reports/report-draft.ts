@@ -5,7 +5,7 @@ import type { Synthesis, Theme } from '../../engines/synthesis/index.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { regionLabel, stakeholderLabel } from '../../http/labels.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 import type { MethodNote, ReportItem, ReportSections, SectionKey } from './report-model.ts';
 import {
   figuresFor,

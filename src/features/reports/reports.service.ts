@@ -7,10 +7,9 @@ import type { JobQueue, JobState } from '../../jobs/queue.ts';
 import { anonymousActor, type Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { reportLanguage, type Progress, type ReportComposer } from './report-composer.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import {
@@ -47,12 +46,6 @@ export function reportsService(deps: ReportsDeps) {
   const { store, composer, consultations, transparency, transaction, jobs, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  async function loadForSecretariat(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
-
   async function loadPublished(slug: string, version?: number) {
     const consultation = await consultations.loadVisible(anonymousActor, slug);
     const versions = await store.versions(consultation.id);
@@ -73,7 +66,7 @@ export function reportsService(deps: ReportsDeps) {
 
   return {
     async draftPage(actor: Actor, slug: string) {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
       const job: JobState | undefined = draft?.jobId ? await jobs.get(draft.jobId) : undefined;
       return {
@@ -88,7 +81,7 @@ export function reportsService(deps: ReportsDeps) {
 
     /** Queues the generation (all sections, or one); a second request while one runs joins it. */
     async requestDraft(actor: Actor, slug: string, section?: string): Promise<string> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (section !== undefined && !isSection(section))
         throw ValidationError({ section: 'errors.choiceInvalid' });
       const payload: GeneratePayload = {
@@ -145,9 +138,9 @@ export function reportsService(deps: ReportsDeps) {
       slug: string,
       edited: Partial<Record<SectionKey, string>>,
     ): Promise<void> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
-      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      if (!draft?.generatedAt) throw new AppError('no_draft', 'generate a draft first');
       if (Object.keys(edited).length === 0)
         throw ValidationError({ section_summary: 'errors.required' });
       const errors: Record<string, string> = {};
@@ -162,7 +155,7 @@ export function reportsService(deps: ReportsDeps) {
     },
 
     async setProviderEnabled(actor: Actor, slug: string, enabled: boolean): Promise<void> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       if (enabled && !deps.providerConfigured)
         throw ValidationError({ provider: 'reports.errors.noProvider' });
       await store.setProviderEnabled(consultation.id, enabled, now());
@@ -178,9 +171,9 @@ export function reportsService(deps: ReportsDeps) {
     },
 
     async publish(actor: Actor, slug: string): Promise<number> {
-      const consultation = await loadForSecretariat(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const draft = await store.findDraft(consultation.id);
-      if (!draft?.generatedAt) throw new AppError('no_draft', 409, 'generate a draft first');
+      if (!draft?.generatedAt) throw new AppError('no_draft', 'generate a draft first');
       return transaction(async () => {
         const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
         await store.insertVersion(consultation.id, {

@@ -1,8 +1,9 @@
 // Report pages: the secretariat's draft (with the generation job's progress), the editor with
 // a server-side preview, the published report, and the comparison of two versions.
-import { Form, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
-import { renderMarkdown } from '../../http/markdown.ts';
+import { PostButton } from '../../ui/buttons.tsx';
+import { Markdown } from '../../ui/markdown.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { direction, type Locale } from '../../i18n/locales.ts';
 import type { JobState } from '../../jobs/queue.ts';
@@ -14,28 +15,6 @@ import type { ReportsService } from './reports.service.ts';
 type DraftView = Awaited<ReturnType<ReportsService['draftPage']>>;
 type PublishedView = Awaited<ReturnType<ReportsService['publishedReport']>>;
 type CompareView = Awaited<ReturnType<ReportsService['compare']>>;
-
-function PostButton({
-  ctx,
-  action,
-  label,
-  fields = {},
-}: {
-  ctx: ViewContext;
-  action: string;
-  label: string;
-  fields?: Record<string, string>;
-}) {
-  return (
-    <form method="post" action={action} class="inline">
-      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit">{label}</button>
-    </form>
-  );
-}
 
 /** The report body: each section under its heading, in the report's language and direction. */
 export function ReportBody({
@@ -52,10 +31,7 @@ export function ReportBody({
       {SECTIONS.map((key) => (
         <section id={key} aria-labelledby={`heading-${key}`}>
           <h2 id={`heading-${key}`}>{sectionHeading(language, key)}</h2>
-          <div
-            class="markdown"
-            dangerouslySetInnerHTML={{ __html: renderMarkdown(sections[key] || '—') }}
-          />
+          <Markdown source={sections[key] || '—'} />
           {actions?.(key)}
         </section>
       ))}

@@ -63,11 +63,10 @@ export async function providerSummary(
   if (!response.ok)
     throw new AppError(
       'provider_failed',
-      502,
       `the synthesis provider answered ${response.status}`,
     );
   const body = (await response.json()) as { choices?: Array<{ message?: { content?: string } }> };
   const text = body.choices?.[0]?.message?.content?.trim();
-  if (!text) throw new AppError('provider_failed', 502, 'the synthesis provider returned no text');
+  if (!text) throw new AppError('provider_failed', 'the synthesis provider returned no text');
   return text;
 }

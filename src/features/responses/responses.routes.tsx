@@ -2,7 +2,7 @@
 // service, render or redirect.
 import type { FastifyPluginAsync } from 'fastify';
 import { failedForm, formBody, list, text } from '../../http/form-body.ts';
-import { emptyForm } from '../../http/forms.tsx';
+import { emptyForm } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import type { ResponseChange, ResponsesService } from './responses.service.ts';

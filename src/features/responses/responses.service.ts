@@ -12,14 +12,11 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../shared/errors.ts';
-import type { ConsultationRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
+import type { ConsultationRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
-import type { SubmissionMailer } from '../submissions/submission-mail.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import type { DisclosedSubmission, SubmissionMailer, SubmissionsService } from '../submissions/index.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
   OUTCOMES,
@@ -77,21 +74,6 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 
 export function responsesService(deps: ResponsesDeps) {
   const { store, consultations, submissions, reports, transparency, transaction, mail, clock, baseUrl } = deps;
-
-  async function load(actor: Actor, slug: string): Promise<ConsultationRecord> {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(actor, consultation.processId);
-    return consultation;
-  }
-
-  async function published(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
-    const all: DisclosedSubmission[] = [];
-    for await (const batch of submissions.eachPublished(consultation)) all.push(...batch);
-    return all.sort(
-      (a, b) =>
-        (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id),
-    );
-  }
 
   /** A published submission of this consultation, disclosed for the public. */
   async function submissionIn(consultation: ConsultationRecord, id: string) {
@@ -154,9 +136,9 @@ export function responsesService(deps: ResponsesDeps) {
 
   return {
     async manageList(actor: Actor, slug: string) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const [list, responses] = await Promise.all([
-        published(consultation),
+        submissions.allPublished(consultation),
         store.forConsultation(consultation.id),
       ]);
       return {
@@ -166,7 +148,7 @@ export function responsesService(deps: ResponsesDeps) {
     },
 
     async responseForm(actor: Actor, slug: string, submissionId: string) {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const submission = await submissionIn(consultation, submissionId);
       const [response, items] = await Promise.all([
         store.find(submissionId),
@@ -182,7 +164,7 @@ export function responsesService(deps: ResponsesDeps) {
       submissionId: string,
       input: ResponseInput,
     ): Promise<ResponseChange> {
-      const consultation = await load(actor, slug);
+      const consultation = await consultations.loadForSecretariat(actor, slug);
       const submission = await submissionIn(consultation, submissionId);
       const items = await reports.itemsFor(consultation);
       const outcome = checkResponse(input, items);
@@ -208,7 +190,7 @@ export function responsesService(deps: ResponsesDeps) {
     async publicTable(slug: string) {
       const consultation = await consultations.loadVisible(anonymousActor, slug);
       const [list, responses, items] = await Promise.all([
-        published(consultation),
+        submissions.allPublished(consultation),
         store.forConsultation(consultation.id),
         publishedItems(slug),
       ]);

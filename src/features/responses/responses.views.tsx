@@ -1,14 +1,14 @@
 // Response pages: the public "how the inputs were used" table (disclosed submissions only: a
 // name appears only when the disclosed submission carries one), the secretariat's list and form,
 // and the section on the author's own submission page.
-import { Form, TextAreaField, type FormState } from '../../http/forms.tsx';
+import { Form, TextAreaField, type FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { numberFormat } from '../../i18n/formatters.ts';
-import { dayLabel } from '../consultations/consultation-labels.ts';
+import { dayLabel } from '../../ui/consultation-labels.ts';
 import { sectionHeading, type ReportItem } from '../reports/index.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
-import { PublishedSubmission } from '../submissions/submissions.views.tsx';
+import type { DisclosedSubmission } from '../submissions/index.ts';
+import { PublishedSubmission } from '../../ui/published-submission.tsx';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import type { ResponsesService } from './responses.service.ts';
 import { OUTCOMES, type Outcome } from './responses.store.ts';

@@ -11,11 +11,8 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/test-app.ts';
-import {
-  actorFor,
-  participationFixture,
-  type Participation,
-} from '../submissions/participation.fixtures.ts';
+import { participationFixture, type Participation } from '../submissions/participation.fixtures.ts';
+import { actorFor } from '../../testing/factories.ts';
 
 const found = (html: string) =>
   [...html.matchAll(/href="(\/submissions\/[^"]+)"/g)].map((m) => m[1]).sort();

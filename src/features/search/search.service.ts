@@ -5,8 +5,8 @@ import { LRUCache } from 'lru-cache';
 import { detectLanguage } from '../../engines/text/index.ts';
 import { markdownToText } from '../../http/markdown.ts';
 import type { SearchHit, SearchSql } from '../../db/search.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import type { DisclosedSubmission } from '../submissions/disclosure.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import type { DisclosedSubmission } from '../submissions/index.ts';
 import { documentTokens, queryGroups } from './search-text.ts';
 import { excerptOf, type Excerpt } from './excerpt.ts';
 

@@ -2,11 +2,10 @@
 // other than its author — pages, API, feeds, exports, search, e-mails to third parties, reports —
 // receives a DisclosedSubmission built here and nothing else. Under `chatham_house` and
 // `anonymous` it carries no name, organisation, user id or original file name, and only the day.
-import type { ParticipationRule } from '../consultations/rules.ts';
-import { revealsIdentities, secretariatSeesIdentities } from '../consultations/rules.ts';
+import { identitiesVisible, secretariatSeesIdentities, type Audience, type ParticipationRule } from '../../shared/consultation-rules.ts';
 import type { AnswerRecord, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
 
-export type Audience = 'public' | 'secretariat';
+export { identitiesVisible, type Audience };
 
 export interface Attribution {
   displayName: string;
@@ -49,10 +48,6 @@ const EXTENSIONS: Record<string, string> = {
   'application/vnd.oasis.opendocument.text': 'odt',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
-
-export function identitiesVisible(rule: ParticipationRule, audience: Audience): boolean {
-  return audience === 'public' ? revealsIdentities(rule) : secretariatSeesIdentities(rule);
-}
 
 /** A file name that says nothing about its author: "submission-<id>-2.pdf". */
 export function neutralFileName(submissionId: string, position: number, mediaType: string): string {

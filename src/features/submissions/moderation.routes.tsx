@@ -2,13 +2,12 @@
 // category (logged publicly) and a note (kept for the secretariat).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import { requireSecretariat } from '../processes/processes.policy.ts';
-import type { ProcessesService } from '../processes/processes.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { ProcessesService } from '../processes/index.ts';
 import { ModerationPage } from './moderation.views.tsx';
 import type { SubmissionsService } from './submissions.service.ts';
 
@@ -36,8 +35,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     requestedPage: number,
     failed?: { id: string; state: FormState },
   ) {
-    const consultation = await consultations.load(slug);
-    requireSecretariat(request.actor, consultation.processId);
+    const consultation = await consultations.loadForSecretariat(request.actor, slug);
     const [process, queue] = await Promise.all([
       processes.findById(consultation.processId),
       submissions.moderationQueue(request.actor, consultation, requestedPage),
@@ -58,8 +56,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
 
   app.post<ItemParams>('/consultations/:slug/moderation/:id', async (request, reply) => {
     const { slug, id } = request.params;
-    const consultation = await consultations.load(slug);
-    requireSecretariat(request.actor, consultation.processId);
+    await consultations.loadForSecretariat(request.actor, slug);
     const body = formBody(request);
     const values = {
       action: text(body, 'action'),

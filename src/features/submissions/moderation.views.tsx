@@ -1,14 +1,14 @@
 // The moderation queue: each submitted text exactly as disclose() gives it to the secretariat
 // (under `anonymous` it carries no identity, so none is shown), with publish and reject forms.
 // Keyboard-first: one heading per text, its two actions right after it, a link to the next one.
-import type { FormState } from '../../http/forms.tsx';
+import type { FormState } from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, isLocale } from '../../i18n/locales.ts';
-import { dayLabel } from '../consultations/consultation-labels.ts';
-import { PostButton } from '../consultations/secretariat.fields.tsx';
-import { rejectionLabel, ruleLabel } from '../consultations/secretariat.labels.ts';
+import { dayLabel } from '../../ui/consultation-labels.ts';
+import { PostButton } from '../../ui/buttons.tsx';
+import { rejectionLabel, ruleLabel } from '../../ui/secretariat-labels.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import { REJECTION_CATEGORIES } from './submissions.service.ts';
 

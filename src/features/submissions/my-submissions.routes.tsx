@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { limitedBy } from '../../http/abuse-limits.ts';
 import { formBody, text } from '../../http/form-body.ts';
-import { emptyForm, type FormState } from '../../http/forms.tsx';
+import { emptyForm, type FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -34,7 +34,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
   async function ownView(request: FastifyRequest, id: string) {
     const own = await submissions.ownWithContent(request.actor, id);
     const consultation = await consultations.findById(own.submission.consultationId);
-    if (!consultation) throw new AppError('not_found', 404, 'consultation not found');
+    if (!consultation) throw new AppError('not_found', 'consultation not found');
     const [questions, mine, attachmentsView, response] = await Promise.all([
       consultations.questions(consultation.id),
       organisations.myOrganisations(request.actor),
@@ -170,7 +170,7 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
     const body = formBody(request);
     const decision = text(body, 'decision');
     if (decision !== 'confirmed' && decision !== 'declined')
-      throw new AppError('invalid', 400, 'decision must be confirmed or declined');
+      throw new AppError('invalid', 'decision must be confirmed or declined');
     try {
       await submissions.decideCosignature(
         request.actor,

@@ -1,6 +1,6 @@
 // The author's own pages. These show the author's own records (they wrote them); anything about a
 // third party's submission (a co-signature request) is a DisclosedSubmission.
-import { Form, TextField, type FormState } from '../../http/forms.tsx';
+import { Form, TextField, type FormState } from '../../ui/forms.tsx';
 import { AttachmentsSection, type AttachmentsView } from '../attachments/index.ts';
 import { OwnResponseSection, type ResponsesService } from '../responses/index.ts';
 import { Layout } from '../../http/layout.tsx';
@@ -9,13 +9,13 @@ import {
   dateInZone,
   dayLabel,
   languageName,
-  rejectionCategoryLabel,
-} from '../consultations/consultation-labels.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import type { Phase } from '../consultations/rules.ts';
+} from '../../ui/consultation-labels.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import type { Phase } from '../../shared/consultation-rules.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
-import { Paragraphs, PublishedSubmission } from './submissions.views.tsx';
+import { Paragraphs, PublishedSubmission } from '../../ui/published-submission.tsx';
+import { rejectionLabel } from '../../ui/secretariat-labels.ts';
 
 export const STATUS_KEYS = {
   draft: 'submission.status.draft',
@@ -204,7 +204,7 @@ export function MySubmissionPage({
       {s.status === 'rejected' && (
         <p>
           {t('my.submission.rejected', {
-            reason: rejectionCategoryLabel(t, s.rejectionCategory ?? 'other'),
+            reason: rejectionLabel(t, s.rejectionCategory ?? 'other'),
             note: s.rejectionNote ?? '',
           })}
         </p>

@@ -3,6 +3,7 @@
 import type { Actor } from '../../shared/actor.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
 import type { TestApp } from '../../testing/test-app.ts';
+import { actorFor, instanceAdmin } from '../../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -17,21 +18,6 @@ export function testClock(start = new Date()): {
     now: () => current,
     set: (at) => (current = at),
     advance: (ms) => (current = new Date(current.getTime() + ms)),
-  };
-}
-
-export async function actorFor(t: TestApp, email: string, displayName: string): Promise<Actor> {
-  const existing = await t.services.accounts.findUserByEmail(email);
-  const id =
-    existing?.id ??
-    (await t.services.accounts.createConfirmedUser({
-      email,
-      password: 'long password 123',
-      displayName,
-    }));
-  return {
-    user: { id, email, displayName, emailConfirmed: true },
-    grants: await t.services.roles.grantsOf(id),
   };
 }
 
@@ -56,16 +42,7 @@ export async function participationFixture(
   processTitle = 'Ottawa Agenda',
 ): Promise<Participation> {
   const now = () => t.services.clock.now().getTime();
-  const admin = await actorFor(t, 'fixture-admin@example.org', 'Fixture Admin');
-  await t.services.roles.grant({
-    userId: admin.user?.id ?? '',
-    role: 'instance_admin',
-    scopeType: 'instance',
-    scopeId: '',
-    grantedBy: null,
-    now: new Date().toISOString(),
-  });
-  admin.grants = await t.services.roles.grantsOf(admin.user?.id ?? '');
+  const admin = await instanceAdmin(t, 'fixture-admin@example.org', 'Fixture Admin');
   const process = await t.services.processes.openProcess(admin, {
     title: processTitle,
     convener: 'Coalition',

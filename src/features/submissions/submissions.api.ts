@@ -15,8 +15,7 @@ import {
   SlugParams,
 } from '../../http/api.schemas.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { SubmissionsService } from './submissions.service.ts';
 import type { SubmissionRecord } from './submissions.store.ts';
 import {
@@ -33,6 +32,7 @@ import {
   type SubmissionReceiptDto,
   type SubmissionWriteBody,
 } from './submissions.schemas.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export interface SubmissionsApiOptions {
   submissions: SubmissionsService;
@@ -81,15 +81,20 @@ async function write(
     freeText: body.freeText ?? '',
     answers: body.answers ?? [],
   };
-  const run = () =>
+  return retryRaces(() =>
     body.submit
       ? submissions.submit(actor, slug, input)
-      : submissions.saveDraft(actor, slug, input);
+      : submissions.saveDraft(actor, slug, input),
+  );
+}
+
+/** Runs the write again only when a racing copy won a unique index; any other failure stands. */
+export async function retryRaces<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof AppError || attempt >= RACE_ATTEMPTS) throw error;
+      if (!isUniqueViolation(error) || attempt >= RACE_ATTEMPTS) throw error;
     }
   }
 }

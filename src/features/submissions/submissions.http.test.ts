@@ -7,12 +7,8 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/test-app.ts';
-import {
-  actorFor,
-  participationFixture,
-  testClock,
-  type Participation,
-} from './participation.fixtures.ts';
+import { participationFixture, testClock, type Participation } from './participation.fixtures.ts';
+import { actorFor } from '../../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;
 

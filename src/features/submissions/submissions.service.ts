@@ -8,21 +8,22 @@ import { newId } from '../../shared/ids.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { SubmissionMailer } from './submission-mail.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { AccreditationService } from '../accreditation/accreditation.service.ts';
-import type { ConsultationRecord, QuestionRecord } from '../consultations/consultations.store.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
+import type { AccreditationService } from '../accreditation/index.ts';
+import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
 import type { OrganisationsStore } from '../organisations/index.ts';
 import type { AttachmentLookup } from '../attachments/index.ts';
 import type { PublicIndex } from '../search/index.ts';
-import { isSecretariat, requireSecretariat } from '../processes/processes.policy.ts';
-import type { TransparencyService } from '../transparency/transparency.service.ts';
+import { isSecretariat, requireSecretariat } from '../../shared/process-policy.ts';
+import type { TransparencyService } from '../transparency/index.ts';
 import { disclose, identitiesVisible, type Audience, type DisclosedSubmission } from './disclosure.ts';
 import type { ContentFields, SubmissionRecord, SubmissionsStore, SubmissionStatus } from './submissions.store.ts';
 
 /** Texts per page of the moderation queue. */
 export const MODERATION_PAGE_SIZE = 50;
 
-export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
+import { REJECTION_CATEGORIES } from '../../shared/consultation-rules.ts';
+export { REJECTION_CATEGORIES };
 const MAX_TEXT = 20000;
 
 export interface DraftInput {
@@ -75,13 +76,13 @@ export function submissionsService(deps: SubmissionsDeps) {
   async function checkEligible(actor: Actor, consultation: ConsultationRecord, organisationId: string | null): Promise<void> {
     if (!actor.user) throw UnauthenticatedError();
     if (consultation.eligibility === 'accredited') {
-      if (!organisationId || (await accreditation.statusOf(consultation.processId, organisationId)) !== 'accepted') throw new AppError('not_eligible', 403, 'only accredited organisations may submit', { fields: { organisation: 'errors.notAccredited' } });
+      if (!organisationId || (await accreditation.statusOf(consultation.processId, organisationId)) !== 'accepted') throw new AppError('not_eligible', 'only accredited organisations may submit', { fields: { organisation: 'errors.notAccredited' } });
     }
-    if (consultation.eligibility === 'invited' && !(await consultations.isInvited(consultation.id, actor.user.email))) throw new AppError('not_eligible', 403, 'this consultation is by invitation');
+    if (consultation.eligibility === 'invited' && !(await consultations.isInvited(consultation.id, actor.user.email))) throw new AppError('not_eligible', 'this consultation is by invitation');
   }
 
   function requireOpen(consultation: ConsultationRecord): void {
-    if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 409, 'the consultation is not open for submissions');
+    if (consultations.phase(consultation) !== 'open') throw new AppError('consultation_closed', 'the consultation is not open for submissions');
   }
 
   async function unchanged(existing: SubmissionRecord, content: ContentFields, organisationId: string | null): Promise<boolean> {
@@ -114,6 +115,17 @@ export function submissionsService(deps: SubmissionsDeps) {
     await mail.send({ email: actor.user.email, locale: user?.locale }, consultation, (t) => ({ subject: t('mail.receipt.subject', { consultation: consultation.title }), text: t('mail.receipt.body', { consultation: consultation.title, link: `${baseUrl}/submissions/${submission.id}`, deadline: consultation.closesAt.slice(0, 16).replace('T', ' ') + ' UTC' }) }));
   }
 
+  async function* eachPublished(consultation: ConsultationRecord, batchSize = 200): AsyncGenerator<DisclosedSubmission[]> {
+    let before: { at: string; id: string } | undefined;
+    for (;;) {
+      const records = await store.listForConsultation(consultation.id, ['published'], { limit: batchSize, ...(before ? { before } : {}) });
+      if (records.length === 0) return;
+      yield present(consultation, records, 'public');
+      const last = records[records.length - 1] as SubmissionRecord;
+      before = { at: last.updatedAt, id: last.id };
+    }
+  }
+
   return {
     /** Creates or updates the actor's draft (or their submitted text while the consultation is open). */
     async saveDraft(actor: Actor, consultationSlug: string, input: DraftInput): Promise<SubmissionRecord> {
@@ -125,7 +137,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       const userId = actor.user?.id ?? '';
       const existing = input.submissionId ? await ownSubmission(actor, input.submissionId) : input.idempotencyKey ? await store.findByIdempotencyKey(userId, input.idempotencyKey) : undefined;
       if (existing) {
-        if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 409, 'this submission can no longer be edited');
+        if (existing.consultationId !== consultation.id || existing.status === 'withdrawn' || existing.status === 'rejected') throw new AppError('not_editable', 'this submission can no longer be edited');
         // A retried request (same key, same content) changes nothing: no new version, and a text
         // already published is not sent back to moderation.
         if (await unchanged(existing, content, organisationId)) return existing;
@@ -177,7 +189,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       if (!submission) throw NotFoundError('submission');
       const consultation = await consultations.load(await slugOf(submission));
       requireSecretariat(actor, consultation.processId);
-      if (submission.status !== 'submitted') throw new AppError('not_pending', 409, 'only submitted texts wait for moderation');
+      if (submission.status !== 'submitted') throw new AppError('not_pending', 'only submitted texts wait for moderation');
       if (decision.action === 'publish') {
         await transaction(async () => {
           await store.setStatus(submission.id, 'published', now(), { publishedAt: now(), rejectionCategory: null, rejectionNote: null });
@@ -208,7 +220,7 @@ export function submissionsService(deps: SubmissionsDeps) {
       if (!actor.user) throw UnauthenticatedError();
       const org = await organisations.findBySlug(organisationSlug);
       if (!org) throw NotFoundError('organisation');
-      if (!(await organisations.roleOf(org.id, actor.user.id))) throw new AppError('not_member', 403, 'only members of the organisation may co-sign for it');
+      if (!(await organisations.roleOf(org.id, actor.user.id))) throw new AppError('not_member', 'only members of the organisation may co-sign for it');
       if (!(await store.decideCosignature(submissionId, org.id, decision, actor.user.id, now()))) throw NotFoundError('co-signature invitation');
     },
 
@@ -274,15 +286,13 @@ export function submissionsService(deps: SubmissionsDeps) {
     },
 
     /** Every published submission of a consultation, disclosed, in batches (exports). */
-    async *eachPublished(consultation: ConsultationRecord, batchSize = 200): AsyncGenerator<DisclosedSubmission[]> {
-      let before: { at: string; id: string } | undefined;
-      for (;;) {
-        const records = await store.listForConsultation(consultation.id, ['published'], { limit: batchSize, ...(before ? { before } : {}) });
-        if (records.length === 0) return;
-        yield present(consultation, records, 'public');
-        const last = records[records.length - 1] as SubmissionRecord;
-        before = { at: last.updatedAt, id: last.id };
-      }
+    eachPublished,
+
+    /** Every published submission, disclosed for the public, oldest first (then by id). */
+    async allPublished(consultation: ConsultationRecord): Promise<DisclosedSubmission[]> {
+      const all: DisclosedSubmission[] = [];
+      for await (const batch of eachPublished(consultation)) all.push(...batch);
+      return all.sort((a, b) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id));
     },
 
     async publicOne(submissionId: string): Promise<{ consultation: ConsultationRecord; submission: DisclosedSubmission }> {

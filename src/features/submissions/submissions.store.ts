@@ -1,9 +1,8 @@
 // SQL for submissions, their answers, versions, attachments and co-signatures.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-
-export const SUBMISSION_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+import type { SubmissionStatus } from '../../shared/consultation-rules.ts';
+export { SUBMISSION_STATUSES, type SubmissionStatus } from '../../shared/consultation-rules.ts';
 
 export interface SubmissionRecord {
   id: string;
@@ -204,6 +203,53 @@ export function submissionsStore(db: Kysely<DB>) {
     async decideCosignature(submissionId: string, organisationId: string, status: 'confirmed' | 'declined', userId: string, now: string): Promise<boolean> {
       const result = await db.updateTable('cosignatures').set({ status, decided_by: userId, decided_at: now }).where('submission_id', '=', submissionId).where('organisation_id', '=', organisationId).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    /** Submissions made on the organisation's behalf (drafts aside), latest change first. */
+    async listForOrganisation(organisationId: string): Promise<Array<{ id: string; status: string; updatedAt: string; consultation: { slug: string; title: string } }>> {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .select(['s.id', 's.status', 's.updated_at', 'c.slug', 'c.title'])
+        .where('s.organisation_id', '=', organisationId)
+        .where('s.status', '!=', 'draft')
+        .orderBy('s.updated_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ id: r.id, status: r.status, updatedAt: r.updated_at, consultation: { slug: r.slug, title: r.title } }));
+    },
+    /** Submissions the organisation was asked to co-sign, latest invitation first. */
+    async cosignaturesOfOrganisation(organisationId: string): Promise<Array<{ submissionId: string; status: string; submissionStatus: string; consultation: { slug: string; title: string } }>> {
+      const rows = await db
+        .selectFrom('cosignatures as k')
+        .innerJoin('submissions as s', 's.id', 'k.submission_id')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .select(['k.submission_id', 'k.status', 's.status as submission_status', 'c.slug', 'c.title'])
+        .where('k.organisation_id', '=', organisationId)
+        .orderBy('k.invited_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ submissionId: r.submission_id, status: r.status, submissionStatus: r.submission_status, consultation: { slug: r.slug, title: r.title } }));
+    },
+    /**
+     * Authors with a draft in a published consultation closing in (now, until], who have not
+     * opted out of reminders and were not yet sent this kind for that consultation.
+     */
+    async dueReminders(kind: string, now: string, until: string): Promise<Array<{ consultationId: string; title: string; closesAt: string; timeZone: string; userId: string; email: string; locale: string | null }>> {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .innerJoin('users as u', 'u.id', 's.author_id')
+        .leftJoin('sent_reminders as r', (join) => join.onRef('r.subject_id', '=', 'c.id').onRef('r.user_id', '=', 'u.id').on('r.kind', '=', kind))
+        .select(['c.id as consultation_id', 'c.title', 'c.closes_at', 'c.time_zone', 'u.id as user_id', 'u.email', 'u.locale'])
+        .where('s.status', '=', 'draft')
+        .where('c.published_at', 'is not', null)
+        .where('c.closes_at', '>', now)
+        .where('c.closes_at', '<=', until)
+        .where('u.reminders_opt_out_at', 'is', null)
+        .where('r.user_id', 'is', null)
+        .execute();
+      return rows.map((r) => ({ consultationId: r.consultation_id, title: r.title, closesAt: r.closes_at, timeZone: r.time_zone, userId: r.user_id, email: r.email, locale: r.locale }));
+    },
+    async recordReminder(kind: string, consultationId: string, userId: string, now: string): Promise<void> {
+      await db.insertInto('sent_reminders').values({ kind, subject_id: consultationId, user_id: userId, sent_at: now }).onConflict((oc) => oc.columns(['kind', 'subject_id', 'user_id']).doNothing()).execute();
     },
   };
 }

@@ -3,11 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../shared/actor.ts';
 import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
 import { utcToZoned } from '../../shared/time-zones.ts';
-
-async function actorFor(t: TestApp, email: string, displayName: string): Promise<Actor> {
-  const id = await t.services.accounts.createConfirmedUser({ email, password: 'long password 123', displayName });
-  return { user: { id, email, displayName, emailConfirmed: true }, grants: await t.services.roles.grantsOf(id) };
-}
+import { actorFor } from '../../testing/factories.ts';
 
 const day = 24 * 3600 * 1000;
 const local = (ms: number) => utcToZoned(new Date(Date.now() + ms).toISOString(), 'UTC');

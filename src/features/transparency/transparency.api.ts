@@ -4,8 +4,8 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { CursorCodec } from '../../http/api-cursor.ts';
 import { Page, PageQuery, problems, SlugParams } from '../../http/api.schemas.ts';
-import type { ConsultationsService } from '../consultations/consultations.service.ts';
-import type { SubmissionsService } from '../submissions/submissions.service.ts';
+import type { ConsultationsService } from '../consultations/index.ts';
+import type { SubmissionsService } from '../submissions/index.ts';
 import type { TransparencyService } from './transparency.service.ts';
 import { ChainCheck, LogEntry, RejectionCount } from './transparency.schemas.ts';
 

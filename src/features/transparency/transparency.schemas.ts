@@ -1,6 +1,6 @@
 // API shapes of the transparency log and the moderation log: public, hash-chained, day-precise.
 import { Type } from '@sinclair/typebox';
-import { REJECTION_CATEGORIES } from '../submissions/submissions.service.ts';
+import { REJECTION_CATEGORIES } from '../../shared/consultation-rules.ts';
 import { LOG_ACTIONS } from './transparency.service.ts';
 
 export const LogEntry = Type.Object({

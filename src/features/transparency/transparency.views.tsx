@@ -3,7 +3,7 @@
 // entry refers to is shown by its public reference, as on its own public page.
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import { dayLabel } from '../consultations/consultation-labels.ts';
+import { dayLabel } from '../../ui/consultation-labels.ts';
 import { OUTCOME_KEYS } from '../responses/index.ts';
 import type { ChainCheck, LogEntry } from './transparency.service.ts';
 

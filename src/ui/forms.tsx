@@ -1,14 +1,12 @@
-// Form building blocks: labelled fields with their errors tied by aria-describedby, an error
-// summary announced on load, and the CSRF field. Every form works without JavaScript.
+// Form building blocks: labelled fields of every kind (text, dates, numbers, choices) with their
+// errors tied by aria-describedby, an error summary announced on load, and the CSRF field. Every
+// form works without JavaScript.
 import type { ComponentChildren } from 'preact';
 import type { MessageKey, Translate } from '../i18n/i18n.ts';
-import type { FieldErrors } from '../shared/errors.ts';
-import type { ViewContext } from './view-context.ts';
+import type { FormState } from '../http/form-body.ts';
+import type { ViewContext } from '../http/view-context.ts';
 
-export interface FormState {
-  values: Record<string, string | undefined>;
-  errors: FieldErrors;
-}
+export type { FormState };
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
@@ -56,21 +54,29 @@ function describedBy(name: string, hint: string | undefined, error: string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
+function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error: string | undefined }) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`error-${name}`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
   const error = errorText(props.ctx.t, props.state.errors[props.name]);
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`hint-${props.name}`}>
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`error-${props.name}`}>
-          {error}
-        </p>
-      )}
+      <HintAndError name={props.name} hint={props.hint} error={error} />
       {props.children}
     </div>
   );
@@ -134,5 +140,83 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** Inputs the text fields do not cover: dates, times and numbers (and plain text with a minimum). */
+export function InputField(props: FieldProps & { type: 'date' | 'datetime-local' | 'number' | 'text' | 'email' | 'url'; min?: number; dir?: 'ltr' | 'auto' }) {
+  const error = props.state.errors[props.name];
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={`field-${props.name}`}
+        name={props.name}
+        type={props.type as 'text'}
+        min={props.min}
+        dir={props.dir}
+        value={props.state.values[props.name] ?? ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** A plain-words explanation shown under the choice. */
+  explanation?: string;
+  lang?: string;
+}
+
+/** Radio buttons (one value) or check boxes (several, `selected` lists them) in a fieldset. */
+export function ChoiceFieldset(props: {
+  ctx: ViewContext;
+  state: FormState;
+  name: string;
+  legend: string;
+  hint?: string;
+  choices: Choice[];
+  multiple?: boolean;
+  selected?: string[];
+  children?: ComponentChildren;
+}) {
+  const { name } = props;
+  const error = errorText(props.ctx.t, props.state.errors[name]);
+  const chosen = new Set(props.selected ?? [props.state.values[name] ?? '']);
+  return (
+    <fieldset
+      class={error ? 'field has-error' : 'field'}
+      aria-describedby={describedBy(name, props.hint, error)}
+    >
+      <legend>{props.legend}</legend>
+      <HintAndError name={name} hint={props.hint} error={error} />
+      {props.choices.map((c, i) => {
+        // The first box carries the id the error summary links to.
+        const id = i === 0 ? `field-${name}` : `field-${name}-${c.value}`;
+        return (
+          <div class="choice">
+            <input
+              type={props.multiple ? 'checkbox' : 'radio'}
+              id={id}
+              name={name}
+              value={c.value}
+              checked={chosen.has(c.value)}
+              aria-describedby={c.explanation ? `${id}-explained` : undefined}
+            />{' '}
+            <label for={id} lang={c.lang}>
+              {c.label}
+            </label>
+            {c.explanation && (
+              <p class="hint" id={`${id}-explained`}>
+                {c.explanation}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {props.children}
+    </fieldset>
   );
 }

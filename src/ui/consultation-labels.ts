@@ -1,10 +1,10 @@
 // Words for the consultation vocabulary on public pages: phases, rules explained in plain words,
 // eligibility, dates in the consultation's own time zone. Every message key is spelled out so the
 // translation check can see it is used.
-import type { Translate } from '../../i18n/i18n.ts';
-import type { Locale } from '../../i18n/locales.ts';
-import type { Eligibility, ParticipationRule, Phase } from './rules.ts';
-import { dateTimeFormat, displayNames } from '../../i18n/formatters.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Eligibility, ParticipationRule, Phase } from '../shared/consultation-rules.ts';
+import { dateTimeFormat, displayNames } from '../i18n/formatters.ts';
 
 const PHASE_KEYS = {
   draft: 'consult.phase.draft',
@@ -27,19 +27,6 @@ const ELIGIBILITY_KEYS = {
   invited: 'consult.eligibility.invited',
 } as const;
 
-const CATEGORY_KEYS = {
-  off_topic: 'consult.modlog.category.offTopic',
-  abusive: 'consult.modlog.category.abusive',
-  spam: 'consult.modlog.category.spam',
-  duplicate: 'consult.modlog.category.duplicate',
-  personal_data: 'consult.modlog.category.personalData',
-  other: 'consult.modlog.category.other',
-} as const;
-
-export function rejectionCategoryLabel(t: Translate, category: string): string {
-  return t(CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS] ?? CATEGORY_KEYS.other);
-}
-
 export function phaseLabel(t: Translate, phase: Phase): string {
   return t(PHASE_KEYS[phase]);
 }
@@ -53,14 +40,14 @@ export function eligibilityExplanation(t: Translate, eligibility: Eligibility): 
   return t(ELIGIBILITY_KEYS[eligibility]);
 }
 
+/** The wall-clock date and time in the consultation's zone, in the reader's language. */
+export function dateTimeIn(locale: string, iso: string, timeZone: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
 /** A deadline as people there read it: the consultation's wall-clock time, with its zone named. */
 export function dateInZone(t: Translate, locale: Locale, iso: string, timeZone: string): string {
-  const date = dateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
-  return t('consult.dateInZone', { date, zone: timeZone });
+  return t('consult.dateInZone', { date: dateTimeIn(locale, iso, timeZone), zone: timeZone });
 }
 
 /** A day (YYYY-MM-DD) in the reader's language; days carry no time zone. */

@@ -1,4 +1,5 @@
-// The consultation vocabulary: participation rules, eligibility and phases (DESIGN.md §3).
+// The consultation vocabulary: participation rules, eligibility, phases, the states of a
+// submission and the reasons for rejecting one.
 export const PARTICIPATION_RULES = ['attributed', 'chatham_house', 'anonymous'] as const;
 export type ParticipationRule = (typeof PARTICIPATION_RULES)[number];
 
@@ -34,3 +35,17 @@ export function phaseOf(c: { publishedAt: string | null; opensAt: string; closes
   if (t < c.closesAt) return 'open';
   return c.phaseOverride === 'synthesis' || c.phaseOverride === 'published' ? c.phaseOverride : 'closed';
 }
+
+/** Who looks at a submission: anyone, or the consultation's secretariat. */
+export type Audience = 'public' | 'secretariat';
+
+/** Whether this audience may see who wrote a submission under this rule. */
+export function identitiesVisible(rule: ParticipationRule, audience: Audience): boolean {
+  return audience === 'public' ? revealsIdentities(rule) : secretariatSeesIdentities(rule);
+}
+
+export const SUBMISSION_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
+export type RejectionCategory = (typeof REJECTION_CATEGORIES)[number];

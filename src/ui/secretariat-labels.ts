@@ -1,22 +1,6 @@
-// Translated labels of the consultation vocabulary (phases, rules, eligibility, submission states,
-// rejection reasons), every message key spelled out so the messages test sees it is used.
-import type { Translate } from '../../i18n/i18n.ts';
-import type { Locale } from '../../i18n/locales.ts';
-import { dateTimeFormat } from '../../i18n/formatters.ts';
-
-const PHASE_KEYS = {
-  draft: 'secretariat.phase.draft',
-  upcoming: 'secretariat.phase.upcoming',
-  open: 'secretariat.phase.open',
-  closed: 'secretariat.phase.closed',
-  synthesis: 'secretariat.phase.synthesis',
-  published: 'secretariat.phase.published',
-} as const;
-
-export function phaseLabel(t: Translate, phase: string): string {
-  const key = PHASE_KEYS[phase as keyof typeof PHASE_KEYS];
-  return key ? t(key) : phase;
-}
+// Translated labels the secretariat's pages use for rules, eligibility, submission states and
+// rejection reasons (phases and dates: consultation-labels.ts), every message key spelled out so the messages test sees it is used.
+import type { Translate } from '../i18n/i18n.ts';
 
 const RULE_KEYS = {
   attributed: {
@@ -87,17 +71,7 @@ const CATEGORY_KEYS = {
   other: 'secretariat.rejection.other',
 } as const;
 
+/** Why a submission was turned down, the same words for its author, the public and moderators. */
 export function rejectionLabel(t: Translate, category: string): string {
-  const key = CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS];
-  return key ? t(key) : category;
-}
-
-/** A date and time as the consultation's own time zone shows it, with the zone named. */
-export function formatInZone(locale: Locale, iso: string, timeZone: string): string {
-  const formatted = dateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
-  return `${formatted} (${timeZone})`;
+  return t(CATEGORY_KEYS[category as keyof typeof CATEGORY_KEYS] ?? CATEGORY_KEYS.other);
 }

@@ -1,6 +1,6 @@
 // Instance administrators create processes; a process's secretariat runs it.
-import { type Actor, hasRole, isInstanceAdmin } from '../../shared/actor.ts';
-import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts';
+import { type Actor, hasRole, isInstanceAdmin } from './actor.ts';
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 export function canCreateProcess(actor: Actor): boolean {
   return isInstanceAdmin(actor);
