@@ -13,8 +13,9 @@ test('when no limit is set, then the documented defaults apply', () => {
   const { limits } = load({});
   assert.deepEqual(limits.rules.invitations, { account: { max: 30, windowMs: 600_000 }, client: { max: 200, windowMs: 600_000 } });
   assert.deepEqual(limits.rules['upload-bytes'].account, { max: 500 * 1024, windowMs: 86_400_000 }, 'counted in KiB');
-  assert.equal(limits.liveStreamsPerClient, 250);
-  assert.equal(load({ LIVE_RESULTS_STREAMS: '40' }).limits.liveStreamsPerClient, 10);
+  assert.equal(limits.liveStreamsPerClient, 8, 'a fixed number, so a handful of clients cannot hold every slot');
+  assert.equal(load({ LIVE_RESULTS_STREAMS: '5000' }).limits.liveStreamsPerClient, 8);
+  assert.equal(load({ LIVE_RESULTS_STREAMS: '5' }).limits.liveStreamsPerClient, 5, 'never more than the instance holds');
   assert.equal(limits.uploadBytesPerSubmission, 25 * 1024 * 1024);
 });
 

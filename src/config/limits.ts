@@ -29,11 +29,14 @@ export interface LimitRules {
 
 export interface LimitsConfig {
   rules: Record<LimitName, LimitRules>;
-  /** Live results streams one client address may hold open on one instance. */
+  /** Live results streams one client key (IPv4 address, IPv6 /64) may hold open on one instance. */
   liveStreamsPerClient: number;
   /** The total size in bytes of the files of one submission (at most 5 files of 10 MB each). */
   uploadBytesPerSubmission: number;
 }
+
+/** Live results streams one client key may hold on one instance, unless configured. */
+export const LIVE_STREAMS_PER_CLIENT = 8;
 
 const UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const SIZE_KIB = { KB: 1, MB: 1024, GB: 1024 * 1024 } as const;
@@ -104,9 +107,12 @@ export function parseLimits(env: Env, liveResultsStreams: number, fail: Fail): L
   }
   return {
     rules,
-    // A quarter of the instance's slots: a hall behind one NAT still gets hundreds of live pages
-    // (the rest reload for new results), and no single address can take every slot.
-    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.max(1, Math.floor(liveResultsStreams / 4)), fail),
+    // A small fixed number, not a share of the slots: a share lets a handful of addresses take
+    // them all (a quarter: four). Eight covers one person's tabs and a small office behind one
+    // address; then 1,000 slots need 125 client keys (IPv4 addresses or IPv6 /64s) to fill. A hall
+    // behind one NAT loses little beyond eight: its other results pages show new results on
+    // reload, as when the instance is full. Never more than the instance holds.
+    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.min(LIVE_STREAMS_PER_CLIENT, liveResultsStreams), fail),
     uploadBytesPerSubmission: bytes(env, 'UPLOAD_BYTES_PER_SUBMISSION', '25MB', fail),
   };
 }

@@ -8,13 +8,15 @@
 // request pays one statement (src/db/rate-limits.ts `addAll`), however many rules it meets.
 //
 // Privacy: as for the sign-in limit (rate-limit-store.ts), only an HMAC under the instance
-// secret of the limit, the scope and the account id or client address reaches the database.
+// secret of the limit, the scope and the account id or client key (client-address.ts) reaches
+// the database.
 // When the database cannot count, the request fails closed with 503, for the same reasons.
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LimitName, LimitsConfig } from '../config/limits.ts';
 import type { RateLimitCounters } from '../db/rate-limits.ts';
 import { RateLimitedError, UnavailableError } from '../shared/errors.ts';
+import { clientKey } from './client-address.ts';
 
 export interface LimitUse {
   name: LimitName;
@@ -57,7 +59,7 @@ export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['r
       const { account, client } = rules[use.name];
       const accountId = request.actor.user?.id;
       if (account && accountId) entries.push({ key: hashKey(use.name, 'account', accountId), amount, name: use.name, ...account });
-      if (client) entries.push({ key: hashKey(use.name, 'client', request.ip), amount, name: use.name, ...client });
+      if (client) entries.push({ key: hashKey(use.name, 'client', clientKey(request)), amount, name: use.name, ...client });
     }
     return entries;
   }
