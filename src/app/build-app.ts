@@ -93,7 +93,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);
   // After the CSRF check, so a forged request spends nobody's allowance.
-  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret));
+  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret, services.clock));
   registerAssets(app);
   // Before the routes: @fastify/swagger documents the routes registered after it.
   await registerOpenApi(app);

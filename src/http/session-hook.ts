@@ -35,7 +35,7 @@ export function registerSessionHook(app: FastifyInstance, deps: SessionHookDeps)
         const { user, grants } = found;
         request.sessionToken = token;
         request.actor = {
-          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null },
+          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null, createdAt: user.createdAt },
           grants,
         };
         if (isLocale(user.locale)) profileLocale = user.locale;
