@@ -20,6 +20,7 @@ import { cursorCodec } from '../http/api-cursor.ts';
 import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { rateLimitCounters } from '../db/rate-limits.ts';
 import { abuseLimiter, registerAbuseLimits } from '../http/abuse-limits.ts';
+import { clientKey, trustProxyOption } from '../http/client-address.ts';
 import { secretariatRoutes } from '../features/consultations/index.ts';
 import { attachmentsRoutes } from '../features/attachments/index.ts';
 import { consultationsRoutes } from '../features/consultations/index.ts';
@@ -64,7 +65,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   });
 
   // Every route, as registered: the authorisation test walks this list so no route goes unchecked.
@@ -84,7 +85,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   // Counted in the shared database, so every instance enforces one limit.
   const counters = rateLimitCounters(database, services.clock);
-  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(counters, config.secret) });
+  await app.register(rateLimit, { global: false, keyGenerator: clientKey, store: sharedRateLimitStore(counters, config.secret) });
 
   registerErrorHandling(app);
   registerInputHygiene(app);
@@ -93,7 +94,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);
   // After the CSRF check, so a forged request spends nobody's allowance.
-  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret));
+  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret, services.clock));
   registerAssets(app);
   // Before the routes: @fastify/swagger documents the routes registered after it.
   await registerOpenApi(app);

@@ -9,9 +9,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-config-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
 
-test('when TRUST_PROXY is unset, then proxies are trusted only behind an https BASE_URL', () => {
+test('when TRUST_PROXY is unset, then only the nearest private hop is trusted, and only behind an https BASE_URL', () => {
   assert.equal(load({}).trustProxy, false);
-  assert.equal(load({ BASE_URL: 'https://consult.example.org' }).trustProxy, true);
+  assert.equal(load({ BASE_URL: 'https://consult.example.org' }).trustProxy, 'nearest-private');
+  assert.equal(load({ TRUST_PROXY: 'nearest-private' }).trustProxy, 'nearest-private');
 });
 
 test('when TRUST_PROXY names addresses or ranges, then Fastify gets them as such', () => {

@@ -38,10 +38,11 @@ export interface Config {
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
   /**
-   * Which proxies' X-Forwarded-For to believe, as Fastify's trustProxy: the client address it
-   * yields keys the rate limits and the logs. false: the TCP peer is the client.
+   * Which proxies' X-Forwarded-For to believe (src/http/client-address.ts): the client address it
+   * yields keys the rate limits and the logs. false: the TCP peer is the client; 'nearest-private':
+   * the address the peer saw, when the peer is on loopback or a private network.
    */
-  trustProxy: boolean | string[];
+  trustProxy: boolean | string[] | 'nearest-private';
   /**
    * An OpenAI-compatible endpoint: a chat model for report summaries and/or an embedding model
    * for themes, near-duplicates and coding across languages. Used only where a secretariat
@@ -97,13 +98,16 @@ function parseProvider(env: Env): Config['synthesisProvider'] {
 }
 
 /**
- * TRUST_PROXY: "true" (every proxy: only when the app is reachable through proxies alone),
- * "false", or a comma-separated list of proxy addresses or CIDR ranges (the safe choice behind a
- * load balancer). Unset: trust when BASE_URL is https (a TLS-terminating proxy in front). Hop
- * counts are not offered: Fastify cannot check the peer with them and ignores the header.
+ * TRUST_PROXY: "nearest-private" (the default behind an https BASE_URL: one TLS-terminating proxy
+ * on loopback or a private network, whose X-Forwarded-For entry names the client), "true" (every
+ * proxy: the left-most entry, which a client can write, so only when the app is reachable through
+ * proxies that overwrite the header), "false", or a comma-separated list of proxy addresses or
+ * CIDR ranges. Hop counts are not offered: Fastify cannot check the peer with them and ignores
+ * the header.
  */
 function parseTrustProxy(raw: string | undefined, https: boolean): Config['trustProxy'] {
-  if (raw === undefined || raw === '') return https;
+  if (raw === undefined || raw === '') return https ? 'nearest-private' : false;
+  if (raw === 'nearest-private') return raw;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
@@ -113,7 +117,7 @@ function parseTrustProxy(raw: string | undefined, https: boolean): Config['trust
     const maxBits = version === 4 ? 32 : 128;
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
     if (!version || !bitsOk || extra !== undefined)
-      fail('TRUST_PROXY', `must be true, false, or proxy addresses/CIDR ranges separated by commas; "${entry}" is none of these`);
+      fail('TRUST_PROXY', `must be nearest-private, true, false, or proxy addresses/CIDR ranges separated by commas; "${entry}" is none of these`);
   }
   return entries;
 }

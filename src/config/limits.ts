@@ -1,9 +1,11 @@
-// Abuse and fairness limits: how many writes of each kind one account, and one client address,
-// may make in a window, plus the upload caps. Parsed from the environment with the rest of the
-// configuration; the defaults are set so that real use never meets them (README, "Limits").
+// Abuse and fairness limits: how many writes of each kind one account, one client, one new
+// account and one organisation may make in a window, plus the upload caps. Parsed from the
+// environment with the rest of the configuration; the defaults are set so that real use never
+// meets them (README, "Limits").
 //
-// Each windowed rule is `<amount>/<window>`, e.g. `30/10m` or `300MB/1d`, or `off`. Windows are
-// counted in the shared database, so they hold across instances and restarts.
+// Each rule is one or more windows `<amount>/<window>` separated by commas, e.g. `10/1h,30/1d` or
+// `300MB/1d`, or `off`; a request must fit in every window. Windows are counted in the shared
+// database, so they hold across instances and restarts.
 
 export const LIMIT_NAMES = [
   'invitations',
@@ -22,18 +24,27 @@ export interface LimitRule {
   windowMs: number;
 }
 
-export interface LimitRules {
-  account: LimitRule | undefined;
-  client: LimitRule | undefined;
-}
+export const LIMIT_SCOPES = ['account', 'new-account', 'client', 'organisation'] as const;
+/**
+ * Whose count a request adds to: the signed-in account; the same, while it is younger than a day
+ * or its address unconfirmed (in addition to `account`); the client (src/http/client-address.ts);
+ * the organisation the route acts for.
+ */
+export type LimitScope = (typeof LIMIT_SCOPES)[number];
+
+/** The windows of each scope; an empty list is no limit. */
+export type LimitRules = Record<LimitScope, LimitRule[]>;
 
 export interface LimitsConfig {
   rules: Record<LimitName, LimitRules>;
-  /** Live results streams one client address may hold open on one instance. */
+  /** Live results streams one client key (IPv4 address, IPv6 /64) may hold open on one instance. */
   liveStreamsPerClient: number;
   /** The total size in bytes of the files of one submission (at most 5 files of 10 MB each). */
   uploadBytesPerSubmission: number;
 }
+
+/** Live results streams one client key may hold on one instance, unless configured. */
+export const LIVE_STREAMS_PER_CLIENT = 8;
 
 const UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const SIZE_KIB = { KB: 1, MB: 1024, GB: 1024 * 1024 } as const;
@@ -42,9 +53,12 @@ const SIZE_KIB = { KB: 1, MB: 1024, GB: 1024 * 1024 } as const;
  * The defaults, and why. An account is one person; a client address may be a whole delegation,
  * ministry or conference hall behind one NAT, so its rules are an order of magnitude wider.
  */
-const DEFAULTS: Record<LimitName, { account: string; client: string }> = {
-  // An organisation's owner inviting colleagues: a large delegation onboards in a few bursts.
-  invitations: { account: '30/10m', client: '200/10m' },
+const DEFAULTS: Record<LimitName, Partial<Record<LimitScope, string>>> = {
+  // Each invitation is an e-mail to an address of the sender's choosing, so these are kept low
+  // enough that an account is no use as a relay: an owner onboarding a delegation invites ten an
+  // hour and thirty a day; a new or unconfirmed account (the cheap kind) ten a day; an
+  // organisation, whoever its owners are, fifty a day.
+  invitations: { account: '10/1h,30/1d', 'new-account': '10/1d', client: '60/1h,200/1d', organisation: '50/1d' },
   // A keen participant writes a few statements in a session; a hall of 500 writes a few each.
   statements: { account: '30/10m', client: '1500/10m' },
   // Creating, saving and submitting texts: drafting saves often, a person writes few texts.
@@ -61,16 +75,20 @@ const DEFAULTS: Record<LimitName, { account: string; client: string }> = {
 type Env = Record<string, string | undefined>;
 type Fail = (name: string, problem: string) => never;
 
-export function limitVariable(name: LimitName, scope: 'account' | 'client'): string {
-  return `LIMIT_${name.toUpperCase().replaceAll('-', '_')}_PER_${scope.toUpperCase()}`;
+export function limitVariable(name: LimitName, scope: LimitScope): string {
+  return `LIMIT_${name.toUpperCase().replaceAll('-', '_')}_PER_${scope.toUpperCase().replaceAll('-', '_')}`;
 }
 
-function parseRule(variable: string, raw: string, sized: boolean, fail: Fail): LimitRule | undefined {
-  if (raw.trim() === 'off') return undefined;
+function parseRules(variable: string, raw: string, sized: boolean, fail: Fail): LimitRule[] {
+  if (raw.trim() === 'off') return [];
+  return raw.split(',').map((window) => parseRule(variable, window, sized, fail));
+}
+
+function parseRule(variable: string, raw: string, sized: boolean, fail: Fail): LimitRule {
   const amount = sized ? '(\\d+)(KB|MB|GB)' : '(\\d+)()';
   const match = new RegExp(`^${amount}/(\\d+)([smhd])$`).exec(raw.trim());
   const example = sized ? '500MB/1d' : '30/10m';
-  if (!match) fail(variable, `must be <amount>/<window> such as ${example} (windows in s, m, h or d), or off`);
+  if (!match) fail(variable, `must be <amount>/<window> such as ${example} (windows in s, m, h or d, several separated by commas), or off`);
   const [, count = '', unit = '', windowCount = '', windowUnit = ''] = match;
   const max = Number(count) * (sized ? SIZE_KIB[unit as keyof typeof SIZE_KIB] : 1);
   const windowMs = Number(windowCount) * UNITS_MS[windowUnit as keyof typeof UNITS_MS];
@@ -96,17 +114,20 @@ export function parseLimits(env: Env, liveResultsStreams: number, fail: Fail): L
   const rules = {} as Record<LimitName, LimitRules>;
   for (const name of LIMIT_NAMES) {
     const sized = name === 'upload-bytes';
-    const rule = (scope: 'account' | 'client') => {
+    const scopes = LIMIT_SCOPES.map((scope) => {
       const variable = limitVariable(name, scope);
-      return parseRule(variable, env[variable] || DEFAULTS[name][scope], sized, fail);
-    };
-    rules[name] = { account: rule('account'), client: rule('client') };
+      return [scope, parseRules(variable, env[variable] || DEFAULTS[name][scope] || 'off', sized, fail)] as const;
+    });
+    rules[name] = Object.fromEntries(scopes) as LimitRules;
   }
   return {
     rules,
-    // A quarter of the instance's slots: a hall behind one NAT still gets hundreds of live pages
-    // (the rest reload for new results), and no single address can take every slot.
-    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.max(1, Math.floor(liveResultsStreams / 4)), fail),
+    // A small fixed number, not a share of the slots: a share lets a handful of addresses take
+    // them all (a quarter: four). Eight covers one person's tabs and a small office behind one
+    // address; then 1,000 slots need 125 client keys (IPv4 addresses or IPv6 /64s) to fill. A hall
+    // behind one NAT loses little beyond eight: its other results pages show new results on
+    // reload, as when the instance is full. Never more than the instance holds.
+    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.min(LIVE_STREAMS_PER_CLIENT, liveResultsStreams), fail),
     uploadBytesPerSubmission: bytes(env, 'UPLOAD_BYTES_PER_SUBMISSION', '25MB', fail),
   };
 }

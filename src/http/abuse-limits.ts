@@ -8,16 +8,22 @@
 // request pays one statement (src/db/rate-limits.ts `addAll`), however many rules it meets.
 //
 // Privacy: as for the sign-in limit (rate-limit-store.ts), only an HMAC under the instance
-// secret of the limit, the scope and the account id or client address reaches the database.
+// secret of the limit, the scope and the account id or client key (client-address.ts) reaches
+// the database.
 // When the database cannot count, the request fails closed with 503, for the same reasons.
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { LimitName, LimitsConfig } from '../config/limits.ts';
+import type { LimitName, LimitRule, LimitScope, LimitsConfig } from '../config/limits.ts';
+import type { ActorUser } from '../shared/actor.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { RateLimitCounters } from '../db/rate-limits.ts';
 import { RateLimitedError, UnavailableError } from '../shared/errors.ts';
+import { clientKey } from './client-address.ts';
 
 export interface LimitUse {
   name: LimitName;
+  /** The organisation the request acts for, counted against the `organisation` windows. */
+  organisation?: (request: FastifyRequest) => string | undefined;
   /** How much this request uses (default 1); a use of 0 is not counted. */
   amount?: (request: FastifyRequest) => number;
   /** Whether this request counts at all (default: always). */
@@ -44,9 +50,27 @@ interface Entry {
   name: LimitName;
 }
 
-export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['rules'], secret: string) {
-  const hashKey = (name: string, scope: string, id: string) =>
-    createHmac('sha256', secret).update(`polylogue abuse limit\u0000${name}\u0000${scope}\u0000${id}`).digest('base64url');
+/** An account younger than this, or with its address unconfirmed, also meets the `new-account` windows. */
+const NEW_ACCOUNT_MS = 86_400_000;
+
+export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['rules'], secret: string, clock: Clock) {
+  // Each window of each scope counts under its own key: `10/1h,30/1d` is two counters.
+  const hashKey = (name: string, scope: LimitScope, id: string, windowMs: number) =>
+    createHmac('sha256', secret).update(`polylogue abuse limit\u0000${name}\u0000${scope}\u0000${windowMs}\u0000${id}`).digest('base64url');
+
+  const isNew = (user: ActorUser) =>
+    !user.emailConfirmed || (user.createdAt !== undefined && clock.now().getTime() - Date.parse(user.createdAt) < NEW_ACCOUNT_MS);
+
+  /** Who the request counts as in each scope; a scope without a subject is not counted. */
+  function subjects(request: FastifyRequest, use: LimitUse): Array<[LimitScope, string | undefined]> {
+    const user = request.actor.user;
+    return [
+      ['account', user?.id],
+      ['new-account', user && isNew(user) ? user.id : undefined],
+      ['client', clientKey(request)],
+      ['organisation', use.organisation?.(request)],
+    ];
+  }
 
   function entriesFor(request: FastifyRequest, uses: LimitUse[]): Entry[] {
     const entries: Entry[] = [];
@@ -54,10 +78,11 @@ export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['r
       if (use.when && !use.when(request)) continue;
       const amount = use.amount ? use.amount(request) : 1;
       if (amount <= 0) continue;
-      const { account, client } = rules[use.name];
-      const accountId = request.actor.user?.id;
-      if (account && accountId) entries.push({ key: hashKey(use.name, 'account', accountId), amount, name: use.name, ...account });
-      if (client) entries.push({ key: hashKey(use.name, 'client', request.ip), amount, name: use.name, ...client });
+      for (const [scope, id] of subjects(request, use)) {
+        if (id === undefined) continue;
+        const windows: LimitRule[] = rules[use.name][scope];
+        for (const w of windows) entries.push({ key: hashKey(use.name, scope, id, w.windowMs), amount, name: use.name, ...w });
+      }
     }
     return entries;
   }

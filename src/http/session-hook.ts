@@ -11,6 +11,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   emailConfirmedAt: string | null;
+  createdAt: string;
   locale: string | null;
 }
 
@@ -43,7 +44,7 @@ export function registerSessionHook(app: FastifyInstance, deps: SessionHookDeps)
         const { user, grants } = found;
         request.sessionToken = token;
         request.actor = {
-          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null },
+          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null, createdAt: user.createdAt },
           grants,
         };
         if (isLocale(user.locale)) profileLocale = user.locale;

@@ -18,6 +18,8 @@ export interface ActorUser {
   email: string;
   displayName: string;
   emailConfirmed: boolean;
+  /** When the account was made (ISO); abuse limits hold young accounts tighter. Unset only for actors made in code (demo, tests). */
+  createdAt?: string;
 }
 
 export interface Actor {

@@ -103,7 +103,7 @@ export function apiTokensService(deps: ApiTokensDeps) {
       if (!record.lastUsedAt || record.lastUsedAt < staleBefore) await store.touch(record.id, now.toISOString(), staleBefore);
       return {
         actor: {
-          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null },
+          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null, createdAt: user.createdAt },
           grants: await roles.grantsOf(user.id),
         },
         scope: record.scope,

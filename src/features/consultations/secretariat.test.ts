@@ -101,10 +101,10 @@ for (const dialect of testDialects()) {
         /By Author 0/,
         'under the Chatham House rule the secretariat still knows',
       );
-      const [first, second] = await t.services.submissions.queue(
+      const { items: [first, second] } = await t.services.submissions.moderationQueue(
         await actorOf(t, 'sec@example.org'),
         await t.services.consultations.load(slug),
-        ['submitted'],
+        1,
       );
       assert.equal(
         (

@@ -2,6 +2,7 @@
 // read the results. Facilitator pages are registered from facilitation.routes.tsx.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { limitedBy } from '../../http/abuse-limits.ts';
+import { clientKey } from '../../http/client-address.ts';
 import { failedForm, formBody, text } from '../../http/form-body.ts';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
@@ -34,7 +35,7 @@ export interface DeliberationRoutesOptions {
 }
 
 /**
- * Open streams per client address on this instance. Kept in memory, not in the shared database:
+ * Open streams per client key (an IPv4 address or IPv6 /64) on this instance. Kept in memory, not in the shared database:
  * a stream is a connection to this process, held only while it lives, and the slots it takes
  * are this instance's; counting it elsewhere would outlive a crash and cost a write per event.
  */
@@ -187,7 +188,7 @@ export const deliberationRoutes: FastifyPluginAsync<DeliberationRoutesOptions> =
         .header('cache-control', 'no-store')
         .type('text/plain; charset=utf-8')
         .send(request.t('delib.live.busy'));
-    const release = byClient.take(request.ip);
+    const release = byClient.take(clientKey(request));
     // A page that cannot follow live shows new results on reload, as when the instance is full.
     if (!release) throw RateLimitedError({ name: 'live-streams', retryAfterSeconds: 60 });
     const raw = reply.raw;

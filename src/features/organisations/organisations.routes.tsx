@@ -41,7 +41,7 @@ export const organisationsRoutes: FastifyPluginAsync<{ organisations: Organisati
     return sendPage(reply, <OrganisationPage ctx={viewContext(request, reply)} view={view} inviteState={emptyForm} />);
   });
 
-  app.post<SlugParams>('/organisations/:slug/invitations', limitedBy('invitations'), async (request, reply) => {
+  app.post<SlugParams>('/organisations/:slug/invitations', limitedBy({ name: 'invitations', organisation: (request) => (request.params as { slug: string }).slug }), async (request, reply) => {
     requireUser(request.actor);
     const body = formBody(request);
     const values = { email: text(body, 'email'), role: text(body, 'role') };

@@ -313,13 +313,6 @@ export function submissionsService(deps: SubmissionsDeps) {
       return submission as DisclosedSubmission;
     },
 
-    /** A consultation's texts in these states as its secretariat sees them, newest first, at most 500. */
-    async queue(actor: Actor, consultation: ConsultationRecord, statuses: SubmissionStatus[]) {
-      requireSecretariat(actor, consultation.processId);
-      const records = await store.listForConsultation(consultation.id, statuses, { limit: 500 });
-      return present(consultation, records, 'secretariat');
-    },
-
     /** The moderation queue, oldest submission first, `MODERATION_PAGE_SIZE` texts a page. */
     async moderationQueue(actor: Actor, consultation: ConsultationRecord, requestedPage: number) {
       requireSecretariat(actor, consultation.processId);
