@@ -25,6 +25,20 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
+/**
+ * Strings anywhere in a value (a parsed body, an imported file), without controls; objects are
+ * cleaned in place, buffers and other values kept as they are.
+ */
+export function withoutControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControlsDeep) as T;
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = withoutControlsDeep(record[key]);
+  }
+  return value;
+}
+
 export const hasControls = (text: string): boolean => ANY_CONTROL.test(text.replace(/[\t\n\r]/g, ''));
 
 /** Text XML 1.0 can carry: for feeds, whatever was stored before input was cleaned. */
