@@ -70,6 +70,23 @@ for (const dialect of testDialects()) {
       assert.ok(bodies.includes('Stop shutdowns now.'), bodies.join(' | '));
     });
 
+    test('when a required JSON field holds only control characters, then the schema refuses it as empty and nothing is stored', async () => {
+      const author = await person(t, 'edge.schema@example.org');
+      const draft = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
+        token: author.token,
+        body: { idempotencyKey: 'edge-schema', language: 'en', freeText: 'Needs a co-signatory.', submit: false },
+      });
+      assert.equal(draft.status, 201, draft.body);
+      const invite = await api(t, 'POST', `/api/v1/submissions/${draft.json.id}/cosignatories`, {
+        token: author.token,
+        body: { organisation: `${NUL}\u0007\u009b` },
+      });
+      assert.ok([400, 422].includes(invite.status), `${invite.status} ${invite.body}`);
+      assert.match(invite.json.detail ?? invite.body, /organisation|fewer than 1|minLength/i);
+      const rows = await t.db().selectFrom('cosignatures').selectAll().where('submission_id', '=', draft.json.id).execute();
+      assert.equal(rows.length, 0);
+    });
+
     test('when a display name or an organisation name hides bidi or zero-width characters, then the form says so, in the person\'s language', async () => {
       const c = t.client();
       await c.get('/account/register');

@@ -2,6 +2,7 @@
 // needs only when run, so `polylogue --help` stays instant.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../shared/errors.ts';
+import { hasControls } from '../shared/invisible-characters.ts';
 import { commands } from './commands.ts';
 
 const program = new Command('polylogue')
@@ -10,6 +11,14 @@ const program = new Command('polylogue')
   .exitOverride();
 
 for (const make of commands) program.addCommand(make());
+
+// Arguments are input like any request: a control character in one (but tab, LF and CR) is
+// refused, as in an address, rather than written into the database or taken as a path.
+program.hook('preAction', (_program, command) => {
+  const values = [...command.args, ...Object.values(command.opts()).flat()];
+  if (values.some((value) => typeof value === 'string' && hasControls(value)))
+    throw new UsageError('control characters are not allowed in arguments');
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ import * as m0012 from './migrations/0012-search-content-version.ts';
 import * as m0013 from './migrations/0013-narrow-search-ranking.ts';
 import * as m0014ApiTokenScopes from './migrations/0014-api-token-scopes.ts';
 import * as m0015 from './migrations/0015-moderation-queue-order.ts';
+import * as m0026NamesWithoutHidden from './migrations/0026-names-without-hidden-characters.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-narrow-search-ranking': m0013,
   '0014-api-token-scopes': m0014ApiTokenScopes,
   '0015-moderation-queue-order': m0015,
+  '0026-names-without-hidden-characters': m0026NamesWithoutHidden,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

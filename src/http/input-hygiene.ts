@@ -4,9 +4,14 @@
 // (but tab, LF and CR) stripped, since they are never meant and are invisible to the writer; the
 // fields that name someone then refuse invisible format characters in their services. JSON is
 // refused when nested deeper than any request needs, before it is parsed.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+//
+// Bodies are cleaned before schema validation, so a check such as minLength sees the text that
+// will be stored ("\u0000" is empty, not one character). Fastify runs a route's own hooks after
+// every instance hook: the cleaning is added to each route's preValidation, so it also comes after
+// @fastify/multipart, which attaches its fields in an instance preValidation hook of its plugin.
+import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { AppError } from '../shared/errors.ts';
-import { hasControls, withoutControls } from '../shared/invisible-characters.ts';
+import { hasControls, withoutControlsDeep } from '../shared/invisible-characters.ts';
 
 export const MAX_JSON_DEPTH = 64;
 
@@ -41,16 +46,9 @@ function valuesOf(input: unknown): string[] {
   return [];
 }
 
-/** Strings anywhere in a parsed body, without controls; other values as they are. */
-function cleanBody(value: unknown): unknown {
-  if (typeof value === 'string') return withoutControls(value);
-  if (Array.isArray(value)) return value.map(cleanBody);
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = cleanBody(record[key]);
-  }
-  return value;
-}
+const cleanBody: preValidationAsyncHookHandler = async (request) => {
+  if (request.body !== undefined && request.body !== null) request.body = withoutControlsDeep(request.body);
+};
 
 export function registerInputHygiene(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -63,8 +61,8 @@ export function registerInputHygiene(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if ([...valuesOf(request.params), ...valuesOf(request.query)].some(hasControls)) throw ControlInAddress();
   });
-  // preHandler: after every parser, multipart's included (it attaches its fields in preValidation).
-  app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (request.body !== undefined && request.body !== null) request.body = cleanBody(request.body);
+  // Last of the route's own preValidation hooks: after every parser, before the schema.
+  app.addHook('onRoute', (route) => {
+    route.preValidation = [...[route.preValidation ?? []].flat(), cleanBody];
   });
 }

@@ -17,3 +17,13 @@ export function isAllowedLink(href: string): boolean {
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(href)) return false;
   return ABSOLUTE.test(href) || SITE_RELATIVE.test(href);
 }
+
+const WEB = /^https?:\/\//i;
+
+/**
+ * True for an address on another website that people store to be linked to (a process document,
+ * an organisation's website): an allowed link, and absolute http(s) — not mailto or a path here.
+ */
+export function isAllowedWebAddress(href: string): boolean {
+  return WEB.test(href) && isAllowedLink(href);
+}

@@ -19,6 +19,7 @@ import type {
 import { MAX_STATEMENT_LENGTH } from './deliberation.service.ts';
 import { computeMap } from './map-cache.ts';
 import { exportPolis, importPolis, type PolisFile } from './polis-io.ts';
+import { withoutControlsDeep } from '../../shared/invisible-characters.ts';
 
 export interface SettingsInput {
   topic: string;
@@ -188,12 +189,17 @@ export function facilitationService(deps: FacilitationDeps) {
       return exportFiles(consultation, conversation);
     },
 
-    /** For the operator's CLI: a new conversation holding a Pol.is export. */
+    /**
+     * For the operator's CLI: a new conversation holding a Pol.is export. Its text is cleaned as
+     * every request body is (controls removed, in place): a file from elsewhere is input too, and
+     * PostgreSQL refuses a NUL outright.
+     */
     async importForOperator(
       slug: string,
-      polis: PolisConversation,
-      settings: { topic: string; description: string },
+      exported: PolisConversation,
+      exportedSettings: { topic: string; description: string },
     ) {
+      const { polis, settings } = withoutControlsDeep({ polis: exported, settings: exportedSettings });
       const consultation = await consultations.load(slug);
       if (await store.findByConsultation(consultation.id))
         throw ConflictError('this consultation already has a conversation', 'conversation_exists');

@@ -12,6 +12,7 @@ import type { AccountsService } from '../accounts/index.ts';
 import { ORG_ROLES, canGrantRole, canManageMembers, canSeeMembers, type OrgRole } from './organisations.policy.ts';
 import type { OrganisationsStore } from './organisations.store.ts';
 import { identityTextProblem } from '../../shared/invisible-characters.ts';
+import { isAllowedWebAddress } from '../../shared/link-policy.ts';
 
 const INVITATION_DAYS = 14;
 
@@ -57,7 +58,7 @@ export function organisationsService(deps: OrganisationsDeps) {
       if (invisible) throw ValidationError({ name: invisible });
       if (!isStakeholderGroup(input.stakeholderGroup)) throw ValidationError({ stakeholderGroup: 'errors.choiceInvalid' });
       if (input.country !== null && !isCountryCode(input.country)) throw ValidationError({ country: 'errors.choiceInvalid' });
-      if (input.website !== null && !/^https?:\/\/[^\s]+$/.test(input.website)) throw ValidationError({ website: 'errors.urlInvalid' });
+      if (input.website !== null && !isAllowedWebAddress(input.website)) throw ValidationError({ website: 'errors.urlInvalid' });
       if (input.description.length > 2000) throw ValidationError({ description: 'errors.tooLong' });
       const org = { id: newId(), slug: await uniqueSlug(name), name, stakeholderGroup: input.stakeholderGroup, country: input.country, website: input.website, description: input.description.trim() };
       await store.insertWithOwner(org, actor.user.id, now());

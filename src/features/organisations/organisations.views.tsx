@@ -8,6 +8,7 @@ import { STAKEHOLDER_GROUPS } from '../../shared/stakeholders.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 import { ORG_ROLES } from './organisations.policy.ts';
 import { PostButton } from '../../ui/buttons.tsx';
+import { isAllowedWebAddress } from '../../shared/link-policy.ts';
 
 type OrganisationView = Awaited<ReturnType<OrganisationsService['viewOrganisation']>>;
 type MyOrganisations = Awaited<ReturnType<OrganisationsService['myOrganisations']>>;
@@ -74,9 +75,14 @@ export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext;
           <>
             <dt>{t('org.website')}</dt>
             <dd dir="ltr">
-              <a href={org.website} rel="nofollow noopener">
-                {org.website}
-              </a>
+              {/* Stored before the link policy applied here: an address it refuses stays text. */}
+              {isAllowedWebAddress(org.website) ? (
+                <a href={org.website} rel="nofollow noopener">
+                  {org.website}
+                </a>
+              ) : (
+                org.website
+              )}
             </dd>
           </>
         )}

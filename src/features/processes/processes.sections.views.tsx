@@ -7,6 +7,7 @@ import { PostButton } from '../../ui/buttons.tsx';
 import { dateInZone, phaseLabel } from '../../ui/consultation-labels.ts';
 import { linkLabel, milestoneLabel } from './processes.labels.ts';
 import type { ProcessPageModel } from './processes.views.tsx';
+import { isAllowedWebAddress } from '../../shared/link-policy.ts';
 
 export function Timeline({ ctx, model }: { ctx: ViewContext; model: ProcessPageModel }) {
   const { t } = ctx;
@@ -42,9 +43,14 @@ export function Documents({ ctx, model }: { ctx: ViewContext; model: ProcessPage
     <ul class="links">
       {documents.map((d) => (
         <li>
-          <a href={d.url} rel="nofollow noopener" hreflang={d.language ?? undefined} dir="auto">
-            {d.title}
-          </a>
+          {/* Stored before the link policy applied here: an address it refuses stays text. */}
+          {isAllowedWebAddress(d.url) ? (
+            <a href={d.url} rel="nofollow noopener" hreflang={d.language ?? undefined} dir="auto">
+              {d.title}
+            </a>
+          ) : (
+            <span dir="auto">{d.title}</span>
+          )}
           {d.language && ` (${isLocale(d.language) ? LOCALE_NAMES[d.language] : d.language})`}
           {model.manage && (
             <PostButton

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import { slugify } from '../organisations/index.ts';
 import { canCreateProcess, requireSecretariat } from '../../shared/process-policy.ts';
 import type { ProcessesStore } from './processes.store.ts';
+import { isAllowedWebAddress } from '../../shared/link-policy.ts';
 
 export const MILESTONE_KINDS = ['deadline', 'meeting', 'publication'] as const;
 export const LINK_KINDS = ['feeds_into', 'follows_up', 'parallel'] as const;
@@ -89,7 +90,7 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
     async addDocument(actor: Actor, slug: string, input: { title: string; url: string; language: string | null }) {
       const process = await loadForSecretariat(actor, slug);
       if (!input.title.trim()) throw ValidationError({ title: 'errors.required' });
-      if (!/^https?:\/\/\S+$/.test(input.url)) throw ValidationError({ url: 'errors.urlInvalid' });
+      if (!isAllowedWebAddress(input.url)) throw ValidationError({ url: 'errors.urlInvalid' });
       await store.insertDocument(process.id, { id: newId(), title: input.title.trim(), url: input.url, language: input.language });
     },
 
