@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type enAnonymousMail from './messages/en/anonymous-mail.json';
 import type enAccountsTokens from './messages/en/accounts-tokens.json';
+import type enAccountProtection from './messages/en/account-protection.json';
 import type enApi from './messages/en/api.json';
 import type enAttachmentsCleaning from './messages/en/attachments-cleaning.json';
 import type enConsultations from './messages/en/consultations.json';
@@ -34,6 +35,7 @@ export type MessageKey =
   | keyof typeof enLimits
   | keyof typeof enInput
   | keyof typeof enAccountsTokens
+  | keyof typeof enAccountProtection
   | keyof typeof enAttachmentsCleaning;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
