@@ -5,6 +5,9 @@
 // worker took over can neither complete nor fail it.
 // A unique key keeps at most one queued-or-running job per key, which debounces bursts
 // (e.g. many votes arriving → one recomputation).
+// Payloads are kept only while they may still be needed: a job marked personal (an address typed
+// into a form, a pending account) loses its payload the moment it is done or has failed for good,
+// and every other finished job's payload is purged after PAYLOAD_RETENTION_MS (a recurring job).
 import type { UpdateQueryBuilder } from 'kysely';
 import { lockSkippingLocked, type Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -19,6 +22,8 @@ export interface Job {
   payload: unknown;
   attempts: number;
   maxAttempts: number;
+  /** The payload holds personal data: forgotten as soon as the job is finished. */
+  personal?: boolean;
   /** The worker holding the lease, and for how long each extension lasts. */
   holder: string;
   leaseMs: number;
@@ -52,6 +57,9 @@ export interface EnqueueOptions {
 }
 
 const BASE_BACKOFF_MS = 10_000;
+/** How long a finished job keeps its payload, for someone looking into what it did. */
+export const PAYLOAD_RETENTION_MS = 24 * 60 * 60_000;
+const FORGOTTEN = JSON.stringify(null);
 
 /** Narrows an update to the job while this run still holds it (checked in the same statement). */
 function held<O>(query: UpdateQueryBuilder<DB, 'jobs', 'jobs', O>, job: Job) {
@@ -120,7 +128,7 @@ export function jobQueue(database: Database, clock: Clock) {
      */
     async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }): Promise<boolean> {
       return database.transaction(async () => {
-        const updated = await held(db.updateTable('jobs').set({ status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
+        const updated = await held(db.updateTable('jobs').set({ ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) return false;
         if (next) await this.enqueue(job.name, null, next);
         return true;
@@ -136,12 +144,24 @@ export function jobQueue(database: Database, clock: Clock) {
           .updateTable('jobs')
           .set(
             final
-              ? { status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
+              ? { ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
               : { status: 'queued', last_error: message, locked_by: null, locked_until: null, run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)), updated_at: iso() },
           ),
         job,
       ).executeTakeFirst();
       return Number(updated.numUpdatedRows) > 0;
+    },
+
+    /** Forgets the payloads of jobs finished more than PAYLOAD_RETENTION_MS ago; returns how many. */
+    async purgePayloads(): Promise<number> {
+      const result = await db
+        .updateTable('jobs')
+        .set({ payload: FORGOTTEN })
+        .where('status', 'in', ['done', 'failed'])
+        .where('finished_at', '<', iso(-PAYLOAD_RETENTION_MS))
+        .where('payload', '!=', FORGOTTEN)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async get(id: string): Promise<JobState | undefined> {

@@ -14,6 +14,8 @@ export interface JobDefinition {
   handle(context: JobContext): Promise<unknown>;
   /** For recurring jobs: milliseconds between runs. */
   everyMs?: number;
+  /** The payload holds personal data: it is forgotten as soon as the job is finished (queue.ts). */
+  personal?: boolean;
   /** Lease: how long a run may go without reporting progress before another worker may take it over. */
   leaseMs?: number;
 }
@@ -51,9 +53,10 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
   }
 
   async function runOne(): Promise<boolean> {
-    const job = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!job) return false;
-    const def = registry[job.name];
+    const claimed = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
+    if (!claimed) return false;
+    const def = registry[claimed.name];
+    const job = { ...claimed, personal: def?.personal === true };
     try {
       const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
       // A run that outlived its lease lost the job to another worker, whose outcome stands.

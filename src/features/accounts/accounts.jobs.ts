@@ -4,6 +4,7 @@ import { PASSWORD_RESET_JOB, type AccountsService, type PasswordResetPayload } f
 
 export function accountsJobs(accounts: AccountsService): JobRegistry {
   return {
-    [PASSWORD_RESET_JOB]: { handle: ({ payload }) => accounts.sendPasswordReset(payload as PasswordResetPayload) },
+    // The payload is an address someone typed, perhaps nobody's account: not kept once done.
+    [PASSWORD_RESET_JOB]: { personal: true, handle: ({ payload }) => accounts.sendPasswordReset(payload as PasswordResetPayload) },
   };
 }
