@@ -24,6 +24,13 @@ export const PASSWORD_RESET_JOB = 'accounts.password-reset';
 export interface PasswordResetPayload {
   email: string;
 }
+export const REGISTRATION_JOB = 'accounts.registration';
+export interface RegistrationPayload {
+  email: string;
+  displayName: string;
+  locale: Locale;
+  passwordHash: string;
+}
 
 export interface AccountsDeps {
   store: AccountsStore;
@@ -117,22 +124,35 @@ export function accountsService(deps: AccountsDeps) {
   }
 
   return {
+    /**
+     * Checks the form, hashes the password and queues the rest, for any address, registered or
+     * not: the request does the same work in both cases, so neither its answer nor its timing
+     * tells whether an account exists (looking the address up, inserting and mailing would).
+     */
     async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
       const email = normaliseEmail(input.email);
       const displayName = input.displayName.trim();
       checkEmail(email);
       checkDisplayName(displayName);
       checkPassword(input.password);
+      const passwordHash = await hasher.hash(input.password);
+      await jobs.enqueue(REGISTRATION_JOB, { email, displayName, locale: input.locale, passwordHash } satisfies RegistrationPayload);
+    },
+
+    /** The queued half of a registration: a pending account and its confirmation mail, or a word to the owner. */
+    async completeRegistration({ email, displayName, locale, passwordHash }: RegistrationPayload): Promise<void> {
       const existing = await store.findUserByEmail(email);
       if (existing) {
         // Tell the owner of the address, not the person at the keyboard.
-        const t = translator(isLocale(existing.locale) ? existing.locale : input.locale);
+        const t = translator(isLocale(existing.locale) ? existing.locale : locale);
         await mailer.send({ to: email, subject: t('mail.alreadyRegistered.subject'), text: t('mail.alreadyRegistered.body', { link: `${baseUrl}/account/forgot` }) });
         return;
       }
       const id = newId();
-      await store.insertUser({ id, email, passwordHash: await hasher.hash(input.password), displayName, locale: input.locale, now: now() });
-      await sendConfirmation({ id, email, locale: input.locale });
+      // Two registrations racing for one address: the second insert fails, and its retry finds the
+      // account and mails the owner.
+      await store.insertUser({ id, email, passwordHash, displayName, locale, now: now() });
+      await sendConfirmation({ id, email, locale });
     },
 
     async confirmEmail(token: string): Promise<void> {
