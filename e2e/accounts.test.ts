@@ -126,9 +126,12 @@ describe('accounts in the browser', () => {
     const newPassword = 'a brand new passphrase';
     await field(page, en('account.newPassword')).fill(newPassword);
     await submitMainForm(page, en('account.reset.submit'));
-    assert.equal(new URL(page.url()).pathname, '/account/sign-in');
-    assert.equal(await page.getByRole('status').innerText(), en('flash.passwordReset'));
+    // Using the link signs the owner in.
+    assert.equal(new URL(page.url()).pathname, '/account/profile');
+    assert.equal(await page.getByRole('status').innerText(), en('protection.passwordResetSignedIn'));
+    await signOut(page);
 
+    await page.goto('/account/sign-in');
     await signIn(page, who.email, who.password, { alreadyOnForm: true });
     await page.locator('.field-error', { hasText: en('errors.signInFailed') }).waitFor();
     await signIn(page, who.email, newPassword, { alreadyOnForm: true });

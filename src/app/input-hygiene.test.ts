@@ -96,6 +96,7 @@ for (const dialect of testDialects()) {
       assert.equal(await t.services.accounts.findUserByEmail('bidi@example.org'), undefined);
       const joined = await c.post('/account/register', { email: 'persian@example.org', password: 'a long enough password', displayName: 'می\u200cخواهم' });
       assert.equal(joined.statusCode, 200, 'a zero-width non-joiner inside a Persian word is how the word is written');
+      await t.worker.drain();
       assert.equal((await t.services.accounts.findUserByEmail('persian@example.org'))?.displayName, 'می\u200cخواهم');
 
       const member = await signedInClient(t, 'edge.org@example.org', 'edge password 12', 'Edge Org');

@@ -12,6 +12,7 @@ export function jobRegistry(services: Services): JobRegistry {
   const rateLimits = rateLimitCounters(services.database, services.clock);
   return {
     'rate-limits.purge': { everyMs: 10 * 60_000, handle: () => rateLimits.purgeExpired() },
+    'jobs.purge-payloads': { everyMs: 60 * 60_000, handle: () => services.jobs.purgePayloads() },
     'reminders.deadline': { everyMs: 60 * 60_000, handle: () => services.reminders() },
     ...accountsJobs(services.accounts),
     ...reportJobs(services.reports),

@@ -79,6 +79,16 @@ export function rateLimitCounters(database: Database, clock: Clock) {
       return row && { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
     },
 
+    /** Makes `key`'s window hold `hits` and close in `windowMs`, whatever it held: one statement. */
+    async set(key: string, hits: number, windowMs: number): Promise<void> {
+      const expires = new Date(clock.now().getTime() + windowMs).toISOString();
+      await db
+        .insertInto('rate_limit_windows')
+        .values({ key, hits, expires_at: expires })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ hits, expires_at: expires }))
+        .execute();
+    },
+
     /** Closes the windows of `keys` now, as if they had never been hit. */
     async clear(keys: string[]): Promise<void> {
       if (keys.length > 0) await db.deleteFrom('rate_limit_windows').where('key', 'in', keys).execute();

@@ -13,7 +13,11 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    const exists = async (email: string) => (await t.services.accounts.findUserByEmail(email)) !== undefined;
+    // Registration finishes in a job: run it before looking.
+    const exists = async (email: string) => {
+      await t.worker.drain();
+      return (await t.services.accounts.findUserByEmail(email)) !== undefined;
+    };
 
     test('when a form arrives with a valid CSRF token but another site’s Origin, then it is refused with a translated page and nothing happens', async () => {
       const c = t.client();

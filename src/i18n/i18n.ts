@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type enAnonymousMail from './messages/en/anonymous-mail.json';
 import type enAccountsTokens from './messages/en/accounts-tokens.json';
+import type enAccountProtection from './messages/en/account-protection.json';
 import type enApi from './messages/en/api.json';
 import type enAttachmentsCleaning from './messages/en/attachments-cleaning.json';
 import type enConsultations from './messages/en/consultations.json';
@@ -36,7 +37,9 @@ export type MessageKey =
   | keyof typeof enInput
   | keyof typeof enAccountsTokens
   | keyof typeof enAttachmentsCleaning
-  | keyof typeof enSubmissionTimes;
+  | keyof typeof enSubmissionTimes
+  | keyof typeof enAccountProtection
+  | keyof typeof enAttachmentsCleaning;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

@@ -5,6 +5,9 @@
 // worker took over can neither complete nor fail it.
 // A unique key keeps at most one queued-or-running job per key, which debounces bursts
 // (e.g. many votes arriving → one recomputation).
+// Payloads are kept only while they may still be needed: a job marked personal (an address typed
+// into a form, a pending account) loses its payload the moment it is done or has failed for good,
+// and every other finished job's payload is purged after PAYLOAD_RETENTION_MS (a recurring job).
 import type { UpdateQueryBuilder } from 'kysely';
 import { lockSkippingLocked, type Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -19,6 +22,8 @@ export interface Job {
   payload: unknown;
   attempts: number;
   maxAttempts: number;
+  /** The payload holds personal data: forgotten as soon as the job is finished. */
+  personal?: boolean;
   /** The worker holding the lease, and for how long each extension lasts. */
   holder: string;
   leaseMs: number;
@@ -53,21 +58,16 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /**
    * The payload links what must stay apart (an address and an anonymous submission): the row
-   * keeps no time finer than the day it was queued. Its definition erases the payload at the end
-   * (`forgetsPayload`).
+   * keeps no time finer than the day it was queued. Its definition is `personal`, so the payload
+   * is erased at the end too.
    */
   forgetful?: boolean;
 }
 
-export interface FinishOptions {
-  /** Erase the payload: a finished job needs it no more, and it may link what must stay apart. */
-  forgetPayload?: boolean | undefined;
-}
-
-/** What an erased payload reads as. */
-const FORGOTTEN = JSON.stringify(null);
-
 const BASE_BACKOFF_MS = 10_000;
+/** How long a finished job keeps its payload, for someone looking into what it did. */
+export const PAYLOAD_RETENTION_MS = 24 * 60 * 60_000;
+const FORGOTTEN = JSON.stringify(null);
 
 /** Narrows an update to the job while this run still holds it (checked in the same statement). */
 function held<O>(query: UpdateQueryBuilder<DB, 'jobs', 'jobs', O>, job: Job) {
@@ -136,9 +136,9 @@ export function jobQueue(database: Database, clock: Clock) {
      * a recurring job is never done without its successor. False (and nothing written) when this
      * worker no longer holds the job.
      */
-    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }, options: FinishOptions = {}): Promise<boolean> {
+    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }): Promise<boolean> {
       return database.transaction(async () => {
-        const updated = await held(db.updateTable('jobs').set({ ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
+        const updated = await held(db.updateTable('jobs').set({ ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) return false;
         if (next) await this.enqueue(job.name, null, next);
         return true;
@@ -146,7 +146,7 @@ export function jobQueue(database: Database, clock: Clock) {
     },
 
     /** Schedules a retry or gives up; false (and nothing written) when the job is no longer held. */
-    async fail(job: Job, error: unknown, options: FinishOptions = {}): Promise<boolean> {
+    async fail(job: Job, error: unknown): Promise<boolean> {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
       const updated = await held(
@@ -154,12 +154,24 @@ export function jobQueue(database: Database, clock: Clock) {
           .updateTable('jobs')
           .set(
             final
-              ? { ...(options.forgetPayload ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
+              ? { ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
               : { status: 'queued', last_error: message, locked_by: null, locked_until: null, run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)), updated_at: iso() },
           ),
         job,
       ).executeTakeFirst();
       return Number(updated.numUpdatedRows) > 0;
+    },
+
+    /** Forgets the payloads of jobs finished more than PAYLOAD_RETENTION_MS ago; returns how many. */
+    async purgePayloads(): Promise<number> {
+      const result = await db
+        .updateTable('jobs')
+        .set({ payload: FORGOTTEN })
+        .where('status', 'in', ['done', 'failed'])
+        .where('finished_at', '<', iso(-PAYLOAD_RETENTION_MS))
+        .where('payload', '!=', FORGOTTEN)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async get(id: string): Promise<JobState | undefined> {

@@ -14,10 +14,10 @@ export interface JobDefinition {
   handle(context: JobContext): Promise<unknown>;
   /** For recurring jobs: milliseconds between runs. */
   everyMs?: number;
+  /** The payload holds personal data: it is forgotten as soon as the job is finished (queue.ts). */
+  personal?: boolean;
   /** Lease: how long a run may go without reporting progress before another worker may take it over. */
   leaseMs?: number;
-  /** Erase the payload once the job has ended (done, or failed for good): see `forgetful`. */
-  forgetsPayload?: boolean;
 }
 
 export type JobRegistry = Record<string, JobDefinition>;
@@ -53,17 +53,18 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
   }
 
   async function runOne(): Promise<boolean> {
-    const job = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!job) return false;
-    const def = registry[job.name];
+    const claimed = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
+    if (!claimed) return false;
+    const def = registry[claimed.name];
+    const job = { ...claimed, personal: def?.personal === true };
     try {
       const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
       // A run that outlived its lease lost the job to another worker, whose outcome stands.
       const next = def?.everyMs ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs } : undefined;
-      if (!(await queue.complete(job, result, next, { forgetPayload: def?.forgetsPayload }))) throw new LeaseLostError(job.id);
+      if (!(await queue.complete(job, result, next))) throw new LeaseLostError(job.id);
     } catch (error) {
       log.error({ err: error, job: job.name }, error instanceof LeaseLostError ? 'job lease lost' : 'job failed');
-      if (!(error instanceof LeaseLostError)) await queue.fail(job, error, { forgetPayload: def?.forgetsPayload });
+      if (!(error instanceof LeaseLostError)) await queue.fail(job, error);
     }
     return true;
   }

@@ -35,6 +35,7 @@ describe('mail through SMTP', () => {
     const c = t.client();
     await c.get('/account/register');
     assert.equal((await c.post('/account/register', { email: 'smtp@example.org', password: 'long password 1', displayName: 'S' })).statusCode, 200);
+    await t.worker.drain();
     assert.equal(received.length, 1);
     assert.equal(received[0]?.to, 'smtp@example.org');
     const body = (received[0]?.data ?? '').replace(/=\r?\n/g, '');

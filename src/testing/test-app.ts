@@ -185,6 +185,7 @@ export async function signedInClient(t: TestApp, email: string, password = 'corr
   const client = t.client();
   await client.get('/account/register');
   await client.post('/account/register', { email, password, displayName });
+  await t.worker.drain();
   const confirm = linkIn((await t.lastMailTo(email))?.text);
   await client.get(confirm);
   await client.post(confirm);

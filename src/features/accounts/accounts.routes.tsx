@@ -9,7 +9,7 @@ import { setFlash, viewContext } from '../../http/view-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireUser } from './accounts.policy.ts';
 import type { AccountsService } from './accounts.service.ts';
-import { SESSION_DAYS } from './accounts.service.ts';
+import { SESSION_DAYS, type Browser, type SignedIn } from './accounts.service.ts';
 import { ConfirmPage, ForgotPage, MessagePage, ProfilePage, RegisterPage, ResetPage, SignInPage } from './accounts.views.tsx';
 
 export interface AccountsRoutesOptions {
@@ -19,6 +19,14 @@ export interface AccountsRoutesOptions {
 }
 
 type TokenParams = { Params: { token: string } };
+
+/** The device cookie: recognises a browser that proved itself for an account (sign-in-throttle.ts). */
+export const DEVICE_COOKIE = 'did';
+const DEVICE_DAYS = 365;
+
+export function browserOf(request: FastifyRequest): Browser {
+  return { userAgent: request.headers['user-agent'] ?? null, deviceCookie: request.cookies[DEVICE_COOKIE] };
+}
 
 export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (app, { accounts, secureCookies, authRateLimit }) => {
   const limited = { config: { rateLimit: authRateLimit } };
@@ -39,6 +47,11 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
       },
       errors: {},
     };
+  }
+
+  function startSession(reply: FastifyReply, signedIn: SignedIn): void {
+    reply.setCookie(SESSION_COOKIE, signedIn.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: SESSION_DAYS * 24 * 3600 });
+    reply.setCookie(DEVICE_COOKIE, signedIn.deviceCookie, { path: '/account', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: DEVICE_DAYS * 24 * 3600 });
   }
 
   function showProfile(request: FastifyRequest, reply: FastifyReply, state: FormState, passwordState: FormState, status = 200) {
@@ -74,8 +87,7 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
     const values = { email: text(body, 'email') };
     const next = localPath(request.query.next);
     try {
-      const { token } = await accounts.signIn({ email: values.email, password: secret(body, 'password'), userAgent: request.headers['user-agent'] ?? null });
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: SESSION_DAYS * 24 * 3600 });
+      startSession(reply, await accounts.signIn({ email: values.email, password: secret(body, 'password'), ...browserOf(request) }));
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
@@ -118,14 +130,16 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
   });
 
   app.post<TokenParams>('/account/reset/:token', limited, async (request, reply) => {
+    let signedIn: SignedIn;
     try {
-      await accounts.resetPassword(request.params.token, secret(formBody(request), 'password'));
+      signedIn = await accounts.resetPassword(request.params.token, secret(formBody(request), 'password'), browserOf(request));
     } catch (error) {
       return sendPage(reply, <ResetPage ctx={viewContext(request, reply)} state={failedForm(error, {})} token={request.params.token} />, 422);
     }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    setFlash(reply, 'flash.passwordReset');
-    return reply.redirect('/account/sign-in', 303);
+    // Signed in at once: a pause that guesses from elsewhere caused cannot keep the owner out.
+    startSession(reply, signedIn);
+    setFlash(reply, 'protection.passwordResetSignedIn');
+    return reply.redirect('/account/profile', 303);
   });
 
   app.get('/account/profile', async (request, reply) => showProfile(request, reply, await profileState(request), emptyForm));
@@ -157,9 +171,11 @@ export const accountsRoutes: FastifyPluginAsync<AccountsRoutesOptions> = async (
     const user = requireUser(request.actor);
     const body = formBody(request);
     try {
-      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'), request.sessionToken);
+      await accounts.changePassword(user.id, secret(body, 'currentPassword'), secret(body, 'newPassword'), request.sessionToken, browserOf(request).deviceCookie);
     } catch (error) {
-      return showProfile(request, reply, await profileState(request), failedForm(error, {}), 422);
+      const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return showProfile(request, reply, await profileState(request), failedForm(error, {}), error instanceof AppError ? error.status : 422);
     }
     setFlash(reply, 'flash.passwordChanged');
     return reply.redirect('/account/profile', 303);

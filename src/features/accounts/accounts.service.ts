@@ -24,6 +24,13 @@ export const PASSWORD_RESET_JOB = 'accounts.password-reset';
 export interface PasswordResetPayload {
   email: string;
 }
+export const REGISTRATION_JOB = 'accounts.registration';
+export interface RegistrationPayload {
+  email: string;
+  displayName: string;
+  locale: Locale;
+  passwordHash: string;
+}
 
 export interface AccountsDeps {
   store: AccountsStore;
@@ -53,9 +60,22 @@ function checkEmail(email: string): void {
   if (!EMAIL_PATTERN.test(email) || email.length > 254) throw ValidationError({ email: 'errors.emailInvalid' });
 }
 
-/** Sign-in to this address is paused after too many failures; a password reset still works. */
-export const SignInPausedError = (pausedMs: number) =>
-  new AppError('sign_in_paused', 'too many failed sign-ins for this account', { fields: { email: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+/** Password checks for this address are paused after too many failures; a password reset still works. */
+export const SignInPausedError = (pausedMs: number, field = 'email') =>
+  new AppError('sign_in_paused', 'too many failed sign-ins for this account', { fields: { [field]: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+
+/** What a browser proves with: its device cookie (see sign-in-throttle.ts), when it has one. */
+export interface Browser {
+  userAgent: string | null;
+  deviceCookie?: string | undefined;
+}
+
+/** A new session for a browser, and the device cookie that recognises it from now on. */
+export interface SignedIn {
+  token: string;
+  user: UserRecord;
+  deviceCookie: string;
+}
 
 function checkDisplayName(name: string): void {
   if (name.length === 0) throw ValidationError({ displayName: 'errors.required' });
@@ -74,6 +94,25 @@ export function accountsService(deps: AccountsDeps) {
     return token;
   }
 
+  /**
+   * The one place a password is checked: counted against the per-account limit before the hash is
+   * verified. `user` undefined (unknown address) costs the same time and always fails.
+   */
+  async function checkPasswordOf(email: string, user: UserRecord | undefined, password: string, deviceCookie: string | undefined, field: string): Promise<boolean> {
+    const attempt = await throttle.begin(email, throttle.deviceOf(email, deviceCookie));
+    if (!('succeeded' in attempt)) throw SignInPausedError(attempt.pausedMs, field);
+    const ok = user ? await hasher.verify(user.passwordHash, password) : (await hasher.verifyNothing(password), false);
+    await (ok ? attempt.succeeded() : attempt.failed());
+    return ok;
+  }
+
+  async function openSession(user: UserRecord, browser: Browser): Promise<SignedIn> {
+    const token = newSecretToken();
+    await store.insertSession({ idHash: hashToken(token), userId: user.id, now: now(), expiresAt: addMinutes(clock.now(), SESSION_DAYS * 24 * 60).toISOString(), userAgent: browser.userAgent?.slice(0, 200) ?? null });
+    const deviceCookie = throttle.deviceOf(user.email, browser.deviceCookie) ? (browser.deviceCookie as string) : throttle.issueDevice(user.email);
+    return { token, user, deviceCookie };
+  }
+
   async function sendConfirmation(user: Pick<UserRecord, 'id' | 'email' | 'locale'>): Promise<void> {
     const token = await issueToken('confirm_email', user.id, user.email, CONFIRM_MINUTES);
     const t = translator(isLocale(user.locale) ? user.locale : 'en');
@@ -85,22 +124,35 @@ export function accountsService(deps: AccountsDeps) {
   }
 
   return {
+    /**
+     * Checks the form, hashes the password and queues the rest, for any address, registered or
+     * not: the request does the same work in both cases, so neither its answer nor its timing
+     * tells whether an account exists (looking the address up, inserting and mailing would).
+     */
     async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
       const email = normaliseEmail(input.email);
       const displayName = input.displayName.trim();
       checkEmail(email);
       checkDisplayName(displayName);
       checkPassword(input.password);
+      const passwordHash = await hasher.hash(input.password);
+      await jobs.enqueue(REGISTRATION_JOB, { email, displayName, locale: input.locale, passwordHash } satisfies RegistrationPayload);
+    },
+
+    /** The queued half of a registration: a pending account and its confirmation mail, or a word to the owner. */
+    async completeRegistration({ email, displayName, locale, passwordHash }: RegistrationPayload): Promise<void> {
       const existing = await store.findUserByEmail(email);
       if (existing) {
         // Tell the owner of the address, not the person at the keyboard.
-        const t = translator(isLocale(existing.locale) ? existing.locale : input.locale);
+        const t = translator(isLocale(existing.locale) ? existing.locale : locale);
         await mailer.send({ to: email, subject: t('mail.alreadyRegistered.subject'), text: t('mail.alreadyRegistered.body', { link: `${baseUrl}/account/forgot` }) });
         return;
       }
       const id = newId();
-      await store.insertUser({ id, email, passwordHash: await hasher.hash(input.password), displayName, locale: input.locale, now: now() });
-      await sendConfirmation({ id, email, locale: input.locale });
+      // Two registrations racing for one address: the second insert fails, and its retry finds the
+      // account and mails the owner.
+      await store.insertUser({ id, email, passwordHash, displayName, locale, now: now() });
+      await sendConfirmation({ id, email, locale });
     },
 
     async confirmEmail(token: string): Promise<void> {
@@ -112,29 +164,17 @@ export function accountsService(deps: AccountsDeps) {
       await store.confirmEmail(user.id, now());
     },
 
-    /** Returns a new session token. */
-    async signIn(input: { email: string; password: string; userAgent: string | null }): Promise<{ token: string; user: UserRecord }> {
+    async signIn(input: { email: string; password: string } & Browser): Promise<SignedIn> {
       const email = normaliseEmail(input.email);
-      const pausedMs = await throttle.pausedFor(email);
-      if (pausedMs > 0) throw SignInPausedError(pausedMs);
       const user = await store.findUserByEmail(email);
-      if (!user) {
-        await hasher.verifyNothing(input.password);
-        await throttle.recordFailure(email);
-        throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
-      }
-      if (!(await hasher.verify(user.passwordHash, input.password))) {
-        await throttle.recordFailure(email);
-        throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
-      }
-      await throttle.clear(email);
+      // Unknown addresses are checked (and counted) too: same time, same pause.
+      const ok = await checkPasswordOf(email, user, input.password, input.deviceCookie, 'email');
+      if (!user || !ok) throw ValidationError({ email: 'errors.signInFailed' }, 'sign-in failed');
       if (!user.emailConfirmedAt) {
         await sendConfirmation(user);
         throw ValidationError({ email: 'errors.emailNotConfirmed' }, 'e-mail not confirmed');
       }
-      const token = newSecretToken();
-      await store.insertSession({ idHash: hashToken(token), userId: user.id, now: now(), expiresAt: addMinutes(clock.now(), SESSION_DAYS * 24 * 60).toISOString(), userAgent: input.userAgent?.slice(0, 200) ?? null });
-      return { token, user };
+      return openSession(user, input);
     },
 
     /** The person signed in with this session token and their role grants (one query). */
@@ -161,13 +201,15 @@ export function accountsService(deps: AccountsDeps) {
       await jobs.enqueue(PASSWORD_RESET_JOB, { email } satisfies PasswordResetPayload);
     },
 
-    /** The queued half of a reset request: mails a link when the address has an account, else nothing. */
+    /**
+     * The queued half of a reset request: mails a link when the address has an account, else
+     * nothing. A new link leaves the earlier unused ones valid (anyone may ask, so voiding them would
+     * let anyone cancel the owner's link) and the mails per hour are capped (sign-in-throttle.ts).
+     */
     async sendPasswordReset({ email }: PasswordResetPayload): Promise<void> {
       const user = await store.findUserByEmail(email);
-      if (!user) return;
-      // Only the newest link works: an older one lying in a mailbox (or a log) is void.
-      const token = newSecretToken();
-      await store.replaceToken({ tokenHash: hashToken(token), purpose: 'reset_password', userId: user.id, subject: user.email, now: now(), expiresAt: addMinutes(clock.now(), RESET_MINUTES).toISOString() });
+      if (!user || !(await throttle.allowResetMail(user.email))) return;
+      const token = await issueToken('reset_password', user.id, user.email, RESET_MINUTES);
       const t = translator(isLocale(user.locale) ? user.locale : 'en');
       await mailer.send({ to: email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link: `${baseUrl}/account/reset/${token}`, minutes: RESET_MINUTES }) });
     },
@@ -176,7 +218,8 @@ export function accountsService(deps: AccountsDeps) {
       return store.findValidToken(hashToken(token), 'reset_password', now());
     },
 
-    async resetPassword(token: string, password: string): Promise<void> {
+    /** Signs the browser that used the link in: the owner gets in whatever guesses others made. */
+    async resetPassword(token: string, password: string, browser: Browser): Promise<SignedIn> {
       checkPassword(password);
       const used = await store.consumeToken(hashToken(token), 'reset_password', now());
       if (!used?.userId) throw new AppError('link_invalid', 'reset link invalid or expired');
@@ -189,27 +232,32 @@ export function accountsService(deps: AccountsDeps) {
       await store.confirmEmail(used.userId, now());
       // The owner proved they hold the address: a pause an attacker's guesses caused ends here.
       const user = await store.findUserById(used.userId);
-      if (user) await throttle.clear(user.email);
+      if (!user) throw new AppError('link_invalid', 'reset link invalid or expired');
+      await throttle.clear(user.email);
+      return openSession(user, browser);
     },
 
     /** `currentSession` (the browser making the change) stays signed in; every other session ends. */
-    async changePassword(userId: string, current: string, next: string, currentSession: string | null): Promise<void> {
+    async changePassword(userId: string, current: string, next: string, currentSession: string | null, deviceCookie: string | undefined): Promise<void> {
       const user = await store.findUserById(userId);
-      if (!user || !(await hasher.verify(user.passwordHash, current))) throw ValidationError({ currentPassword: 'errors.passwordWrong' });
+      if (!user || !(await checkPasswordOf(user.email, user, current, deviceCookie, 'currentPassword'))) throw ValidationError({ currentPassword: 'errors.passwordWrong' });
       checkPassword(next, 'newPassword');
       const passwordHash = await hasher.hash(next);
       await revokeApiTokens(userId, now());
       await store.replacePassword(userId, passwordHash, now(), currentSession === null ? null : hashToken(currentSession));
     },
 
-    /** Re-authentication before a sensitive step (creating an API token): true when the password is the account's. */
-    async verifyPassword(userId: string, password: string): Promise<boolean> {
+    /**
+     * Re-authentication before a sensitive step (creating an API token): true when the password is
+     * the account's. Limited like sign-in: a stolen session must not let anyone guess freely.
+     */
+    async verifyPassword(userId: string, password: string, deviceCookie: string | undefined, field = 'password'): Promise<boolean> {
       const user = await store.findUserById(userId);
       if (!user) {
         await hasher.verifyNothing(password);
         return false;
       }
-      return hasher.verify(user.passwordHash, password);
+      return checkPasswordOf(user.email, user, password, deviceCookie, field);
     },
 
     async updateProfile(userId: string, input: ProfileFields): Promise<void> {

@@ -174,17 +174,6 @@ export function accountsStore(db: Kysely<DB>) {
         .execute();
     },
 
-    /** Inserts a token after voiding every unused one of the same purpose for that user: only the newest link works. */
-    async replaceToken(t: { tokenHash: string; purpose: string; userId: string; subject: string | null; now: string; expiresAt: string }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('one_time_tokens').set({ used_at: t.now }).where('user_id', '=', t.userId).where('purpose', '=', t.purpose).where('used_at', 'is', null).execute();
-        await trx
-          .insertInto('one_time_tokens')
-          .values({ token_hash: t.tokenHash, purpose: t.purpose, user_id: t.userId, subject: t.subject, created_at: t.now, expires_at: t.expiresAt, used_at: null })
-          .execute();
-      });
-    },
-
     /** Marks a valid token used and returns it; undefined when unknown, expired or already used. */
     async consumeToken(tokenHash: string, purpose: string, now: string): Promise<{ userId: string | null; subject: string | null } | undefined> {
       const result = await db

@@ -15,6 +15,7 @@ for (const dialect of testDialects()) {
       await c.get('/account/register');
       const registered = await c.post('/account/register', { email: 'Ada@Example.org', password: 'a long enough password', displayName: 'Ada' });
       assert.equal(registered.statusCode, 200);
+      await t.worker.drain();
       const mail = await t.lastMailTo('ada@example.org');
       assert.match(mail?.subject ?? '', /Confirm/);
       const confirm = linkIn(mail?.text);
@@ -46,10 +47,12 @@ for (const dialect of testDialects()) {
     test('when an address is already registered, then the answer is the same and the owner is told', async () => {
       const c = t.client();
       await c.post('/account/register', { email: 'twice@example.org', password: 'first password 1', displayName: 'One' });
+      await t.worker.drain();
       const first = await t.lastMailTo('twice@example.org');
       const again = await c.post('/account/register', { email: 'twice@example.org', password: 'other password 2', displayName: 'Two' });
       assert.equal(again.statusCode, 200);
       assert.match(again.body, /If this address can be used/);
+      await t.worker.drain();
       const second = await t.lastMailTo('twice@example.org');
       assert.notEqual(second?.subject, first?.subject);
       assert.match(second?.subject ?? '', /tried to create/);

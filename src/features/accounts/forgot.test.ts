@@ -45,6 +45,7 @@ for (const dialect of testDialects()) {
       const link = linkIn((await t.lastMailTo('registered@example.org'))?.text);
       assert.match(link, /^\/account\/reset\//);
       assert.equal(await t.lastMailTo('unknown@example.org'), undefined);
+      assert.deepEqual((await resetJobs()).slice(-2), ['null', 'null'], 'the addresses typed are not kept once the jobs ran');
     });
 
     test('when the address is malformed, then the form says so and nothing is queued', async () => {

@@ -7,3 +7,4 @@ export { accountsService } from './accounts.service.ts';
 export { accountsStore } from './accounts.store.ts';
 export { argon2Hasher, type PasswordHasher } from './passwords.ts';
 export { signInThrottle } from './sign-in-throttle.ts';
+export { DEVICE_COOKIE } from './accounts.routes.tsx';

@@ -5,6 +5,8 @@ import type { FormState } from '../../ui/forms.tsx';
 import { sendPage } from '../../http/render.ts';
 import { setFlash, viewContext } from '../../http/view-context.ts';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, type ApiTokensService } from './api-tokens.service.ts';
+import { AppError } from '../../shared/errors.ts';
+import { DEVICE_COOKIE } from '../accounts/index.ts';
 import { TokensPage } from './api-tokens.views.tsx';
 
 export interface ApiTokensRoutesOptions {
@@ -51,10 +53,13 @@ export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async
         ...values,
         expiresInDays: Number(values.expiresInDays),
         password: secret(body, 'password'),
+        deviceCookie: request.cookies[DEVICE_COOKIE],
       });
       return await show(request, reply, newTokenForm, 200, { name: record.name, token });
     } catch (error) {
-      return show(request, reply, failedForm(error, values), 422);
+      const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return show(request, reply, failedForm(error, values), error instanceof AppError ? error.status : 422);
     }
   });
 

@@ -36,6 +36,8 @@ export interface NewTokenInput {
   expiresInDays: number;
   /** The owner's password, asked again: a token outlives the session that makes it. */
   password: string;
+  /** The browser's device cookie: its password attempts count apart (accounts' sign-in limit). */
+  deviceCookie?: string | undefined;
 }
 
 function checkNewToken(input: NewTokenInput): { name: string; scope: TokenScope } {
@@ -58,7 +60,7 @@ export function apiTokensService(deps: ApiTokensDeps) {
     async createToken(actor: Actor, input: NewTokenInput): Promise<{ token: string; record: ApiTokenRecord }> {
       const user = requireTokenOwner(actor);
       const { name, scope } = checkNewToken(input);
-      if (!(await accounts.verifyPassword(user.id, input.password))) throw ValidationError({ password: 'errors.passwordWrong' });
+      if (!(await accounts.verifyPassword(user.id, input.password, input.deviceCookie))) throw ValidationError({ password: 'errors.passwordWrong' });
       const now = clock.now();
       if ((await store.countActive(user.id, now.toISOString())) >= MAX_ACTIVE_TOKENS)
         throw new AppError('too_many_tokens', 'too many active tokens', { fields: { name: 'api.tokens.tooMany' } });

@@ -88,7 +88,7 @@ export function anonymousMailJobs(deps: {
 }): JobRegistry {
   return {
     [ANONYMOUS_MAIL_JOB]: {
-      forgetsPayload: true,
+      personal: true,
       async handle({ payload }) {
         const { to, consultationId, locale } = payload as AnonymousMailPayload;
         const consultation = await deps.consultationById(consultationId);
