@@ -197,10 +197,12 @@ for (const dialect of testDialects()) {
       const [wide, pair] = themes;
       assert.equal((pair!.match(/\]\(/g) ?? []).length, 2, 'the pair’s theme cites its 2 sources');
       assert.match(pair!, /satellit/i);
+      // Which breakdowns of 6 contributors survive depends on how they spread (a "< 5" must keep
+      // a range of values); that some breakdown is printed keeps the check below from passing idly.
       assert.match(
         wide!,
-        /By stakeholder group/,
-        'a theme of 6 contributors does show its breakdown',
+        /By (stakeholder group|region)/,
+        'a theme of 6 contributors does show a breakdown',
       );
 
       const sections = [
