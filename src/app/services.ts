@@ -6,7 +6,7 @@ import { accountsService } from '../features/accounts/accounts.service.ts';
 import { accountsStore } from '../features/accounts/accounts.store.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/passwords.ts';
 import { accreditationService } from '../features/accreditation/accreditation.service.ts';
-import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
+import { attachmentsService, attachmentsStore, cleaningPool, fileStorage } from '../features/attachments/index.ts';
 import { adminService } from '../features/admin/admin.service.ts';
 import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
 import { consultationsService } from '../features/consultations/consultations.service.ts';
@@ -58,7 +58,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const accreditation = accreditationService({ db: database.db, organisations: orgStore, transparency, transaction: database.transaction, clock });
   const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
   const submissions = submissionsService({ store: submissionsStore(database.db), consultations, organisations: orgStore, accreditation, accounts, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
-  const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
+  // Started with the first upload, not here (cleaning-pool.ts); build-app closes it with the app.
+  const cleaning = cleaningPool(config.cleaning);
+  const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, cleaner: cleaning, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
@@ -66,7 +68,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const coding = codingService({ store: codingStore(database.db), consultations, submissions, clock, jobs, reports, provider: config.synthesisProvider });
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, transaction: database.transaction, mailer, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ db: database.db, organisations: orgStore });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, search, attachments, cleaning, openData, apiTokens, deliberation, reports, coding, responses };
 }
 
 export type Services = ReturnType<typeof createServices>;
