@@ -15,7 +15,7 @@ export interface CleaningLimits {
   threads: number;
   /** Documents that may wait for a thread; one more is refused with 503. */
   queue: number;
-  /** The most one document may take once a thread is free for it (starting the thread included). */
+  /** The most one document may take once a thread is ready for it. */
   timeoutMs: number;
 }
 
@@ -51,17 +51,17 @@ export const CleaningBusyError = (retryAfterSeconds: number) =>
   });
 
 export function cleaningPool(limits: CleaningLimits, warn: (error: Error) => void = (e) => process.emitWarning(e)): DocumentCleaner {
-  let pool: Promise<Piscina<CleaningTask, CleaningOutcome>> | undefined;
-  let live: Piscina<CleaningTask, CleaningOutcome> | undefined;
+  let pool: Promise<Piscina<CleaningTask | null, CleaningOutcome | null>> | undefined;
+  let live: Piscina<CleaningTask | null, CleaningOutcome | null> | undefined;
   let closed = false;
   let running = 0;
   const waiting: Array<() => void> = [];
   // A full queue empties within a few time limits; sooner, usually.
   const retryAfterSeconds = Math.min(60, Math.max(5, Math.ceil(limits.timeoutMs / 1000)));
 
-  function started(): Promise<Piscina<CleaningTask, CleaningOutcome>> {
+  function started(): Promise<Piscina<CleaningTask | null, CleaningOutcome | null>> {
     pool ??= import('piscina').then(({ Piscina }) => {
-      const created = new Piscina<CleaningTask, CleaningOutcome>({
+      const created = new Piscina<CleaningTask | null, CleaningOutcome | null>({
         filename: WORKER.href,
         minThreads: 0,
         maxThreads: limits.threads,
@@ -96,11 +96,16 @@ export function cleaningPool(limits: CleaningLimits, warn: (error: Error) => voi
   async function run(data: Uint8Array): Promise<CleaningOutcome> {
     const workers = await started();
     if (closed) throw CleaningBusyError(retryAfterSeconds);
+    // The time limit is the document's, not a thread's start-up (loading the parsers takes a
+    // second or so): an empty task first makes sure a thread is up.
+    await workers.run(null);
     // A copy the thread takes over, so the caller's buffer (maybe a slice of a shared pool) stays.
     const copy = new Uint8Array(data);
     const signal = AbortSignal.timeout(limits.timeoutMs);
     try {
-      return await workers.run({ data: copy }, { signal, transferList: [copy.buffer] });
+      const outcome = await workers.run({ data: copy }, { signal, transferList: [copy.buffer] });
+      if (!outcome) throw new Error('a cleaning thread answered a document with nothing');
+      return outcome;
     } catch (error) {
       // Aborting a running task terminates its thread; the pool starts another when needed.
       if (signal.aborted) throw new DocumentError('timeout', { cause: error });

@@ -14,7 +14,10 @@ export type CleaningOutcome =
   | { kind: DocumentKind; data: Uint8Array }
   | { refused: DocumentError['reason'] };
 
-export default async function cleanInWorker({ data }: CleaningTask): Promise<CleaningOutcome> {
+/** Cleans one upload; `null` only answers, once this thread has loaded the cleaners. */
+export default async function cleanInWorker(task: CleaningTask | null): Promise<CleaningOutcome | null> {
+  if (!task) return null;
+  const { data } = task;
   try {
     const checked = await checkDocument(data);
     const cleaned = await cleanDocument(checked, data);
