@@ -37,12 +37,13 @@ const extension = /\.[cm]?[jt]sx?$/.exec(new URL(import.meta.url).pathname)?.[0]
 const WORKER = new URL(`./cleaning-worker${extension}`, import.meta.url);
 
 /**
- * Threads inherit the process's flags; a process that loaded tsx by its API (the launcher's
- * fallback) has none, so a worker written in TypeScript is told to load it itself.
+ * Threads inherit the process's flags when given none, V8 ones included (`npm start` sets the
+ * semi-space size), which they would refuse if passed explicitly. Only a process that loaded tsx
+ * by its API (the launcher's fallback) must tell a worker written in TypeScript to load it.
  */
-function workerFlags(): string[] {
+function workerFlags(): { execArgv: string[] } | Record<string, never> {
   const hasTsx = process.execArgv.some((flag) => /(^|[\\/=])tsx([\\/]|$)/.test(flag));
-  return extension.startsWith('.t') && !hasTsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  return extension.startsWith('.t') && !hasTsx ? { execArgv: ['--import', 'tsx'] } : {};
 }
 
 export const CleaningBusyError = (retryAfterSeconds: number) =>
@@ -66,7 +67,7 @@ export function cleaningPool(limits: CleaningLimits, warn: (error: Error) => voi
         minThreads: 0,
         maxThreads: limits.threads,
         idleTimeout: IDLE_MS,
-        execArgv: workerFlags(),
+        ...workerFlags(),
       });
       // Only for a thread that fails outside any task; a task's own failure rejects its run.
       created.on('error', warn);
