@@ -114,6 +114,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(openDataRoutes, { openData: services.openData });
   await app.register(searchRoutes, { search: services.search });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
+  // Cleaning threads end with the app; nothing that is still cleaning is stored.
+  app.addHook('onClose', () => services.cleaning.close());
   const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses, organisationActivity: services.organisationActivity };
   await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports, conversations: services.deliberation });
   await app.register(submissionsRoutes, participation);

@@ -6,7 +6,7 @@ import { accountsService } from '../features/accounts/index.ts';
 import { accountsStore } from '../features/accounts/index.ts';
 import { argon2Hasher, type PasswordHasher } from '../features/accounts/index.ts';
 import { accreditationService, accreditationStore } from '../features/accreditation/index.ts';
-import { attachmentsService, attachmentsStore, fileStorage } from '../features/attachments/index.ts';
+import { attachmentsService, attachmentsStore, cleaningPool, fileStorage } from '../features/attachments/index.ts';
 import { adminService, adminStore } from '../features/admin/index.ts';
 import { apiTokensService, apiTokensStore } from '../features/api-tokens/index.ts';
 import { consultationsService } from '../features/consultations/index.ts';
@@ -61,7 +61,9 @@ export function createServices(config: Config, database: Database, overrides: Se
   const apiTokens = apiTokensService({ store: apiTokenRecords, accounts, roles, clock });
   const submissionRecords = submissionsStore(database.db);
   const submissions = submissionsService({ store: submissionRecords, consultations, organisations: orgStore, accreditation, accounts, transparency, transaction: database.transaction, mail: submissionMail, clock, baseUrl: config.baseUrl, attachments: attachmentRecords, index: search.index });
-  const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
+  // Started with the first upload, not here (cleaning-pool.ts); build-app closes it with the app.
+  const cleaning = cleaningPool(config.cleaning);
+  const attachments = attachmentsService({ store: attachmentRecords, files: fileStorage(config.dataDir), submissions, consultations, clock, cleaner: cleaning, maxSubmissionBytes: config.limits.uploadBytesPerSubmission });
   const deliberation = deliberationFeature({ db: database.db, consultations, accounts, jobs, clock, baseUrl: config.baseUrl, eligibility: (actor, consultation) => submissions.participation(actor, consultation) });
   const openData = openDataService({ processes, consultations, submissions, clock, baseUrl: config.baseUrl });
   const reportRecords = reportsStore(database.db);
@@ -70,7 +72,7 @@ export function createServices(config: Config, database: Database, overrides: Se
   const responses = responsesService({ store: responsesStore(database.db), consultations, submissions, reports, transparency, transaction: database.transaction, mail: submissionMail, clock, baseUrl: config.baseUrl });
   const reminders = deadlineReminders({ store: submissionRecords, mailer, clock, baseUrl: config.baseUrl });
   const activity = organisationActivity({ store: submissionRecords, organisations: orgStore });
-  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, reminders, search, attachments, openData, apiTokens, deliberation, reports, coding, responses };
+  return { config, database, db: database.db, clock, mailer, hasher, jobs, roles, accounts, organisations, admin, transparency, processes, consultations, accreditation, submissions, organisationActivity: activity, reminders, search, attachments, cleaning, openData, apiTokens, deliberation, reports, coding, responses };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { docxWithAuthor } from '../features/attachments/attachments.fixtures.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'polylogue-start-up-'));
@@ -119,6 +120,56 @@ describe('start-up from the compiled tree', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+});
+
+describe('cleaning threads outside the test runner', () => {
+  const here = mkdtempSync(join(tmpdir(), 'polylogue-cleaning-'));
+  after(() => rmSync(here, { recursive: true, force: true }));
+
+  /** A script that cleans one DOCX with the pool module at `pool` and prints what came back. */
+  function cleaningScript(pool: string, name: string): string {
+    const upload = join(here, 'upload.docx');
+    writeFileSync(upload, docxWithAuthor('Ines Example'));
+    const script = join(here, name);
+    writeFileSync(
+      script,
+      `import { readFileSync } from 'node:fs';
+const { cleaningPool } = await import(${JSON.stringify(pathToFileURL(pool).href)});
+const pool = cleaningPool({ threads: 1, queue: 0, timeoutMs: 60000 });
+const { kind, data } = await pool.clean(readFileSync(${JSON.stringify(upload)}));
+console.log(kind, new TextDecoder('latin1').decode(data).includes('Ines') ? 'author kept' : 'author gone');
+await pool.close();
+`,
+    );
+    return script;
+  }
+
+  before(async () => {
+    const { ensureBuilt } = (await import(join(root, 'bin/launch.js'))) as {
+      ensureBuilt(options?: { quiet?: boolean }): Promise<number>;
+    };
+    await ensureBuilt({ quiet: true });
+  });
+
+  test("when the compiled tree cleans an upload under npm start's V8 flags, then its thread runs the compiled worker", () => {
+    const script = cleaningScript(join(root, 'dist/features/attachments/cleaning-pool.js'), 'compiled.mjs');
+    const run = node(['--max-semi-space-size=4', script]);
+    assert.deepEqual([run.code, run.out], [0, 'docx author gone\n'], run.err);
+  });
+
+  test("when the sources run through tsx loaded by its API (the launcher's fallback), then the thread loads tsx itself", () => {
+    const script = cleaningScript(join(root, 'src/features/attachments/cleaning-pool.ts'), 'sources.mjs');
+    const fallback = join(here, 'fallback.mjs');
+    writeFileSync(
+      fallback,
+      `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
+register();
+await import(${JSON.stringify(pathToFileURL(script).href)});
+`,
+    );
+    const run = node([fallback]);
+    assert.deepEqual([run.code, run.out], [0, 'docx author gone\n'], run.err);
   });
 });
 

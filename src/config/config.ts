@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../shared/errors.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
@@ -35,6 +36,11 @@ export interface Config {
   liveResultsStreams: number;
   /** Abuse and fairness limits on writes, searches, uploads and live streams (limits.ts). */
   limits: LimitsConfig;
+  /**
+   * Uploads are checked and rebuilt in worker threads: this many at once, this many waiting
+   * (beyond: 503), and a time limit per document (beyond: the file is refused).
+   */
+  cleaning: { threads: number; queue: number; timeoutMs: number };
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
   /**
@@ -128,6 +134,25 @@ function positiveWhole(env: Env, name: string, fallback: string): number {
   return Number(raw);
 }
 
+function wholeOrZero(env: Env, name: string, fallback: string): number {
+  const raw = env[name] ?? fallback;
+  if (!/^(0|[1-9]\d*)$/.test(raw)) fail(name, 'must be a whole number (0 or more)');
+  return Number(raw);
+}
+
+/**
+ * One cleaning thread per two cores, at most four: each thread may hold a document's parse
+ * (tens of megabytes), and the request threads need a core too. A small server gets one.
+ */
+function parseCleaning(env: Env): Config['cleaning'] {
+  const threadsDefault = String(Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2))));
+  return {
+    threads: positiveWhole(env, 'CLEANING_THREADS', threadsDefault),
+    queue: wholeOrZero(env, 'CLEANING_QUEUE', '8'),
+    timeoutMs: positiveWhole(env, 'CLEANING_TIMEOUT_MS', '30000'),
+  };
+}
+
 function parseSignInLimit(env: Env): Config['signInLimit'] {
   const failures = positiveWhole(env, 'SIGNIN_ACCOUNT_FAILURES', '5');
   const lockMinutes = positiveWhole(env, 'SIGNIN_LOCK_MINUTES', '1');
@@ -186,6 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInLimit,
     liveResultsStreams: Number(liveStreamsRaw),
     limits: parseLimits(env, Number(liveStreamsRaw), fail),
+    cleaning: parseCleaning(env),
     secureCookies: baseUrl.startsWith('https:'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, baseUrl.startsWith('https:')),
     synthesisProvider: parseProvider(env),

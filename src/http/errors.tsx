@@ -16,6 +16,8 @@ interface Problem {
   errors?: Record<string, string> | undefined;
   /** For 429 from an abuse limit: which one, and when to try again. */
   limit?: { name: string; retryAfterSeconds: number } | undefined;
+  /** For 503: when to try again, if the error knows better than the default. */
+  retryAfterSeconds?: number | undefined;
 }
 
 /** Why a request met an abuse limit, by limit name (src/config/limits.ts). */
@@ -42,7 +44,8 @@ function problem(code: ErrorCode, detail: string): Problem {
 
 function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields, limit: limitOf(error) };
+    const retryAfterSeconds = typeof error.details?.retryAfterSeconds === 'number' ? error.details.retryAfterSeconds : undefined;
+    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields, limit: limitOf(error), retryAfterSeconds };
   }
   const fe = error as FastifyError;
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return problem('csrf_invalid', 'missing or invalid CSRF token');
@@ -57,6 +60,7 @@ function toProblem(error: FastifyError | AppError | Error): Problem {
 /** What the page says below the title, when the generic help text does not fit. */
 const BODIES: Partial<Record<ErrorCode, MessageKey>> = {
   cross_site: 'trust.crossSiteBody',
+  cleaning_busy: 'cleaningPool.busy',
 };
 
 const TITLES: Partial<Record<ErrorCode, MessageKey>> = {
@@ -65,6 +69,7 @@ const TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   csrf_invalid: 'errors.csrf',
   rate_limited: 'errors.rateLimited',
   unavailable: 'errors.unavailable',
+  cleaning_busy: 'errors.unavailable',
   too_large: 'errors.tooLarge',
   link_invalid: 'errors.linkInvalid',
   cross_site: 'trust.crossSiteTitle',
@@ -143,7 +148,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (problem.status === 429) reply.header('retry-after', String(problem.limit?.retryAfterSeconds ?? 60));
-    if (problem.code === 'unavailable') reply.header('retry-after', '5');
+    if (problem.status === 503) reply.header('retry-after', String(problem.retryAfterSeconds ?? 5));
     return asProblem ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -8,6 +8,7 @@ import type enAccountsTokens from './messages/en/accounts-tokens.json';
 import type enAccountProtection from './messages/en/account-protection.json';
 import type enApi from './messages/en/api.json';
 import type enAttachmentsCleaning from './messages/en/attachments-cleaning.json';
+import type enCleaningPool from './messages/en/cleaning-pool.json';
 import type enConsultations from './messages/en/consultations.json';
 import type enCore from './messages/en/core.json';
 import type enDeliberation from './messages/en/deliberation.json';
@@ -39,7 +40,8 @@ export type MessageKey =
   | keyof typeof enAttachmentsCleaning
   | keyof typeof enSubmissionTimes
   | keyof typeof enAccountProtection
-  | keyof typeof enAttachmentsCleaning;
+  | keyof typeof enAttachmentsCleaning
+  | keyof typeof enCleaningPool;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 

@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   sign_in_paused: 429,
   internal: 500,
   provider_failed: 502,
+  cleaning_busy: 503,
   unavailable: 503,
 } as const satisfies Record<string, number>;
 

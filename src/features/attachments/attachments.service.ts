@@ -14,14 +14,9 @@ import type { ConsultationRecord } from '../consultations/index.ts';
 import type { SubmissionsService } from '../submissions/index.ts';
 import type { SubmissionRecord } from '../submissions/index.ts';
 import type { AttachmentsStore } from './attachments.store.ts';
-import {
-  checkDocument,
-  DocumentError,
-  MEDIA_TYPES,
-  type CheckedDocument,
-} from './document-type.ts';
+import type { DocumentCleaner } from './cleaning-pool.ts';
+import { DocumentError, MEDIA_TYPES, type DocumentKind } from './document-type.ts';
 import { isAttachmentId, newAttachmentId, type FileStorage } from './file-storage.ts';
-import { cleanDocument } from './document-cleaner.ts';
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -53,6 +48,7 @@ const REFUSALS = {
   uncleanable: 'attachments.cleaning.uncleanable',
   pictures: 'attachments.cleaning.pictures',
   markup: 'attachments.cleaning.markup',
+  timeout: 'cleaningPool.timeout',
 } as const;
 
 export interface AttachmentsDeps {
@@ -61,12 +57,14 @@ export interface AttachmentsDeps {
   submissions: SubmissionsService;
   consultations: ConsultationsService;
   clock: Clock;
+  /** Checks and rebuilds uploads off the request thread (cleaning-pool.ts). */
+  cleaner: Pick<DocumentCleaner, 'clean'>;
   /** The total size of one submission's files (UPLOAD_BYTES_PER_SUBMISSION). */
   maxSubmissionBytes: number;
 }
 
 export function attachmentsService(deps: AttachmentsDeps) {
-  const { store, files, submissions, consultations, clock, maxSubmissionBytes } = deps;
+  const { store, files, submissions, consultations, clock, cleaner, maxSubmissionBytes } = deps;
 
   async function owned(
     actor: Actor,
@@ -94,13 +92,12 @@ export function attachmentsService(deps: AttachmentsDeps) {
   }
 
   /** Checks the content and rebuilds the document without what a reader does not need. */
-  async function prepare(upload: Upload): Promise<{ checked: CheckedDocument; data: Uint8Array }> {
+  async function prepare(upload: Upload): Promise<{ kind: DocumentKind; data: Uint8Array }> {
     if (upload.truncated || upload.data.length > MAX_FILE_BYTES)
       throw ValidationError({ file: 'attachments.error.tooLarge' });
     if (upload.data.length === 0) throw ValidationError({ file: 'attachments.error.missing' });
     try {
-      const checked = await checkDocument(upload.data);
-      return { checked, data: await cleanDocument(checked, upload.data) };
+      return await cleaner.clean(upload.data);
     } catch (error) {
       if (error instanceof DocumentError) throw ValidationError({ file: REFUSALS[error.reason] });
       throw error;
@@ -138,7 +135,7 @@ export function attachmentsService(deps: AttachmentsDeps) {
       // The total is checked when the file is stored, after its metadata may have gone; here only
       // a submission with no room left is refused before its file is examined.
       if (present.reduce((sum, a) => sum + a.size, 0) >= maxSubmissionBytes) throw tooLarge();
-      const { checked, data } = await prepare(upload);
+      const { kind, data } = await prepare(upload);
       const id = newAttachmentId();
       await files.save(id, data);
       const record = {
@@ -146,7 +143,7 @@ export function attachmentsService(deps: AttachmentsDeps) {
         submissionId: submission.id,
         // Kept for the author's own list; the public sees it only under the attributed rule.
         originalName: upload.fileName.replace(/[\p{Cc}\\/]/gu, '_').slice(0, 200) || 'document',
-        mediaType: MEDIA_TYPES[checked.kind],
+        mediaType: MEDIA_TYPES[kind],
         size: data.length,
         sha256: createHash('sha256').update(data).digest('hex'),
         createdAt: clock.now().toISOString(),

@@ -19,7 +19,15 @@ const MAX_ENTRIES = 5000;
 export class DocumentError extends Error {
   constructor(
     readonly reason:
-      'type' | 'damaged' | 'encrypted' | 'macros' | 'uncleanable' | 'pictures' | 'markup',
+      | 'type'
+      | 'damaged'
+      | 'encrypted'
+      | 'macros'
+      | 'uncleanable'
+      | 'pictures'
+      | 'markup'
+      /** Cleaning took longer than its time limit (cleaning-pool.ts). */
+      | 'timeout',
     options?: ErrorOptions,
   ) {
     super(`document refused: ${reason}`, options);
