@@ -18,6 +18,7 @@ import * as m0013 from './migrations/0013-narrow-search-ranking.ts';
 import * as m0014ApiTokenScopes from './migrations/0014-api-token-scopes.ts';
 import * as m0015 from './migrations/0015-moderation-queue-order.ts';
 import * as m0026NamesWithoutHidden from './migrations/0026-names-without-hidden-characters.ts';
+import * as m0028ReportVersionFigures from './migrations/0028-report-version-figures.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-api-token-scopes': m0014ApiTokenScopes,
   '0015-moderation-queue-order': m0015,
   '0026-names-without-hidden-characters': m0026NamesWithoutHidden,
+  '0028-report-version-figures': m0028ReportVersionFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -360,6 +360,8 @@ export interface ReportDraftsTable {
   job_id: string | null;
   generated_at: string | null;
   updated_at: string;
+  /** JSON: the input of the figures of the latest generation (report-versions.ts). */
+  figure_input: string | null;
 }
 
 export interface ReportVersionsTable {
@@ -370,6 +372,10 @@ export interface ReportVersionsTable {
   items: string;
   /** Only the day, like the transparency log. */
   published_on: string;
+  /** JSON: the input of the figures this version printed as its own; null when it reprints. */
+  figure_input: string | null;
+  /** The version whose figures this one prints; null: published before versions were audited. */
+  figures_version: number | null;
 }
 
 export interface CodingThemesTable {

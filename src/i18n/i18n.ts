@@ -18,6 +18,7 @@ import type enOpenData from './messages/en/open-data.json';
 import type enParticipation from './messages/en/participation.json';
 import type enReports from './messages/en/reports.json';
 import type enReportFigures from './messages/en/report-figures.json';
+import type enReportVersions from './messages/en/report-versions.json';
 import type enSecretariat from './messages/en/secretariat.json';
 import type enSubmissionTimes from './messages/en/submission-times.json';
 import { LOCALES, type Locale, isLocale } from './locales.ts';
@@ -30,6 +31,7 @@ export type MessageKey =
   | keyof typeof enParticipation
   | keyof typeof enReports
   | keyof typeof enReportFigures
+  | keyof typeof enReportVersions
   | keyof typeof enAnonymousMail
   | keyof typeof enApi
   | keyof typeof enOpenData

@@ -14,6 +14,7 @@ import { buildSections } from './report-draft.ts';
 import type { MethodNote, ReportItem, ReportSections } from './report-model.ts';
 import { profileOf, type Profile } from './participation-figures.ts';
 import type { ReportsStore } from './reports.store.ts';
+import { figureInputOf, type FigureInput } from './report-versions.ts';
 import { providerEmbeddings } from './provider-embeddings.ts';
 import { providerSummary, type ProviderConfig } from './synthesis-provider.ts';
 
@@ -77,7 +78,12 @@ export function reportComposer(deps: ComposerDeps) {
     async compose(
       consultation: ConsultationRecord,
       options: { useProvider: boolean; progress?: Progress },
-    ): Promise<{ sections: ReportSections; items: ReportItem[]; method: MethodNote }> {
+    ): Promise<{
+      sections: ReportSections;
+      items: ReportItem[];
+      method: MethodNote;
+      figureInput: FigureInput;
+    }> {
       const progress = options.progress ?? (async () => undefined);
       await progress(0.05, 'loading');
       const [questions, submissions, categories] = await Promise.all([
@@ -147,7 +153,9 @@ export function reportComposer(deps: ComposerDeps) {
         providerSummary: summary,
       });
       await progress(0.95, 'saving');
-      return { ...built, method };
+      // Kept with the draft, then with the version: what a later version's figures are audited against.
+      const figureInput = figureInputOf(consultation.id, profiles, synthesis.themes);
+      return { ...built, method, figureInput };
     },
   };
 }

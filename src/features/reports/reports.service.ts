@@ -19,9 +19,14 @@ import {
   type ReportSections,
   type SectionKey,
 } from './report-model.ts';
-import type { ReportsStore } from './reports.store.ts';
+import type { DraftRecord, ReportsStore, VersionRecord } from './reports.store.ts';
+import { translator, type Translate } from '../../i18n/i18n.ts';
+import { participationSection } from './participation-figures.ts';
+import { sectionsWithKeptFigures, sectionsWithoutFigures } from './report-version-sections.ts';
+import { figuresOf, mayPrintOwnFigures, type FigureInput } from './report-versions.ts';
 
 export const GENERATE_JOB = 'report-draft.generate';
+const FIGURE_SECTIONS: readonly SectionKey[] = ['summary', 'trends', 'participation'];
 const MAX_SECTION = 100_000;
 
 export interface ReportsDeps {
@@ -50,9 +55,21 @@ export function reportsService(deps: ReportsDeps) {
     const consultation = await consultations.loadVisible(anonymousActor, slug);
     const versions = await store.versions(consultation.id);
     const wanted = version ?? versions[0]?.version;
-    const record =
+    const stored =
       wanted === undefined ? undefined : await store.findVersion(consultation.id, wanted);
-    if (!record) throw NotFoundError('report');
+    if (!stored) throw NotFoundError('report');
+    // Published before versions were audited: its figures could difference with any other's.
+    const record =
+      stored.figuresVersion === null
+        ? {
+            ...stored,
+            sections: sectionsWithoutFigures(
+              translator(stored.language),
+              stored.sections,
+              stored.items,
+            ),
+          }
+        : stored;
     const document: ReportDocument = {
       consultationSlug: consultation.slug,
       title: consultation.title,
@@ -62,6 +79,42 @@ export function reportsService(deps: ReportsDeps) {
       sections: record.sections,
     };
     return { consultation, versions, record, document };
+  }
+
+  /**
+   * The sections a new version prints and whose figures they are: its own when the rule across
+   * versions allows them, else the figures in force reprinted; none when the draft kept no input.
+   */
+  async function figuresInForce(
+    consultationId: string,
+    version: number,
+    draft: DraftRecord,
+    t: Translate,
+  ): Promise<Pick<VersionRecord, 'sections' | 'figuresVersion'> & { figureInput: FigureInput | null }> {
+    const input = draft.figureInput;
+    if (!input)
+      return {
+        sections: sectionsWithoutFigures(t, draft.sections, draft.items),
+        figuresVersion: null,
+        figureInput: null,
+      };
+    const published = await store.publishedFigures(consultationId);
+    if (mayPrintOwnFigures(published.map((p) => p.input), input))
+      return {
+        // Printed from the input audited, whatever the draft's text of the section says.
+        sections: { ...draft.sections, participation: participationSection(t, figuresOf(input)) },
+        figuresVersion: version,
+        figureInput: input,
+      };
+    const kept = published.at(-1)!;
+    return {
+      sections: sectionsWithKeptFigures(t, draft.sections, draft.items, {
+        figures: figuresOf(kept.input),
+        asOf: kept.publishedOn,
+      }),
+      figuresVersion: kept.version,
+      figureInput: null,
+    };
   }
 
   return {
@@ -124,6 +177,10 @@ export function reportsService(deps: ReportsDeps) {
             sections,
             items,
             method: section === 'method' || !existing.method ? built.method : existing.method,
+            // The figures the theme lines were written from, which publishing prints (figuresInForce).
+            figureInput: FIGURE_SECTIONS.includes(section)
+              ? built.figureInput
+              : (existing.figureInput ?? built.figureInput),
           },
           now(),
         );
@@ -176,14 +233,19 @@ export function reportsService(deps: ReportsDeps) {
       if (!draft?.generatedAt) throw new AppError('no_draft', 'generate a draft first');
       return transaction(async () => {
         const version = ((await store.versions(consultation.id))[0]?.version ?? 0) + 1;
+        const language = reportLanguage(consultation);
+        const figures = await figuresInForce(consultation.id, version, draft, translator(language));
         await store.insertVersion(consultation.id, {
           version,
-          language: reportLanguage(consultation),
-          sections: draft.sections,
+          language,
           items: draft.items,
           publishedOn: now().slice(0, 10),
+          ...figures,
         });
-        await transparency.append('report_published', 'consultation', consultation.slug, { version });
+        await transparency.append('report_published', 'consultation', consultation.slug, {
+          version,
+          figuresVersion: figures.figuresVersion,
+        });
         return version;
       });
     },

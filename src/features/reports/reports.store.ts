@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import type { FigureInput } from './report-versions.ts';
 import {
   emptySections,
   type MethodNote,
@@ -19,6 +20,8 @@ export interface DraftRecord {
   jobId: string | null;
   generatedAt: string | null;
   updatedAt: string;
+  /** What the figures of the latest generation were computed from; null before it was kept. */
+  figureInput: FigureInput | null;
 }
 
 export interface VersionRecord {
@@ -27,6 +30,8 @@ export interface VersionRecord {
   sections: ReportSections;
   items: ReportItem[];
   publishedOn: string;
+  /** The version whose figures this one prints; null: published before versions were audited. */
+  figuresVersion: number | null;
 }
 
 const parse = <T>(json: string, fallback: T): T => {
@@ -74,11 +79,17 @@ export function reportsStore(db: Kysely<DB>) {
         jobId: row.job_id,
         generatedAt: row.generated_at,
         updatedAt: row.updated_at,
+        figureInput: parse<FigureInput | null>(row.figure_input ?? 'null', null),
       };
     },
     async saveGenerated(
       consultationId: string,
-      draft: { sections: ReportSections; items: ReportItem[]; method: MethodNote },
+      draft: {
+        sections: ReportSections;
+        items: ReportItem[];
+        method: MethodNote;
+        figureInput: FigureInput;
+      },
       now: string,
     ): Promise<void> {
       await ensureDraft(consultationId, now);
@@ -88,6 +99,7 @@ export function reportsStore(db: Kysely<DB>) {
           sections: JSON.stringify(draft.sections),
           items: JSON.stringify(draft.items),
           method: JSON.stringify(draft.method),
+          figure_input: JSON.stringify(draft.figureInput),
           generated_at: now,
           updated_at: now,
         })
@@ -147,10 +159,31 @@ export function reportsStore(db: Kysely<DB>) {
           sections: { ...emptySections(), ...parse<Partial<ReportSections>>(row.sections, {}) },
           items: parse<ReportItem[]>(row.items, []),
           publishedOn: row.published_on,
+          figuresVersion: row.figures_version === null ? null : Number(row.figures_version),
         }
       );
     },
-    async insertVersion(consultationId: string, record: VersionRecord): Promise<void> {
+    /** The figure sets published so far, oldest first: those of versions printing their own. */
+    async publishedFigures(
+      consultationId: string,
+    ): Promise<Array<{ version: number; publishedOn: string; input: FigureInput }>> {
+      const rows = await db
+        .selectFrom('report_versions')
+        .select(['version', 'published_on', 'figure_input'])
+        .where('consultation_id', '=', consultationId)
+        .where('figure_input', 'is not', null)
+        .orderBy('version', 'asc')
+        .execute();
+      return rows.map((r) => ({
+        version: Number(r.version),
+        publishedOn: r.published_on,
+        input: JSON.parse(r.figure_input!) as FigureInput,
+      }));
+    },
+    async insertVersion(
+      consultationId: string,
+      record: VersionRecord & { figureInput: FigureInput | null },
+    ): Promise<void> {
       await db
         .insertInto('report_versions')
         .values({
@@ -160,6 +193,8 @@ export function reportsStore(db: Kysely<DB>) {
           sections: JSON.stringify(record.sections),
           items: JSON.stringify(record.items),
           published_on: record.publishedOn,
+          figure_input: record.figureInput && JSON.stringify(record.figureInput),
+          figures_version: record.figuresVersion,
         })
         .execute();
     },
