@@ -254,7 +254,12 @@ function publishWhileReading(server: RunningServer, slug: string, everyMs: numbe
       now: new Date().toISOString(),
     });
     const admin: Actor = {
-      user: { id, email: 'bench-moderator@example.org', displayName: 'Moderator', emailConfirmed: true },
+      user: {
+        id,
+        email: 'bench-moderator@example.org',
+        displayName: 'Moderator',
+        emailConfirmed: true,
+      },
       grants: await services.roles.grantsOf(id),
     };
     while (running) {
@@ -291,7 +296,11 @@ const NO_ABUSE_LIMITS = {
 const CLIENTS = 100;
 
 /** The page built per request: signed in, with a query the shared copy does not cover, during writes. */
-async function uncachedRows(label: string, server: RunningServer, slug: string): Promise<BenchRow[]> {
+async function uncachedRows(
+  label: string,
+  server: RunningServer,
+  slug: string,
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const page = `${server.url}/consultations/${slug}`;
   const per = `${fmt.n(SUBMISSIONS)} submissions, ${CLIENTS} clients (p50 / p99 / p99.9)`;

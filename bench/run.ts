@@ -19,13 +19,20 @@ for (const file of files) {
   process.stderr.write(`bench: ${file}\n`);
   const mod = (await import(new URL(file, dir).href)) as { run: Bench };
   const result = { measuredAt: new Date().toISOString(), sections: await mod.run() };
-  writeFileSync(new URL(file.replace(/\.bench\.ts$/, '.json'), resultsDir), JSON.stringify(result, null, 2));
+  writeFileSync(
+    new URL(file.replace(/\.bench\.ts$/, '.json'), resultsDir),
+    JSON.stringify(result, null, 2),
+  );
 }
 
 const sections: BenchSection[] = readdirSync(resultsDir)
   .filter((f) => f.endsWith('.json') && existsSync(new URL(f.replace(/\.json$/, '.bench.ts'), dir)))
   .sort()
-  .flatMap((f) => (JSON.parse(readFileSync(new URL(f, resultsDir), 'utf8')) as { sections: BenchSection[] }).sections);
+  .flatMap(
+    (f) =>
+      (JSON.parse(readFileSync(new URL(f, resultsDir), 'utf8')) as { sections: BenchSection[] })
+        .sections,
+  );
 
 const lines: string[] = [
   '# Benchmarks',
@@ -37,7 +44,12 @@ const lines: string[] = [
   '',
 ];
 for (const s of sections) {
-  lines.push(`## ${s.title}`, '', '| what | measured | budget | reference (same run) |', '|---|---|---|---|');
+  lines.push(
+    `## ${s.title}`,
+    '',
+    '| what | measured | budget | reference (same run) |',
+    '|---|---|---|---|',
+  );
   for (const r of s.rows) {
     const verdict = r.ok === undefined ? '' : r.ok ? ' ✅' : ' ❌';
     lines.push(`| ${r.what} | ${r.value} | ${r.budget ?? '—'}${verdict} | ${r.reference ?? '—'} |`);

@@ -131,7 +131,10 @@ describe('accounts in the browser', () => {
     await submitMainForm(page, en('account.reset.submit'));
     // Using the link signs the owner in.
     assert.equal(new URL(page.url()).pathname, '/account/profile');
-    assert.equal(await page.getByRole('status').innerText(), en('protection.passwordResetSignedIn'));
+    assert.equal(
+      await page.getByRole('status').innerText(),
+      en('protection.passwordResetSignedIn'),
+    );
     await signOut(page);
 
     await page.goto('/account/sign-in');

@@ -9,7 +9,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
 const declared = pkg.engines.node;
 if (!semver.satisfies(process.version, declared)) {
-  console.error(`check-engines: this Node (${process.version}) is outside the declared range ${declared}`);
+  console.error(
+    `check-engines: this Node (${process.version}) is outside the declared range ${declared}`,
+  );
   process.exit(1);
 }
 const problems = [];
@@ -17,10 +19,13 @@ for (const [path, entry] of Object.entries(lock.packages ?? {})) {
   const range = entry.engines?.node;
   // Optional platform packages (another OS's prebuilt binary) are never installed here.
   if (!path || !range || entry.optional || !semver.validRange(range)) continue;
-  if (!semver.subset(declared, range)) problems.push(`${path.replace(/^.*node_modules\//, '')} needs Node ${range}`);
+  if (!semver.subset(declared, range))
+    problems.push(`${path.replace(/^.*node_modules\//, '')} needs Node ${range}`);
 }
 if (problems.length > 0) {
-  console.error(`check-engines: ${problems.length} packages do not support every Node version of ${declared}:\n${problems.join('\n')}`);
+  console.error(
+    `check-engines: ${problems.length} packages do not support every Node version of ${declared}:\n${problems.join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`check-engines: every package supports every Node version of ${declared}`);

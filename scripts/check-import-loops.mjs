@@ -50,8 +50,11 @@ const featureLoops = cycles([...between.keys()], (f) => [...(between.get(f)?.key
 for (const loop of fileLoops) console.error(`import loop between files: ${loop.join(' → ')}`);
 for (const loop of featureLoops) {
   console.error(`import loop between features: ${loop.join(' → ')}`);
-  for (let i = 0; i + 1 < loop.length; i++) console.error(`  ${between.get(loop[i]).get(loop[i + 1])}`);
+  for (let i = 0; i + 1 < loop.length; i++)
+    console.error(`  ${between.get(loop[i]).get(loop[i + 1])}`);
 }
 if (fileLoops.length || featureLoops.length) process.exit(1);
 const features = new Set(Object.keys(graph).map(featureOf).filter(Boolean));
-console.log(`no import loop among ${Object.keys(graph).length} files and ${features.size} features`);
+console.log(
+  `no import loop among ${Object.keys(graph).length} files and ${features.size} features`,
+);

@@ -28,12 +28,36 @@ const config = loadConfig();
 const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const services = createServices(config, database);
 await prepareInstance(services);
-const adminId = await services.accounts.createConfirmedUser({ email: `bench-admin-${newId()}@example.org`, password: 'bench password 123', displayName: 'Bench Admin' });
-const admin: Actor = { user: { id: adminId, email: 'bench@example.org', displayName: 'Bench', emailConfirmed: true }, grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
-const process_ = await services.processes.openProcess(admin, { title: `Bench process ${newId()}`, convener: 'Bench', description: 'Generated.', frameworks: [] });
+const adminId = await services.accounts.createConfirmedUser({
+  email: `bench-admin-${newId()}@example.org`,
+  password: 'bench password 123',
+  displayName: 'Bench Admin',
+});
+const admin: Actor = {
+  user: { id: adminId, email: 'bench@example.org', displayName: 'Bench', emailConfirmed: true },
+  grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }],
+};
+const process_ = await services.processes.openProcess(admin, {
+  title: `Bench process ${newId()}`,
+  convener: 'Bench',
+  description: 'Generated.',
+  frameworks: [],
+});
 const local = (ms: number) => utcToZoned(new Date(Date.now() + ms).toISOString(), 'UTC');
-const c = await services.consultations.createConsultation(admin, process_.slug, { title: `Bench consultation ${newId()}`, context: 'Generated for benchmarks.', languages: ['en', 'fr'], eligibility: 'open', rule: 'chatham_house', opensAtLocal: local(-DAY), closesAtLocal: local(365 * DAY), timeZone: 'UTC' });
-await services.consultations.saveQuestions(admin, c.slug, [{ text: 'What should change?', help: '' }, { text: 'Who is left out?', help: '' }]);
+const c = await services.consultations.createConsultation(admin, process_.slug, {
+  title: `Bench consultation ${newId()}`,
+  context: 'Generated for benchmarks.',
+  languages: ['en', 'fr'],
+  eligibility: 'open',
+  rule: 'chatham_house',
+  opensAtLocal: local(-DAY),
+  closesAtLocal: local(365 * DAY),
+  timeZone: 'UTC',
+});
+await services.consultations.saveQuestions(admin, c.slug, [
+  { text: 'What should change?', help: '' },
+  { text: 'Who is left out?', help: '' },
+]);
 await services.consultations.publishConsultation(admin, c.slug);
 const questions = await services.consultations.questions(c.id);
 
@@ -46,9 +70,33 @@ for (let start = 0; start < count; start += BATCH) {
       const lang = LANGS[i % LANGS.length] ?? 'en';
       await trx
         .insertInto('submissions')
-        .values({ id, consultation_id: c.id, author_id: adminId, organisation_id: null, status: 'published', language: lang, free_text: `${TEXTS[i % TEXTS.length]} (#${i})`, version: 1, idempotency_key: null, created_at: at, updated_at: at, submitted_at: at, published_at: at, rejection_category: null, rejection_note: null, withdrawn_at: null })
+        .values({
+          id,
+          consultation_id: c.id,
+          author_id: adminId,
+          organisation_id: null,
+          status: 'published',
+          language: lang,
+          free_text: `${TEXTS[i % TEXTS.length]} (#${i})`,
+          version: 1,
+          idempotency_key: null,
+          created_at: at,
+          updated_at: at,
+          submitted_at: at,
+          published_at: at,
+          rejection_category: null,
+          rejection_note: null,
+          withdrawn_at: null,
+        })
         .execute();
-      await trx.insertInto('submission_answers').values({ submission_id: id, question_id: questions[i % questions.length]?.id ?? '', text: TEXTS[(i + 3) % TEXTS.length] ?? '' }).execute();
+      await trx
+        .insertInto('submission_answers')
+        .values({
+          submission_id: id,
+          question_id: questions[i % questions.length]?.id ?? '',
+          text: TEXTS[(i + 3) % TEXTS.length] ?? '',
+        })
+        .execute();
     }
   });
 }

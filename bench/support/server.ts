@@ -95,7 +95,9 @@ export async function startServer(
         child.kill('SIGTERM');
         await exited;
       } else {
-        process.stderr.write(`bench: the server had already exited (code ${child.exitCode}, signal ${child.signalCode})\n`);
+        process.stderr.write(
+          `bench: the server had already exited (code ${child.exitCode}, signal ${child.signalCode})\n`,
+        );
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -59,7 +59,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const { config, database, accounts, organisations, admin, mailer } = services;
 
   const app = Fastify({
@@ -72,7 +75,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const routeList: Array<{ method: string; url: string }> = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeList.push({ method, url: route.url });
   });
 
   await app.register(cookie, { secret: cachedCookieSigner(config.secret) });
@@ -81,34 +85,71 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(compress, { threshold: 512 });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
+    cookieOpts: {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      signed: true,
+      secure: config.secureCookies,
+    },
   });
   // Counted in the shared database, so every instance enforces one limit.
   const counters = rateLimitCounters(database, services.clock);
-  await app.register(rateLimit, { global: false, keyGenerator: clientKey, store: sharedRateLimitStore(counters, config.secret) });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: clientKey,
+    store: sharedRateLimitStore(counters, config.secret),
+  });
 
   registerErrorHandling(app);
   registerInputHygiene(app);
-  registerSessionHook(app, { accounts, defaultLocale: config.defaultLocale, secureCookies: config.secureCookies });
+  registerSessionHook(app, {
+    accounts,
+    defaultLocale: config.defaultLocale,
+    secureCookies: config.secureCookies,
+  });
   registerApiAuth(app, { apiTokens: services.apiTokens });
   registerOriginCheck(app, { baseUrl: config.baseUrl });
   registerCsrfCheck(app);
   // After the CSRF check, so a forged request spends nobody's allowance.
-  registerAbuseLimits(app, abuseLimiter(counters, config.limits.rules, config.secret, services.clock));
+  registerAbuseLimits(
+    app,
+    abuseLimiter(counters, config.limits.rules, config.secret, services.clock),
+  );
   registerAssets(app);
   // Before the routes: @fastify/swagger documents the routes registered after it.
   await registerOpenApi(app);
 
   const authRateLimit = { max: config.authRateLimit, timeWindow: '1 minute' };
   await app.register(operationsRoutes, { database, metricsToken: config.metricsToken });
-  await app.register(homeRoutes, { consultations: services.consultations, processes: services.processes });
-  await app.register(accountsRoutes, { accounts, secureCookies: config.secureCookies, authRateLimit });
+  await app.register(homeRoutes, {
+    consultations: services.consultations,
+    processes: services.processes,
+  });
+  await app.register(accountsRoutes, {
+    accounts,
+    secureCookies: config.secureCookies,
+    authRateLimit,
+  });
   await app.register(organisationsRoutes, { organisations });
   await app.register(adminRoutes, { admin, mailerKind: mailer.kind });
-  const processPages = { processes: services.processes, consultations: services.consultations, accreditation: services.accreditation, organisations, admin };
+  const processPages = {
+    processes: services.processes,
+    consultations: services.consultations,
+    accreditation: services.accreditation,
+    organisations,
+    admin,
+  };
   await app.register(processesRoutes, processPages);
-  await app.register(accreditationRoutes, { ...processPages, showProcessPage: processPageRenderer(processPages) });
-  const running = { processes: services.processes, consultations: services.consultations, submissions: services.submissions };
+  await app.register(accreditationRoutes, {
+    ...processPages,
+    showProcessPage: processPageRenderer(processPages),
+  });
+  const running = {
+    processes: services.processes,
+    consultations: services.consultations,
+    submissions: services.submissions,
+  };
   await app.register(secretariatRoutes, running);
   await app.register(moderationRoutes, running);
   await app.register(openDataRoutes, { openData: services.openData });
@@ -116,17 +157,42 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   // Cleaning threads end with the app; nothing that is still cleaning is stored.
   app.addHook('onClose', () => services.cleaning.close());
-  const participation = { consultations: services.consultations, submissions: services.submissions, organisations, accounts, attachments: services.attachments, responses: services.responses, organisationActivity: services.organisationActivity };
-  await app.register(consultationsRoutes, { consultations: services.consultations, processes: services.processes, submissions: services.submissions, reports: services.reports, conversations: services.deliberation });
+  const participation = {
+    consultations: services.consultations,
+    submissions: services.submissions,
+    organisations,
+    accounts,
+    attachments: services.attachments,
+    responses: services.responses,
+    organisationActivity: services.organisationActivity,
+  };
+  await app.register(consultationsRoutes, {
+    consultations: services.consultations,
+    processes: services.processes,
+    submissions: services.submissions,
+    reports: services.reports,
+    conversations: services.deliberation,
+  });
   await app.register(submissionsRoutes, participation);
   await app.register(mySubmissionsRoutes, participation);
   await app.register(transparencyRoutes, { transparency: services.transparency });
   await app.register(reportsRoutes, { reports: services.reports, baseUrl: config.baseUrl });
   await app.register(codingRoutes, { coding: services.coding });
   await app.register(responsesRoutes, { responses: services.responses });
-  await app.register(deliberationRoutes, { ...services.deliberation, secureCookies: config.secureCookies, liveStreams: config.liveResultsStreams, liveStreamsPerClient: config.limits.liveStreamsPerClient });
+  await app.register(deliberationRoutes, {
+    ...services.deliberation,
+    secureCookies: config.secureCookies,
+    liveStreams: config.liveResultsStreams,
+    liveStreamsPerClient: config.limits.liveStreamsPerClient,
+  });
   await app.register(apiTokensRoutes, { apiTokens: services.apiTokens, authRateLimit });
-  const api = { processes: services.processes, consultations: services.consultations, submissions: services.submissions, transparency: services.transparency, cursors: cursorCodec(config.secret) };
+  const api = {
+    processes: services.processes,
+    consultations: services.consultations,
+    submissions: services.submissions,
+    transparency: services.transparency,
+    cursors: cursorCodec(config.secret),
+  };
   await app.register(
     async (v1) => {
       useApiValidation(v1);

@@ -11,9 +11,12 @@ import { testDatabaseUrl } from '../config/config.ts';
 import { openDatabase, type DialectName } from '../db/database.ts';
 import { testDialects } from '../testing/test-app.ts';
 
-async function emptyDatabase(dialect: DialectName): Promise<{ url?: string; dataDir: string; drop(): Promise<void> }> {
+async function emptyDatabase(
+  dialect: DialectName,
+): Promise<{ url?: string; dataDir: string; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polylogue-first-start-'));
-  if (dialect === 'sqlite') return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  if (dialect === 'sqlite')
+    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   const base = testDatabaseUrl() ?? '';
   const name = `polylogue_first_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
@@ -53,9 +56,15 @@ const instanceScript = `
   }
 `;
 
-function startInstance(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function startInstance(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', instanceScript], { env: { ...process.env, ...env } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', instanceScript],
+      { env: { ...process.env, ...env } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -68,17 +77,34 @@ for (const dialect of testDialects()) {
   describe(`a first start (${dialect})`, () => {
     test('when two instances start at once on an empty database, then both come up and the demo is loaded once', async () => {
       const empty = await emptyDatabase(dialect);
-      const env = { DATA_DIR: empty.dataDir, SECRET: 'test-secret-test-secret-test-secret-0123456789', POLYLOGUE_DEMO: '1', LOG_LEVEL: 'silent', BASE_URL: 'http://polylogue.test', DATABASE_URL: empty.url ?? '' };
+      const env = {
+        DATA_DIR: empty.dataDir,
+        SECRET: 'test-secret-test-secret-test-secret-0123456789',
+        POLYLOGUE_DEMO: '1',
+        LOG_LEVEL: 'silent',
+        BASE_URL: 'http://polylogue.test',
+        DATABASE_URL: empty.url ?? '',
+      };
       const database = openDatabase({ databaseUrl: empty.url, dataDir: empty.dataDir });
       try {
         const runs = await Promise.all([startInstance(env), startInstance(env)]);
         for (const run of runs) assert.equal(run.code, 0, run.stderr);
-        const reports = runs.map((run) => JSON.parse(run.stdout) as { firstStart: boolean; demo: boolean });
+        const reports = runs.map(
+          (run) => JSON.parse(run.stdout) as { firstStart: boolean; demo: boolean },
+        );
         assert.deepEqual(reports.map((r) => r.firstStart).sort(), [false, true]);
         assert.deepEqual(reports.map((r) => r.demo).sort(), [false, true]);
-        const settings = await database.db.selectFrom('instance_settings').select('key').where('key', 'in', ['initialised_at', 'demo_loaded_at']).execute();
+        const settings = await database.db
+          .selectFrom('instance_settings')
+          .select('key')
+          .where('key', 'in', ['initialised_at', 'demo_loaded_at'])
+          .execute();
         assert.equal(settings.length, 2);
-        const secretariats = await database.db.selectFrom('users').select('id').where('email', '=', 'secretariat@demo.polylogue.example').execute();
+        const secretariats = await database.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'secretariat@demo.polylogue.example')
+          .execute();
         assert.equal(secretariats.length, 1);
       } finally {
         await database.close();

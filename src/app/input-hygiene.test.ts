@@ -47,26 +47,66 @@ for (const dialect of testDialects()) {
       const author = await person(t, 'edge.author@example.org');
       const viaApi = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
         token: author.token,
-        body: { idempotencyKey: 'edge-1', language: 'en', freeText: `Access${NUL} for\u0007 all\u009b.\nSecond line.`, submit: true },
+        body: {
+          idempotencyKey: 'edge-1',
+          language: 'en',
+          freeText: `Access${NUL} for\u0007 all\u009b.\nSecond line.`,
+          submit: true,
+        },
       });
       assert.equal(viaApi.status, 201, viaApi.body);
-      const stored = await t.db().selectFrom('submissions').select('free_text').where('id', '=', viaApi.json.id).executeTakeFirstOrThrow();
+      const stored = await t
+        .db()
+        .selectFrom('submissions')
+        .select('free_text')
+        .where('id', '=', viaApi.json.id)
+        .executeTakeFirstOrThrow();
       assert.equal(stored.free_text, 'Access for all.\nSecond line.');
 
-      const client = await signedInClient(t, 'edge.form@example.org', 'edge password 12', 'Edge Form');
+      const client = await signedInClient(
+        t,
+        'edge.form@example.org',
+        'edge password 12',
+        'Edge Form',
+      );
       const form = await client.get(`/consultations/${slug}/submit`);
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-      const viaForm = await client.post(`/consultations/${slug}/submit`, { idempotencyKey: key, language: 'en', freeText: `Form${NUL} text\u001b.`, organisation: '', action: 'draft' });
+      const viaForm = await client.post(`/consultations/${slug}/submit`, {
+        idempotencyKey: key,
+        language: 'en',
+        freeText: `Form${NUL} text\u001b.`,
+        organisation: '',
+        action: 'draft',
+      });
       assert.equal(viaForm.statusCode, 303, viaForm.body.slice(0, 500));
-      const draft = await t.db().selectFrom('submissions').select('free_text').where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+      const draft = await t
+        .db()
+        .selectFrom('submissions')
+        .select('free_text')
+        .where('idempotency_key', '=', key)
+        .executeTakeFirstOrThrow();
       assert.equal(draft.free_text, 'Form text.');
 
-      const conversation = await openConversation(t, { title: 'Edge conversation', moderation: 'after', seeds: ['A seed.'] });
-      const voter = await signedInClient(t, 'edge.voter@example.org', 'edge password 12', 'Edge Voter');
+      const conversation = await openConversation(t, {
+        title: 'Edge conversation',
+        moderation: 'after',
+        seeds: ['A seed.'],
+      });
+      const voter = await signedInClient(
+        t,
+        'edge.voter@example.org',
+        'edge password 12',
+        'Edge Voter',
+      );
       await voter.get(`/consultations/${conversation.slug}/conversation`);
-      const statement = await voter.post(`/consultations/${conversation.slug}/conversation/statements`, { body: `Stop${NUL} shutdowns\u0000 now.` });
+      const statement = await voter.post(
+        `/consultations/${conversation.slug}/conversation/statements`,
+        { body: `Stop${NUL} shutdowns\u0000 now.` },
+      );
       assert.equal(statement.statusCode, 303);
-      const bodies = (await t.db().selectFrom('statements').select('body').execute()).map((s) => s.body);
+      const bodies = (await t.db().selectFrom('statements').select('body').execute()).map(
+        (s) => s.body,
+      );
       assert.ok(bodies.includes('Stop shutdowns now.'), bodies.join(' | '));
     });
 
@@ -74,7 +114,12 @@ for (const dialect of testDialects()) {
       const author = await person(t, 'edge.schema@example.org');
       const draft = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
         token: author.token,
-        body: { idempotencyKey: 'edge-schema', language: 'en', freeText: 'Needs a co-signatory.', submit: false },
+        body: {
+          idempotencyKey: 'edge-schema',
+          language: 'en',
+          freeText: 'Needs a co-signatory.',
+          submit: false,
+        },
       });
       assert.equal(draft.status, 201, draft.body);
       const invite = await api(t, 'POST', `/api/v1/submissions/${draft.json.id}/cosignatories`, {
@@ -83,44 +128,92 @@ for (const dialect of testDialects()) {
       });
       assert.ok([400, 422].includes(invite.status), `${invite.status} ${invite.body}`);
       assert.match(invite.json.detail ?? invite.body, /organisation|fewer than 1|minLength/i);
-      const rows = await t.db().selectFrom('cosignatures').selectAll().where('submission_id', '=', draft.json.id).execute();
+      const rows = await t
+        .db()
+        .selectFrom('cosignatures')
+        .selectAll()
+        .where('submission_id', '=', draft.json.id)
+        .execute();
       assert.equal(rows.length, 0);
     });
 
-    test('when a display name or an organisation name hides bidi or zero-width characters, then the form says so, in the person\'s language', async () => {
+    test("when a display name or an organisation name hides bidi or zero-width characters, then the form says so, in the person's language", async () => {
       const c = t.client();
       await c.get('/account/register');
-      const refused = await c.post('/account/register', { email: 'bidi@example.org', password: 'a long enough password', displayName: 'Ada\u202Egnol' });
+      const refused = await c.post('/account/register', {
+        email: 'bidi@example.org',
+        password: 'a long enough password',
+        displayName: 'Ada\u202Egnol',
+      });
       assert.equal(refused.statusCode, 422);
       assert.match(refused.body, /invisible or text-direction characters/);
       assert.equal(await t.services.accounts.findUserByEmail('bidi@example.org'), undefined);
-      const joined = await c.post('/account/register', { email: 'persian@example.org', password: 'a long enough password', displayName: 'می\u200cخواهم' });
-      assert.equal(joined.statusCode, 200, 'a zero-width non-joiner inside a Persian word is how the word is written');
+      const joined = await c.post('/account/register', {
+        email: 'persian@example.org',
+        password: 'a long enough password',
+        displayName: 'می\u200cخواهم',
+      });
+      assert.equal(
+        joined.statusCode,
+        200,
+        'a zero-width non-joiner inside a Persian word is how the word is written',
+      );
       await t.worker.drain();
-      assert.equal((await t.services.accounts.findUserByEmail('persian@example.org'))?.displayName, 'می\u200cخواهم');
+      assert.equal(
+        (await t.services.accounts.findUserByEmail('persian@example.org'))?.displayName,
+        'می\u200cخواهم',
+      );
 
-      const member = await signedInClient(t, 'edge.org@example.org', 'edge password 12', 'Edge Org');
+      const member = await signedInClient(
+        t,
+        'edge.org@example.org',
+        'edge password 12',
+        'Edge Org',
+      );
       await member.get('/organisations/new');
       for (const name of ['Open\u200BNet', 'Open Net\u2066', 'Open\uFEFFNet', 'Open\u2060Net']) {
-        const response = await member.post('/organisations/new', { name, stakeholderGroup: 'civil_society', country: '', website: '', description: '' }, {});
+        const response = await member.post(
+          '/organisations/new',
+          { name, stakeholderGroup: 'civil_society', country: '', website: '', description: '' },
+          {},
+        );
         assert.equal(response.statusCode, 422, JSON.stringify(name));
         assert.match(response.body, /invisible or text-direction characters/);
       }
       await member.get('/account/profile?lang=fr');
-      const profile = await member.post('/account/profile', { displayName: 'Edge\u202DOrg', locale: 'fr', languages: 'fr' });
+      const profile = await member.post('/account/profile', {
+        displayName: 'Edge\u202DOrg',
+        locale: 'fr',
+        languages: 'fr',
+      });
       assert.equal(profile.statusCode, 422);
       assert.ok(profile.body.includes('caractères invisibles'), 'the message in French');
     });
 
     test('when a file name carries a right-to-left override or controls, then the file is kept under the cleaned name', async () => {
       const browser = new Browser(t.app);
-      await t.services.accounts.createConfirmedUser({ email: 'edge.files@example.org', password: 'edge password 12', displayName: 'Edge Files' });
+      await t.services.accounts.createConfirmedUser({
+        email: 'edge.files@example.org',
+        password: 'edge password 12',
+        displayName: 'Edge Files',
+      });
       await browser.signIn('edge.files@example.org', 'edge password 12');
       const user = await t.services.accounts.findUserByEmail('edge.files@example.org');
-      const actor = { user: { id: user!.id, email: user!.email, displayName: 'Edge Files', emailConfirmed: true }, grants: [] };
-      const s = await t.services.submissions.submit(actor, slug, { idempotencyKey: 'edge-files', language: 'en', freeText: 'Notes attached.', answers: [] });
+      const actor = {
+        user: { id: user!.id, email: user!.email, displayName: 'Edge Files', emailConfirmed: true },
+        grants: [],
+      };
+      const s = await t.services.submissions.submit(actor, slug, {
+        idempotencyKey: 'edge-files',
+        language: 'en',
+        freeText: 'Notes attached.',
+        answers: [],
+      });
       await browser.get(`/my/submissions/${s.id}`);
-      const response = await browser.upload(`/my/submissions/${s.id}/attachments`, { name: 'notes\u202Efdp.exe\u200B.pdf', data: await pdfWithAuthor('X') });
+      const response = await browser.upload(`/my/submissions/${s.id}/attachments`, {
+        name: 'notes\u202Efdp.exe\u200B.pdf',
+        data: await pdfWithAuthor('X'),
+      });
       assert.equal(response.statusCode, 303, response.body.slice(0, 300));
       const [attachment] = (await t.services.attachments.ownView(actor, s.id)).attachments;
       assert.equal(attachment?.fileName, 'notesfdp.exe.pdf');
@@ -132,7 +225,10 @@ for (const dialect of testDialects()) {
         const response = await t.app.inject({
           method: 'POST',
           url: `/api/v1/consultations/${slug}/submissions`,
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           payload: deeply(5000),
         });
         assert.equal(response.statusCode, 400);
@@ -141,7 +237,13 @@ for (const dialect of testDialects()) {
       }
       const fine = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
         token: author.token,
-        body: { idempotencyKey: 'edge-deep', language: 'en', freeText: 'Not deep.', answers: [], submit: false },
+        body: {
+          idempotencyKey: 'edge-deep',
+          language: 'en',
+          freeText: 'Not deep.',
+          answers: [],
+          submit: false,
+        },
       });
       assert.equal(fine.status, 201);
     });
@@ -149,18 +251,37 @@ for (const dialect of testDialects()) {
     if (dialect === 'sqlite')
       test('when text stored before these checks holds NUL, then the Atom feeds are still valid XML', async () => {
         const author = await world.actorFor('edge.feed@example.org', 'Feed Writer');
-        const id = await world.publish(author, slug, { language: 'en', freeText: 'Clean at first.' });
-        await t.db().updateTable('submissions').set({ free_text: `Stored${NUL} before\u0001 the fix.` }).where('id', '=', id).execute();
-        for (const url of [`/consultations/${slug}/feed.atom`, `/processes/${world.processSlug}/feed.atom`]) {
+        const id = await world.publish(author, slug, {
+          language: 'en',
+          freeText: 'Clean at first.',
+        });
+        await t
+          .db()
+          .updateTable('submissions')
+          .set({ free_text: `Stored${NUL} before\u0001 the fix.` })
+          .where('id', '=', id)
+          .execute();
+        for (const url of [
+          `/consultations/${slug}/feed.atom`,
+          `/processes/${world.processSlug}/feed.atom`,
+        ]) {
           const feed = await t.client().get(url);
           assert.equal(feed.statusCode, 200);
           assert.equal(XMLValidator.validate(feed.body), true, url);
         }
-        assert.match((await t.client().get(`/consultations/${slug}/feed.atom`)).body, /Stored before the fix\./);
+        assert.match(
+          (await t.client().get(`/consultations/${slug}/feed.atom`)).body,
+          /Stored before the fix\./,
+        );
       });
 
     test('when a calendar entry stored before these checks holds controls, then the iCalendar carries none of them', async () => {
-      const process = await t.db().selectFrom('processes').select('id').where('slug', '=', world.processSlug).executeTakeFirstOrThrow();
+      const process = await t
+        .db()
+        .selectFrom('processes')
+        .select('id')
+        .where('slug', '=', world.processSlug)
+        .executeTakeFirstOrThrow();
       await t
         .db()
         .updateTable('processes')

@@ -23,7 +23,8 @@ async function waitingOutBusy<T>(step: () => Promise<T>, tries = 24): Promise<T>
     try {
       return await step();
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'unavailable') || attempt >= tries) throw error;
+      if (!(error instanceof AppError && error.code === 'unavailable') || attempt >= tries)
+        throw error;
     }
   }
 }
@@ -37,10 +38,17 @@ export async function prepareInstance(services: Services): Promise<StartupReport
   const firstStartCommand = () =>
     database.transaction(async () => {
       await lockUntilCommit(db, database.dialect, 'instance_first_start');
-      const initialised = await db.selectFrom('instance_settings').select('value').where('key', '=', 'initialised_at').executeTakeFirst();
+      const initialised = await db
+        .selectFrom('instance_settings')
+        .select('value')
+        .where('key', '=', 'initialised_at')
+        .executeTakeFirst();
       if (initialised) return { firstStart: false, demo: null };
       const seeded: DemoResult | null = config.demo ? await seedDemo(services) : null;
-      await db.insertInto('instance_settings').values({ key: 'initialised_at', value: clock.now().toISOString() }).execute();
+      await db
+        .insertInto('instance_settings')
+        .values({ key: 'initialised_at', value: clock.now().toISOString() })
+        .execute();
       return { firstStart: true, demo: seeded };
     });
   const { firstStart, demo } = await waitingOutBusy(firstStartCommand);

@@ -18,6 +18,10 @@ export function jobRegistry(services: Services): JobRegistry {
     ...reportJobs(services.reports),
     ...codingJobs(services.coding),
     ...opinionMapJob(services.deliberation),
-    ...anonymousMailJobs({ mailer: services.mailer, baseUrl: services.config.baseUrl, consultationById: (id) => services.consultations.findById(id) }),
+    ...anonymousMailJobs({
+      mailer: services.mailer,
+      baseUrl: services.config.baseUrl,
+      consultationById: (id) => services.consultations.findById(id),
+    }),
   };
 }

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const services = createServices(config, database);
   const report = await prepareInstance(services);
   const app = await buildApp(services);
-  const worker = startWorker({ queue: services.jobs, registry: jobRegistry(services), log: app.log });
+  const worker = startWorker({
+    queue: services.jobs,
+    registry: jobRegistry(services),
+    log: app.log,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,12 +40,27 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const lines = [``, `Polylogue is running at ${config.baseUrl} (database: ${database.dialect}).`];
   if (report.demo) {
-    lines.push('', 'Demo loaded. Demo accounts (shown once; every password is generated for this instance):');
-    for (const a of report.demo.accounts) lines.push(`  ${a.email}  ${a.password}  (${a.displayName})`);
-    lines.push(`  …and ${report.demo.consultations.reduce((n, c) => n + c.contributors.length, 0)} demo contributors, all with the password ${report.demo.contributorPassword}`);
+    lines.push(
+      '',
+      'Demo loaded. Demo accounts (shown once; every password is generated for this instance):',
+    );
+    for (const a of report.demo.accounts)
+      lines.push(`  ${a.email}  ${a.password}  (${a.displayName})`);
+    lines.push(
+      `  …and ${report.demo.consultations.reduce((n, c) => n + c.contributors.length, 0)} demo contributors, all with the password ${report.demo.contributorPassword}`,
+    );
   }
-  if (report.setupLink) lines.push('', 'Create the first instance administrator with this one-time link (valid 24 hours):', `  ${report.setupLink}`);
-  if (services.mailer.kind === 'outbox') lines.push('', `No SMTP_URL: e-mails go to the development outbox at ${config.baseUrl}/admin/outbox`);
+  if (report.setupLink)
+    lines.push(
+      '',
+      'Create the first instance administrator with this one-time link (valid 24 hours):',
+      `  ${report.setupLink}`,
+    );
+  if (services.mailer.kind === 'outbox')
+    lines.push(
+      '',
+      `No SMTP_URL: e-mails go to the development outbox at ${config.baseUrl}/admin/outbox`,
+    );
   announce([...lines, '']);
 }
 

@@ -19,9 +19,15 @@ export function seedDemoCommand(): Command {
         } else if (!result) {
           console.log('The demo is already loaded in this instance.');
         } else {
-          console.log('Demo loaded. Demo accounts (every password is generated for this instance):');
-          for (const a of result.accounts) console.log(`  ${a.email}  ${a.password}  (${a.displayName})`);
-          for (const c of result.consultations) console.log(`  consultation ${c.slug} (${c.rule}): ${c.contributors.length} contributors`);
+          console.log(
+            'Demo loaded. Demo accounts (every password is generated for this instance):',
+          );
+          for (const a of result.accounts)
+            console.log(`  ${a.email}  ${a.password}  (${a.displayName})`);
+          for (const c of result.consultations)
+            console.log(
+              `  consultation ${c.slug} (${c.rule}): ${c.contributors.length} contributors`,
+            );
           console.log(`  Password of every demo contributor: ${result.contributorPassword}`);
         }
       });

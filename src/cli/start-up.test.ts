@@ -153,13 +153,19 @@ await pool.close();
   });
 
   test("when the compiled tree cleans an upload under npm start's V8 flags, then its thread runs the compiled worker", () => {
-    const script = cleaningScript(join(root, 'dist/features/attachments/cleaning-pool.js'), 'compiled.mjs');
+    const script = cleaningScript(
+      join(root, 'dist/features/attachments/cleaning-pool.js'),
+      'compiled.mjs',
+    );
     const run = node(['--max-semi-space-size=4', script]);
     assert.deepEqual([run.code, run.out], [0, 'docx author gone\n'], run.err);
   });
 
   test("when the sources run through tsx loaded by its API (the launcher's fallback), then the thread loads tsx itself", () => {
-    const script = cleaningScript(join(root, 'src/features/attachments/cleaning-pool.ts'), 'sources.mjs');
+    const script = cleaningScript(
+      join(root, 'src/features/attachments/cleaning-pool.ts'),
+      'sources.mjs',
+    );
     const fallback = join(here, 'fallback.mjs');
     writeFileSync(
       fallback,

@@ -36,24 +36,43 @@ test('when TRUST_PROXY is malformed, then the boot stops with one line naming it
 
 test('when the per-account sign-in limit is unset, then 5 failures pause it for 1 minute, doubling up to an hour', () => {
   assert.deepEqual(load({}).signInLimit, { failures: 5, lockMs: 60_000, maxLockMs: 3_600_000 });
-  assert.deepEqual(load({ SIGNIN_ACCOUNT_FAILURES: '8', SIGNIN_LOCK_MINUTES: '2', SIGNIN_LOCK_MAX_MINUTES: '30' }).signInLimit, { failures: 8, lockMs: 120_000, maxLockMs: 1_800_000 });
+  assert.deepEqual(
+    load({ SIGNIN_ACCOUNT_FAILURES: '8', SIGNIN_LOCK_MINUTES: '2', SIGNIN_LOCK_MAX_MINUTES: '30' })
+      .signInLimit,
+    { failures: 8, lockMs: 120_000, maxLockMs: 1_800_000 },
+  );
 });
 
 test('when the per-account sign-in limit is malformed or unbounded, then the boot stops naming the variable', () => {
-  assert.throws(() => load({ SIGNIN_ACCOUNT_FAILURES: '0' }), /^UsageError: configuration: SIGNIN_ACCOUNT_FAILURES must be/);
-  assert.throws(() => load({ SIGNIN_LOCK_MINUTES: 'soon' }), /^UsageError: configuration: SIGNIN_LOCK_MINUTES must be/);
-  assert.throws(() => load({ SIGNIN_LOCK_MINUTES: '10', SIGNIN_LOCK_MAX_MINUTES: '5' }), /^UsageError: configuration: SIGNIN_LOCK_MAX_MINUTES must not be less/);
+  assert.throws(
+    () => load({ SIGNIN_ACCOUNT_FAILURES: '0' }),
+    /^UsageError: configuration: SIGNIN_ACCOUNT_FAILURES must be/,
+  );
+  assert.throws(
+    () => load({ SIGNIN_LOCK_MINUTES: 'soon' }),
+    /^UsageError: configuration: SIGNIN_LOCK_MINUTES must be/,
+  );
+  assert.throws(
+    () => load({ SIGNIN_LOCK_MINUTES: '10', SIGNIN_LOCK_MAX_MINUTES: '5' }),
+    /^UsageError: configuration: SIGNIN_LOCK_MAX_MINUTES must not be less/,
+  );
 });
 
 test('when the cleaning pool is unset, then it has one thread per two cores (1 to 4), a queue of 8 and 30 s per document; malformed values stop the boot', () => {
   const { cleaning } = load({});
   assert.ok(cleaning.threads >= 1 && cleaning.threads <= 4);
-  assert.deepEqual({ queue: cleaning.queue, timeoutMs: cleaning.timeoutMs }, { queue: 8, timeoutMs: 30_000 });
-  assert.deepEqual(load({ CLEANING_THREADS: '2', CLEANING_QUEUE: '0', CLEANING_TIMEOUT_MS: '500' }).cleaning, {
-    threads: 2,
-    queue: 0,
-    timeoutMs: 500,
-  });
+  assert.deepEqual(
+    { queue: cleaning.queue, timeoutMs: cleaning.timeoutMs },
+    { queue: 8, timeoutMs: 30_000 },
+  );
+  assert.deepEqual(
+    load({ CLEANING_THREADS: '2', CLEANING_QUEUE: '0', CLEANING_TIMEOUT_MS: '500' }).cleaning,
+    {
+      threads: 2,
+      queue: 0,
+      timeoutMs: 500,
+    },
+  );
   assert.throws(() => load({ CLEANING_THREADS: '0' }), /CLEANING_THREADS/);
   assert.throws(() => load({ CLEANING_QUEUE: '-1' }), /CLEANING_QUEUE/);
   assert.throws(() => load({ CLEANING_TIMEOUT_MS: '1.5' }), /CLEANING_TIMEOUT_MS/);

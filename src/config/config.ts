@@ -55,7 +55,12 @@ export interface Config {
    * enables it.
    */
   synthesisProvider:
-    | { url: string; model: string | undefined; embeddingModel: string | undefined; key: string | undefined }
+    | {
+        url: string;
+        model: string | undefined;
+        embeddingModel: string | undefined;
+        key: string | undefined;
+      }
     | undefined;
 }
 
@@ -70,7 +75,8 @@ function fail(name: string, problem: string): never {
 function parsePort(env: Env): number {
   const raw = env.PORT ?? '3000';
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) fail('PORT', `must be a port number (0–65535), got "${raw}"`);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535)
+    fail('PORT', `must be a port number (0–65535), got "${raw}"`);
   return port;
 }
 
@@ -82,14 +88,16 @@ function parseUrl(name: string, raw: string | undefined, protocols: string[]): s
   } catch {
     fail(name, 'must be a URL');
   }
-  if (!protocols.includes(url.protocol)) fail(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  if (!protocols.includes(url.protocol))
+    fail(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   return raw;
 }
 
 function parseModel(name: string, raw: string | undefined): string | undefined {
   const model = raw?.trim();
   if (!model) return undefined;
-  if (!/^[\w.:/@-]{1,200}$/.test(model)) fail(name, 'must be a model name (letters, digits, . : / @ _ -)');
+  if (!/^[\w.:/@-]{1,200}$/.test(model))
+    fail(name, 'must be a model name (letters, digits, . : / @ _ -)');
   return model;
 }
 
@@ -97,9 +105,15 @@ function parseProvider(env: Env): Config['synthesisProvider'] {
   const url = parseUrl('SYNTHESIS_PROVIDER_URL', env.SYNTHESIS_PROVIDER_URL, ['http:', 'https:']);
   if (!url) return undefined;
   const model = parseModel('SYNTHESIS_PROVIDER_MODEL', env.SYNTHESIS_PROVIDER_MODEL);
-  const embeddingModel = parseModel('SYNTHESIS_PROVIDER_EMBEDDING_MODEL', env.SYNTHESIS_PROVIDER_EMBEDDING_MODEL);
+  const embeddingModel = parseModel(
+    'SYNTHESIS_PROVIDER_EMBEDDING_MODEL',
+    env.SYNTHESIS_PROVIDER_EMBEDDING_MODEL,
+  );
   if (!model && !embeddingModel)
-    fail('SYNTHESIS_PROVIDER_MODEL', 'or SYNTHESIS_PROVIDER_EMBEDDING_MODEL must name a model when SYNTHESIS_PROVIDER_URL is set');
+    fail(
+      'SYNTHESIS_PROVIDER_MODEL',
+      'or SYNTHESIS_PROVIDER_EMBEDDING_MODEL must name a model when SYNTHESIS_PROVIDER_URL is set',
+    );
   return { url, model, embeddingModel, key: env.SYNTHESIS_PROVIDER_KEY || undefined };
 }
 
@@ -116,14 +130,20 @@ function parseTrustProxy(raw: string | undefined, https: boolean): Config['trust
   if (raw === 'nearest-private') return raw;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = '', bits, extra] = entry.split('/');
     const version = isIP(address);
     const maxBits = version === 4 ? 32 : 128;
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
     if (!version || !bitsOk || extra !== undefined)
-      fail('TRUST_PROXY', `must be nearest-private, true, false, or proxy addresses/CIDR ranges separated by commas; "${entry}" is none of these`);
+      fail(
+        'TRUST_PROXY',
+        `must be nearest-private, true, false, or proxy addresses/CIDR ranges separated by commas; "${entry}" is none of these`,
+      );
   }
   return entries;
 }
@@ -157,7 +177,8 @@ function parseSignInLimit(env: Env): Config['signInLimit'] {
   const failures = positiveWhole(env, 'SIGNIN_ACCOUNT_FAILURES', '5');
   const lockMinutes = positiveWhole(env, 'SIGNIN_LOCK_MINUTES', '1');
   const maxLockMinutes = positiveWhole(env, 'SIGNIN_LOCK_MAX_MINUTES', '60');
-  if (maxLockMinutes < lockMinutes) fail('SIGNIN_LOCK_MAX_MINUTES', 'must not be less than SIGNIN_LOCK_MINUTES');
+  if (maxLockMinutes < lockMinutes)
+    fail('SIGNIN_LOCK_MAX_MINUTES', 'must not be less than SIGNIN_LOCK_MINUTES');
   return { failures, lockMs: lockMinutes * 60_000, maxLockMs: maxLockMinutes * 60_000 };
 }
 
@@ -174,21 +195,27 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST ?? '0.0.0.0';
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
-  const baseUrl = (parseUrl('BASE_URL', env.BASE_URL, ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const baseUrl = (
+    parseUrl('BASE_URL', env.BASE_URL, ['http:', 'https:']) ?? `http://localhost:${port}`
+  ).replace(/\/$/, '');
   const smtpUrl = parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
   const defaultLocale = (env.DEFAULT_LOCALE ?? 'en') as Locale;
-  if (!LOCALES.includes(defaultLocale)) fail('DEFAULT_LOCALE', `must be one of ${LOCALES.join(', ')}`);
+  if (!LOCALES.includes(defaultLocale))
+    fail('DEFAULT_LOCALE', `must be one of ${LOCALES.join(', ')}`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  if (env.SECRET !== undefined && env.SECRET.length < 32) fail('SECRET', 'must be at least 32 characters');
+  if (env.SECRET !== undefined && env.SECRET.length < 32)
+    fail('SECRET', 'must be at least 32 characters');
   const demoRaw = env.POLYLOGUE_DEMO ?? '1';
   if (!['0', '1'].includes(demoRaw)) fail('POLYLOGUE_DEMO', 'must be 0 or 1');
 
   const authRateLimitRaw = env.AUTH_RATE_LIMIT ?? '10';
-  if (!/^[1-9]\d*$/.test(authRateLimitRaw)) fail('AUTH_RATE_LIMIT', 'must be a positive whole number');
+  if (!/^[1-9]\d*$/.test(authRateLimitRaw))
+    fail('AUTH_RATE_LIMIT', 'must be a positive whole number');
   const signInLimit = parseSignInLimit(env);
   const liveStreamsRaw = env.LIVE_RESULTS_STREAMS ?? '1000';
-  if (!/^[1-9]\d*$/.test(liveStreamsRaw)) fail('LIVE_RESULTS_STREAMS', 'must be a positive whole number');
+  if (!/^[1-9]\d*$/.test(liveStreamsRaw))
+    fail('LIVE_RESULTS_STREAMS', 'must be a positive whole number');
 
   try {
     mkdirSync(dataDir, { recursive: true });

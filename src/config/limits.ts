@@ -58,7 +58,12 @@ const DEFAULTS: Record<LimitName, Partial<Record<LimitScope, string>>> = {
   // enough that an account is no use as a relay: an owner onboarding a delegation invites ten an
   // hour and thirty a day; a new or unconfirmed account (the cheap kind) ten a day; an
   // organisation, whoever its owners are, fifty a day.
-  invitations: { account: '10/1h,30/1d', 'new-account': '10/1d', client: '60/1h,200/1d', organisation: '50/1d' },
+  invitations: {
+    account: '10/1h,30/1d',
+    'new-account': '10/1d',
+    client: '60/1h,200/1d',
+    organisation: '50/1d',
+  },
   // A keen participant writes a few statements in a session; a hall of 500 writes a few each.
   statements: { account: '30/10m', client: '1500/10m' },
   // Creating, saving and submitting texts: drafting saves often, a person writes few texts.
@@ -88,11 +93,16 @@ function parseRule(variable: string, raw: string, sized: boolean, fail: Fail): L
   const amount = sized ? '(\\d+)(KB|MB|GB)' : '(\\d+)()';
   const match = new RegExp(`^${amount}/(\\d+)([smhd])$`).exec(raw.trim());
   const example = sized ? '500MB/1d' : '30/10m';
-  if (!match) fail(variable, `must be <amount>/<window> such as ${example} (windows in s, m, h or d, several separated by commas), or off`);
+  if (!match)
+    fail(
+      variable,
+      `must be <amount>/<window> such as ${example} (windows in s, m, h or d, several separated by commas), or off`,
+    );
   const [, count = '', unit = '', windowCount = '', windowUnit = ''] = match;
   const max = Number(count) * (sized ? SIZE_KIB[unit as keyof typeof SIZE_KIB] : 1);
   const windowMs = Number(windowCount) * UNITS_MS[windowUnit as keyof typeof UNITS_MS];
-  if (max < 1 || windowMs < 1_000 || windowMs > 7 * UNITS_MS.d) fail(variable, 'must allow at least 1 in a window between 1s and 7d');
+  if (max < 1 || windowMs < 1_000 || windowMs > 7 * UNITS_MS.d)
+    fail(variable, 'must allow at least 1 in a window between 1s and 7d');
   return { max, windowMs };
 }
 
@@ -116,7 +126,10 @@ export function parseLimits(env: Env, liveResultsStreams: number, fail: Fail): L
     const sized = name === 'upload-bytes';
     const scopes = LIMIT_SCOPES.map((scope) => {
       const variable = limitVariable(name, scope);
-      return [scope, parseRules(variable, env[variable] || DEFAULTS[name][scope] || 'off', sized, fail)] as const;
+      return [
+        scope,
+        parseRules(variable, env[variable] || DEFAULTS[name][scope] || 'off', sized, fail),
+      ] as const;
     });
     rules[name] = Object.fromEntries(scopes) as LimitRules;
   }
@@ -127,7 +140,12 @@ export function parseLimits(env: Env, liveResultsStreams: number, fail: Fail): L
     // address; then 1,000 slots need 125 client keys (IPv4 addresses or IPv6 /64s) to fill. A hall
     // behind one NAT loses little beyond eight: its other results pages show new results on
     // reload, as when the instance is full. Never more than the instance holds.
-    liveStreamsPerClient: positive(env, 'LIVE_RESULTS_STREAMS_PER_CLIENT', Math.min(LIVE_STREAMS_PER_CLIENT, liveResultsStreams), fail),
+    liveStreamsPerClient: positive(
+      env,
+      'LIVE_RESULTS_STREAMS_PER_CLIENT',
+      Math.min(LIVE_STREAMS_PER_CLIENT, liveResultsStreams),
+      fail,
+    ),
     uploadBytesPerSubmission: bytes(env, 'UPLOAD_BYTES_PER_SUBMISSION', '25MB', fail),
   };
 }

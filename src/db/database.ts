@@ -148,10 +148,15 @@ class ScopedDialect implements Dialect {
 /** How long a request waits for a PostgreSQL connection before it fails as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-const noteLostConnection = (error: Error) => process.stderr.write(`polylogue: database connection lost: ${error.message}\n`);
+const noteLostConnection = (error: Error) =>
+  process.stderr.write(`polylogue: database connection lost: ${error.message}\n`);
 
 function postgresPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // A connection can be cut by the server (restart, failover, pg_terminate_backend); pg then
   // emits 'error' on the client, and on the pool when the client was idle. An 'error' event
   // without a listener crashes the process, so every client gets one as soon as it exists:
@@ -163,15 +168,32 @@ function postgresPool(url: string): pg.Pool {
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const dialect = new ScopedDialect(new PostgresDialect({ pool: postgresPool(options.databaseUrl) }), 'postgres');
+    const dialect = new ScopedDialect(
+      new PostgresDialect({ pool: postgresPool(options.databaseUrl) }),
+      'postgres',
+    );
     const db = new Kysely<DB>({ dialect });
-    return { db, dialect: 'postgres', transaction: dialect.transactionsOf(db), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      transaction: dialect.transactionsOf(db),
+      close: () => db.destroy(),
+    };
   }
   const file = options.sqliteFile ?? join(options.dataDir ?? 'data', 'polylogue.sqlite');
   const handle = openSqlite(file);
-  const dialect = new ScopedDialect(new SqliteImmediateDialect({ database: withStatementCache(handle) }), 'sqlite');
+  const dialect = new ScopedDialect(
+    new SqliteImmediateDialect({ database: withStatementCache(handle) }),
+    'sqlite',
+  );
   const db = new Kysely<DB>({ dialect });
-  return { db, dialect: 'sqlite', sqliteFile: file, transaction: dialect.transactionsOf(db), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    transaction: dialect.transactionsOf(db),
+    close: () => db.destroy(),
+  };
 }
 
 /** A cheap round trip, for readiness checks. */
@@ -185,8 +207,13 @@ export async function ping(database: Database): Promise<void> {
  * transaction-scoped advisory lock. SQLite: every transaction already holds the write lock from
  * BEGIN IMMEDIATE, so there is nothing more to take.
  */
-export async function lockUntilCommit(db: Kysely<DB>, dialect: DialectName, name: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+export async function lockUntilCommit(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  name: string,
+): Promise<void> {
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
 }
 
 /**

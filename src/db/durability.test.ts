@@ -23,7 +23,11 @@ const CHILD = `
 test('an acknowledged SQLite write survives kill -9', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'polylogue-durable-'));
   const root = new URL('../../', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, dir], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', CHILD, dir],
+    { cwd: root },
+  );
   let last = -1;
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -36,7 +40,11 @@ test('an acknowledged SQLite write survives kill -9', async () => {
   assert.ok(last >= 200, `the child committed ${last + 1} rows`);
   const database = openDatabase({ dataDir: dir });
   await migrateToLatest(database);
-  const rows = await database.db.selectFrom('instance_settings').select('key').where('key', 'like', 'k%').execute();
+  const rows = await database.db
+    .selectFrom('instance_settings')
+    .select('key')
+    .where('key', 'like', 'k%')
+    .execute();
   await database.close();
   rmSync(dir, { recursive: true, force: true });
   assert.ok(rows.length >= last + 1, `${rows.length} rows survived, ${last + 1} were acknowledged`);

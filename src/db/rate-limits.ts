@@ -31,14 +31,27 @@ export function rateLimitCounters(database: Database, clock: Clock) {
             // Both assignments read the row as it was before this update.
             const expired = eb('rate_limit_windows.expires_at', '<=', nowIso);
             return {
-              hits: eb.case().when(expired).then(eb.lit(1)).else(eb('rate_limit_windows.hits', '+', eb.lit(1))).end(),
-              expires_at: eb.case().when(expired).then(fresh).else(eb.ref('rate_limit_windows.expires_at')).end(),
+              hits: eb
+                .case()
+                .when(expired)
+                .then(eb.lit(1))
+                .else(eb('rate_limit_windows.hits', '+', eb.lit(1)))
+                .end(),
+              expires_at: eb
+                .case()
+                .when(expired)
+                .then(fresh)
+                .else(eb.ref('rate_limit_windows.expires_at'))
+                .end(),
             };
           }),
         )
         .returning(['hits', 'expires_at'])
         .executeTakeFirstOrThrow();
-      return { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
+      return {
+        hits: Number(row.hits),
+        ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()),
+      };
     },
 
     /**
@@ -47,13 +60,19 @@ export function rateLimitCounters(database: Database, clock: Clock) {
      * cost of one write. Rows are locked in key order, so concurrent calls cannot deadlock on
      * PostgreSQL. Answers in the order of `entries`; keys must be distinct.
      */
-    async addAll(entries: ReadonlyArray<{ key: string; windowMs: number; amount: number }>): Promise<RateLimitHit[]> {
+    async addAll(
+      entries: ReadonlyArray<{ key: string; windowMs: number; amount: number }>,
+    ): Promise<RateLimitHit[]> {
       if (entries.length === 0) return [];
       const now = clock.now();
       const nowIso = now.toISOString();
       const values = [...entries]
         .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-        .map((e) => ({ key: e.key, hits: e.amount, expires_at: new Date(now.getTime() + e.windowMs).toISOString() }));
+        .map((e) => ({
+          key: e.key,
+          hits: e.amount,
+          expires_at: new Date(now.getTime() + e.windowMs).toISOString(),
+        }));
       const rows = await db
         .insertInto('rate_limit_windows')
         .values(values)
@@ -61,22 +80,47 @@ export function rateLimitCounters(database: Database, clock: Clock) {
           oc.column('key').doUpdateSet((eb) => {
             const expired = eb('rate_limit_windows.expires_at', '<=', nowIso);
             return {
-              hits: eb.case().when(expired).then(eb.ref('excluded.hits')).else(eb('rate_limit_windows.hits', '+', eb.ref('excluded.hits'))).end(),
-              expires_at: eb.case().when(expired).then(eb.ref('excluded.expires_at')).else(eb.ref('rate_limit_windows.expires_at')).end(),
+              hits: eb
+                .case()
+                .when(expired)
+                .then(eb.ref('excluded.hits'))
+                .else(eb('rate_limit_windows.hits', '+', eb.ref('excluded.hits')))
+                .end(),
+              expires_at: eb
+                .case()
+                .when(expired)
+                .then(eb.ref('excluded.expires_at'))
+                .else(eb.ref('rate_limit_windows.expires_at'))
+                .end(),
             };
           }),
         )
         .returning(['key', 'hits', 'expires_at'])
         .execute();
-      const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), ttlMs: Math.max(0, Date.parse(r.expires_at) - now.getTime()) }]));
+      const byKey = new Map(
+        rows.map((r) => [
+          r.key,
+          { hits: Number(r.hits), ttlMs: Math.max(0, Date.parse(r.expires_at) - now.getTime()) },
+        ]),
+      );
       return entries.map((e) => byKey.get(e.key) ?? { hits: 0, ttlMs: 0 });
     },
 
     /** The open window of `key` without counting a hit; undefined when none is open. */
     async peek(key: string): Promise<RateLimitHit | undefined> {
       const now = clock.now();
-      const row = await db.selectFrom('rate_limit_windows').select(['hits', 'expires_at']).where('key', '=', key).where('expires_at', '>', now.toISOString()).executeTakeFirst();
-      return row && { hits: Number(row.hits), ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()) };
+      const row = await db
+        .selectFrom('rate_limit_windows')
+        .select(['hits', 'expires_at'])
+        .where('key', '=', key)
+        .where('expires_at', '>', now.toISOString())
+        .executeTakeFirst();
+      return (
+        row && {
+          hits: Number(row.hits),
+          ttlMs: Math.max(0, Date.parse(row.expires_at) - now.getTime()),
+        }
+      );
     },
 
     /** Makes `key`'s window hold `hits` and close in `windowMs`, whatever it held: one statement. */
@@ -91,12 +135,16 @@ export function rateLimitCounters(database: Database, clock: Clock) {
 
     /** Closes the windows of `keys` now, as if they had never been hit. */
     async clear(keys: string[]): Promise<void> {
-      if (keys.length > 0) await db.deleteFrom('rate_limit_windows').where('key', 'in', keys).execute();
+      if (keys.length > 0)
+        await db.deleteFrom('rate_limit_windows').where('key', 'in', keys).execute();
     },
 
     /** Deletes closed windows; returns how many. */
     async purgeExpired(): Promise<number> {
-      const result = await db.deleteFrom('rate_limit_windows').where('expires_at', '<=', clock.now().toISOString()).executeTakeFirst();
+      const result = await db
+        .deleteFrom('rate_limit_windows')
+        .where('expires_at', '<=', clock.now().toISOString())
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -21,12 +21,33 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect);
     });
     after(() => t.close());
-    const keys = async (prefix: string) => (await t.db().selectFrom('instance_settings').select('key').where('key', 'like', `${prefix}%`).orderBy('key').execute()).map((r) => r.key);
+    const keys = async (prefix: string) =>
+      (
+        await t
+          .db()
+          .selectFrom('instance_settings')
+          .select('key')
+          .where('key', 'like', `${prefix}%`)
+          .orderBy('key')
+          .execute()
+      ).map((r) => r.key);
 
     test('when transactions run concurrently inside a command, then all their writes commit with it', async () => {
       const { transaction } = t.services.database;
       await transaction(async () => {
-        await Promise.all(['a', 'b', 'c'].map((k) => t.db().transaction().execute((trx) => trx.insertInto('instance_settings').values(setting(`joined-${k}`)).execute())));
+        await Promise.all(
+          ['a', 'b', 'c'].map((k) =>
+            t
+              .db()
+              .transaction()
+              .execute((trx) =>
+                trx
+                  .insertInto('instance_settings')
+                  .values(setting(`joined-${k}`))
+                  .execute(),
+              ),
+          ),
+        );
         await t.db().insertInto('instance_settings').values(setting('joined-d')).execute();
       });
       assert.deepEqual(await keys('joined-'), ['joined-a', 'joined-b', 'joined-c', 'joined-d']);
@@ -77,7 +98,11 @@ describe('SQLite locked by another process', () => {
       await migrateToLatest(database);
       await sql`pragma busy_timeout = 50`.execute(database.db);
       other.exec('begin immediate');
-      const error: unknown = await database.db.insertInto('instance_settings').values(setting('busy')).execute().catch((e: unknown) => e);
+      const error: unknown = await database.db
+        .insertInto('instance_settings')
+        .values(setting('busy'))
+        .execute()
+        .catch((e: unknown) => e);
       assert.ok(error instanceof AppError, String(error));
       assert.equal(error.code, 'unavailable');
       assert.equal(error.status, 503);

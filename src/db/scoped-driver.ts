@@ -15,7 +15,13 @@
 //    restart or failover, refused, pool timeout; SQLite still locked after its busy timeout)
 //    rejects with a trusted UnavailableError (503 + Retry-After), not a bug report (500).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 import { UnavailableError } from '../shared/errors.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,8 +33,22 @@ export type RunInTransaction = <T>(work: () => Promise<T>) => Promise<T>;
 // query is wrong": connection exceptions (class 08), shutdown/restart (57P01-57P03), too many
 // connections (53300), and conflicts that a later retry resolves (40001, 40P01).
 const PG_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01']);
-const NODE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const PG_CLIENT_MESSAGES = [/^Connection terminated/, /not queryable/, /^timeout exceeded when trying to connect/, /^Client was closed/];
+const NODE_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const PG_CLIENT_MESSAGES = [
+  /^Connection terminated/,
+  /not queryable/,
+  /^timeout exceeded when trying to connect/,
+  /^Client was closed/,
+];
 
 /** Whether an error from the driver means the database is unreachable or busy, not a bug. */
 export function isUnavailable(error: unknown, dialect: DialectName): boolean {
@@ -36,9 +56,12 @@ export function isUnavailable(error: unknown, dialect: DialectName): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (dialect === 'sqlite') return code.startsWith('SQLITE_BUSY');
-    if (code.startsWith('08') || PG_UNAVAILABLE_CODES.has(code) || NODE_NETWORK_CODES.has(code)) return true;
+    if (code.startsWith('08') || PG_UNAVAILABLE_CODES.has(code) || NODE_NETWORK_CODES.has(code))
+      return true;
   }
-  return dialect === 'postgres' && PG_CLIENT_MESSAGES.some((pattern) => pattern.test(error.message));
+  return (
+    dialect === 'postgres' && PG_CLIENT_MESSAGES.some((pattern) => pattern.test(error.message))
+  );
 }
 
 interface Scope {
@@ -67,7 +90,10 @@ class TranslatingConnection implements DatabaseConnection {
     }
   }
 
-  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+  async *streamQuery<R>(
+    query: CompiledQuery,
+    chunkSize?: number,
+  ): AsyncIterableIterator<QueryResult<R>> {
     try {
       yield* this.inner.streamQuery<R>(query, chunkSize);
     } catch (error) {
@@ -86,7 +112,8 @@ export class ScopedDriver implements Driver {
     this.#dialect = dialect;
   }
 
-  readonly translate = (error: unknown): unknown => (isUnavailable(error, this.#dialect) ? UnavailableError(error) : error);
+  readonly translate = (error: unknown): unknown =>
+    isUnavailable(error, this.#dialect) ? UnavailableError(error) : error;
 
   async #call<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -136,7 +163,10 @@ export class ScopedDriver implements Driver {
   // Transactions begun inside a command join it: savepoints would need one nested transaction at
   // a time, and stores run theirs concurrently. One that rolls back marks the command
   // rollback-only, so a caught inner failure can never commit half of its work.
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+  async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
     const scope = this.#scope(connection);
     if (scope && scope.depth > 0) {
       scope.depth++;

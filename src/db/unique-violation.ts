@@ -7,6 +7,7 @@ const UNIQUE_VIOLATION_CODES = new Set([
 ]);
 
 export function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && UNIQUE_VIOLATION_CODES.has(code);
 }

@@ -3,7 +3,14 @@
 // the count holds across app instances, and a client's share of live streams leaves room for others.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, person, seedConsultation, seedProcess, grant, type Person } from '../testing/api-fixtures.ts';
+import {
+  api,
+  person,
+  seedConsultation,
+  seedProcess,
+  grant,
+  type Person,
+} from '../testing/api-fixtures.ts';
 import { signedInClient, startTestApp, testDialects, type TestApp } from '../testing/test-app.ts';
 import { openConversation } from '../features/deliberation/deliberation.fixtures.ts';
 import { Browser, pdfWithAuthor } from '../features/attachments/attachments.fixtures.ts';
@@ -34,20 +41,45 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('when a participant writes statements past the limit, then the page is translated and no statement is added', async () => {
-      const { slug, conversationId } = await openConversation(t, { title: 'Busy conversation', seeds: ['A first seed statement.'] });
+      const { slug, conversationId } = await openConversation(t, {
+        title: 'Busy conversation',
+        seeds: ['A first seed statement.'],
+      });
       const writer = await signedInClient(t, 'writer@example.org');
       await writer.get(`/consultations/${slug}/conversation`);
-      const count = async () => Number((await t.db().selectFrom('statements').select((eb) => eb.fn.countAll().as('n')).where('conversation_id', '=', conversationId).executeTakeFirstOrThrow()).n);
-      for (let i = 1; i <= 3; i++) assert.equal((await writer.post(`/consultations/${slug}/conversation/statements`, { body: `Statement number ${i} from one writer.` })).statusCode, 303);
+      const count = async () =>
+        Number(
+          (
+            await t
+              .db()
+              .selectFrom('statements')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('conversation_id', '=', conversationId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      for (let i = 1; i <= 3; i++)
+        assert.equal(
+          (
+            await writer.post(`/consultations/${slug}/conversation/statements`, {
+              body: `Statement number ${i} from one writer.`,
+            })
+          ).statusCode,
+          303,
+        );
       const before = await count();
-      const refused = await writer.post(`/consultations/${slug}/conversation/statements?lang=fr`, { body: 'One statement too many.' });
+      const refused = await writer.post(`/consultations/${slug}/conversation/statements?lang=fr`, {
+        body: 'One statement too many.',
+      });
       assert.equal(refused.statusCode, 429);
       assert.ok(retryAfter(refused.headers) > 0);
       assert.match(refused.body, /Trop de requêtes/);
       assert.match(refused.body, /Vous avez rédigé de nombreuses affirmations/);
       assert.match(refused.body, /rien n’en a été enregistré/);
       assert.equal(await count(), before);
-      const ar = await writer.post(`/consultations/${slug}/conversation/statements?lang=ar`, { body: 'Still too many.' });
+      const ar = await writer.post(`/consultations/${slug}/conversation/statements?lang=ar`, {
+        body: 'Still too many.',
+      });
       assert.match(ar.body, /طلبات كثيرة جدًا/);
     });
 
@@ -65,37 +97,78 @@ for (const dialect of testDialects()) {
 
       test('when an account creates submissions past the limit, then 429 problem+json with Retry-After, and no fourth submission', async () => {
         for (let i = 1; i <= 3; i++) {
-          const created = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, { token: author.token, body: { idempotencyKey: `limit-${i}`, language: 'en', submit: false, freeText: `Text ${i}` } });
+          const created = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
+            token: author.token,
+            body: {
+              idempotencyKey: `limit-${i}`,
+              language: 'en',
+              submit: false,
+              freeText: `Text ${i}`,
+            },
+          });
           assert.equal(created.status, 201, JSON.stringify(created.json));
         }
-        const refused = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, { token: author.token, body: { idempotencyKey: 'limit-4', language: 'en', submit: false, freeText: 'Text 4' } });
+        const refused = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
+          token: author.token,
+          body: { idempotencyKey: 'limit-4', language: 'en', submit: false, freeText: 'Text 4' },
+        });
         assert.equal(refused.status, 429);
         assert.match(String(refused.headers['content-type']), /^application\/problem\+json/);
         assert.equal(refused.json.code, 'rate_limited');
         assert.equal(refused.json.limit, 'submissions');
         assert.equal(refused.json.retryAfter, retryAfter(refused.headers));
         assert.ok(refused.json.retryAfter > 3500 && refused.json.retryAfter <= 3600);
-        const rows = await t.db().selectFrom('submissions').select('id').where('author_id', '=', author.id).execute();
+        const rows = await t
+          .db()
+          .selectFrom('submissions')
+          .select('id')
+          .where('author_id', '=', author.id)
+          .execute();
         assert.equal(rows.length, 3);
       });
 
       test('when an author asks organisations to co-sign past the limit, then the third request is refused and nobody is asked', async () => {
-        const org = { stakeholderGroup: 'civil_society', country: null, website: null, description: '' };
+        const org = {
+          stakeholderGroup: 'civil_society',
+          country: null,
+          website: null,
+          description: '',
+        };
         const writer = await person(t, 'cosign-writer@example.org');
-        const own = await t.services.organisations.createOrganisation(writer.actor, { ...org, name: 'Writers Bloc' });
+        const own = await t.services.organisations.createOrganisation(writer.actor, {
+          ...org,
+          name: 'Writers Bloc',
+        });
         const partners = [];
         for (const name of ['Partner One', 'Partner Two', 'Partner Three']) {
           const member = await person(t, `${name.replace(' ', '-').toLowerCase()}@example.org`);
-          partners.push(await t.services.organisations.createOrganisation(member.actor, { ...org, name }));
+          partners.push(
+            await t.services.organisations.createOrganisation(member.actor, { ...org, name }),
+          );
         }
-        const s = await t.services.submissions.submit(writer.actor, slug, { idempotencyKey: 'cosign-limit', language: 'en', freeText: 'Co-sign me.', answers: [], organisationSlug: own.slug });
-        const ask = (organisation: string) => api(t, 'POST', `/api/v1/submissions/${s.id}/cosignatories`, { token: writer.token, body: { organisation } });
+        const s = await t.services.submissions.submit(writer.actor, slug, {
+          idempotencyKey: 'cosign-limit',
+          language: 'en',
+          freeText: 'Co-sign me.',
+          answers: [],
+          organisationSlug: own.slug,
+        });
+        const ask = (organisation: string) =>
+          api(t, 'POST', `/api/v1/submissions/${s.id}/cosignatories`, {
+            token: writer.token,
+            body: { organisation },
+          });
         assert.equal((await ask(partners[0]?.slug ?? '')).status, 200);
         assert.equal((await ask(partners[1]?.slug ?? '')).status, 200);
         const refused = await ask(partners[2]?.slug ?? '');
         assert.equal(refused.status, 429);
         assert.equal(refused.json.limit, 'cosignature-requests');
-        const asked = await t.db().selectFrom('cosignatures').select('organisation_id').where('submission_id', '=', s.id).execute();
+        const asked = await t
+          .db()
+          .selectFrom('cosignatures')
+          .select('organisation_id')
+          .where('submission_id', '=', s.id)
+          .execute();
         assert.equal(asked.length, 2);
         assert.equal(await t.lastMailTo('partner-three@example.org'), undefined);
       });
@@ -104,13 +177,25 @@ for (const dialect of testDialects()) {
     test('when one client searches past the limit, then it waits, while another client and the empty search page are not held back', async () => {
       const visitor = t.client();
       const from = (ip: string) => ({ 'x-forwarded-for': ip });
-      for (let i = 1; i <= 3; i++) assert.equal((await visitor.get(`/search?q=water${i}`, from('203.0.113.7'))).statusCode, 200);
+      for (let i = 1; i <= 3; i++)
+        assert.equal(
+          (await visitor.get(`/search?q=water${i}`, from('203.0.113.7'))).statusCode,
+          200,
+        );
       const refused = await visitor.get('/search?q=water4', from('203.0.113.7'));
       assert.equal(refused.statusCode, 429);
       assert.match(refused.body, /You have made many searches in a short time/);
       assert.ok(retryAfter(refused.headers) > 0 && retryAfter(refused.headers) <= 60);
-      assert.equal((await visitor.get('/search', from('203.0.113.7'))).statusCode, 200, 'the empty search page');
-      assert.equal((await visitor.get('/search?q=water', from('198.51.100.2'))).statusCode, 200, 'another client');
+      assert.equal(
+        (await visitor.get('/search', from('203.0.113.7'))).statusCode,
+        200,
+        'the empty search page',
+      );
+      assert.equal(
+        (await visitor.get('/search?q=water', from('198.51.100.2'))).statusCode,
+        200,
+        'another client',
+      );
     });
 
     describe('uploads', () => {
@@ -124,10 +209,26 @@ for (const dialect of testDialects()) {
         await browser.signIn(email, 'long password 123');
         const draft = async (n: number) => {
           const { slug } = await world.openConsultation('attributed', `Uploads ${email} ${n}`);
-          return (await t.services.submissions.submit(actor, slug, { idempotencyKey: `${email}-${n}`, language: 'en', freeText: 'See the file.', answers: [] })).id;
+          return (
+            await t.services.submissions.submit(actor, slug, {
+              idempotencyKey: `${email}-${n}`,
+              language: 'en',
+              freeText: 'See the file.',
+              answers: [],
+            })
+          ).id;
         };
-        const upload = (id: string) => browser.upload(`/my/submissions/${id}/attachments`, { name: 'notes.pdf', data: pdf });
-        const files = async (id: string) => (await t.db().selectFrom('submission_attachments').select('id').where('submission_id', '=', id).execute()).length;
+        const upload = (id: string) =>
+          browser.upload(`/my/submissions/${id}/attachments`, { name: 'notes.pdf', data: pdf });
+        const files = async (id: string) =>
+          (
+            await t
+              .db()
+              .selectFrom('submission_attachments')
+              .select('id')
+              .where('submission_id', '=', id)
+              .execute()
+          ).length;
         return { draft, upload, files };
       }
 
@@ -153,14 +254,26 @@ for (const dialect of testDialects()) {
     });
 
     test('when one client holds its share of live streams, then its next stream gets 429 and another client still gets one', async () => {
-      const { slug } = await openConversation(t, { title: 'Live event', seeds: ['Seed statement for the live page.'] });
+      const { slug } = await openConversation(t, {
+        title: 'Live event',
+        seeds: ['Seed statement for the live page.'],
+      });
       const url = `/consultations/${slug}/conversation/results/events`;
       const held: AbortController[] = [];
       const open = async (ip: string) => {
         const controller = new AbortController();
         held.push(controller);
-        const response = await t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip }, payloadAsStream: true, signal: controller.signal });
-        response.stream().on('error', () => undefined).resume();
+        const response = await t.app.inject({
+          method: 'GET',
+          url,
+          headers: { 'x-forwarded-for': ip },
+          payloadAsStream: true,
+          signal: controller.signal,
+        });
+        response
+          .stream()
+          .on('error', () => undefined)
+          .resume();
         return response;
       };
       try {
@@ -195,15 +308,28 @@ for (const dialect of testDialects()) {
       await browser.signIn('budget@example.org', 'long password 123');
       const pdf = await pdfWithAuthor('Budget Person');
       const { slug } = await world.openConsultation('attributed', 'Budget');
-      const id = (await t.services.submissions.submit(actor, slug, { idempotencyKey: 'budget', language: 'en', freeText: 'Files.', answers: [] })).id;
-      const upload = () => browser.upload(`/my/submissions/${id}/attachments`, { name: 'notes.pdf', data: pdf });
+      const id = (
+        await t.services.submissions.submit(actor, slug, {
+          idempotencyKey: 'budget',
+          language: 'en',
+          freeText: 'Files.',
+          answers: [],
+        })
+      ).id;
+      const upload = () =>
+        browser.upload(`/my/submissions/${id}/attachments`, { name: 'notes.pdf', data: pdf });
       assert.equal((await upload()).statusCode, 303);
       assert.equal((await upload()).statusCode, 303);
       const refused = await upload();
       assert.equal(refused.statusCode, 429);
       assert.ok(retryAfter(refused.headers) > 86_000 && retryAfter(refused.headers) <= 86_400);
       assert.match(refused.body, /as much data as one account may in a day/);
-      const kept = await t.db().selectFrom('submission_attachments').select('id').where('submission_id', '=', id).execute();
+      const kept = await t
+        .db()
+        .selectFrom('submission_attachments')
+        .select('id')
+        .where('submission_id', '=', id)
+        .execute();
       assert.equal(kept.length, 2);
     });
   });
@@ -223,7 +349,8 @@ for (const dialect of testDialects()) {
     test('when a client alternates its searches between instances, then the total is limited, and only keyed hashes are stored', async () => {
       const headers = { 'x-forwarded-for': '192.0.2.33' };
       const codes: number[] = [];
-      for (const instance of [a, b, a, b, a]) codes.push((await instance.client().get('/search?q=shared', headers)).statusCode);
+      for (const instance of [a, b, a, b, a])
+        codes.push((await instance.client().get('/search?q=shared', headers)).statusCode);
       assert.deepEqual(codes, [200, 200, 200, 429, 429]);
       for (const { key } of await a.db().selectFrom('rate_limit_windows').select('key').execute()) {
         assert.match(key, /^[\w-]{43}$/);

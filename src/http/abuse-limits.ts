@@ -38,7 +38,9 @@ declare module 'fastify' {
 }
 
 /** Route options that make a route count against the named limits. */
-export function limitedBy(...uses: Array<LimitName | LimitUse>): { config: { limits: LimitUse[] } } {
+export function limitedBy(...uses: Array<LimitName | LimitUse>): {
+  config: { limits: LimitUse[] };
+} {
   return { config: { limits: uses.map((u) => (typeof u === 'string' ? { name: u } : u)) } };
 }
 
@@ -53,16 +55,28 @@ interface Entry {
 /** An account younger than this, or with its address unconfirmed, also meets the `new-account` windows. */
 const NEW_ACCOUNT_MS = 86_400_000;
 
-export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['rules'], secret: string, clock: Clock) {
+export function abuseLimiter(
+  counters: RateLimitCounters,
+  rules: LimitsConfig['rules'],
+  secret: string,
+  clock: Clock,
+) {
   // Each window of each scope counts under its own key: `10/1h,30/1d` is two counters.
   const hashKey = (name: string, scope: LimitScope, id: string, windowMs: number) =>
-    createHmac('sha256', secret).update(`polylogue abuse limit\u0000${name}\u0000${scope}\u0000${windowMs}\u0000${id}`).digest('base64url');
+    createHmac('sha256', secret)
+      .update(`polylogue abuse limit\u0000${name}\u0000${scope}\u0000${windowMs}\u0000${id}`)
+      .digest('base64url');
 
   const isNew = (user: ActorUser) =>
-    !user.emailConfirmed || (user.createdAt !== undefined && clock.now().getTime() - Date.parse(user.createdAt) < NEW_ACCOUNT_MS);
+    !user.emailConfirmed ||
+    (user.createdAt !== undefined &&
+      clock.now().getTime() - Date.parse(user.createdAt) < NEW_ACCOUNT_MS);
 
   /** Who the request counts as in each scope; a scope without a subject is not counted. */
-  function subjects(request: FastifyRequest, use: LimitUse): Array<[LimitScope, string | undefined]> {
+  function subjects(
+    request: FastifyRequest,
+    use: LimitUse,
+  ): Array<[LimitScope, string | undefined]> {
     const user = request.actor.user;
     return [
       ['account', user?.id],
@@ -81,7 +95,13 @@ export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['r
       for (const [scope, id] of subjects(request, use)) {
         if (id === undefined) continue;
         const windows: LimitRule[] = rules[use.name][scope];
-        for (const w of windows) entries.push({ key: hashKey(use.name, scope, id, w.windowMs), amount, name: use.name, ...w });
+        for (const w of windows)
+          entries.push({
+            key: hashKey(use.name, scope, id, w.windowMs),
+            amount,
+            name: use.name,
+            ...w,
+          });
       }
     }
     return entries;
@@ -101,9 +121,14 @@ export function abuseLimiter(counters: RateLimitCounters, rules: LimitsConfig['r
       let exceeded: { name: LimitName; ttlMs: number } | undefined;
       entries.forEach((entry, i) => {
         const hit = hits[i];
-        if (hit && hit.hits > entry.max && (!exceeded || hit.ttlMs > exceeded.ttlMs)) exceeded = { name: entry.name, ttlMs: hit.ttlMs };
+        if (hit && hit.hits > entry.max && (!exceeded || hit.ttlMs > exceeded.ttlMs))
+          exceeded = { name: entry.name, ttlMs: hit.ttlMs };
       });
-      if (exceeded) throw RateLimitedError({ name: exceeded.name, retryAfterSeconds: Math.max(1, Math.ceil(exceeded.ttlMs / 1000)) });
+      if (exceeded)
+        throw RateLimitedError({
+          name: exceeded.name,
+          retryAfterSeconds: Math.max(1, Math.ceil(exceeded.ttlMs / 1000)),
+        });
     },
   };
 }

@@ -14,7 +14,14 @@ function rejectToken(reply: FastifyReply, detail: string): FastifyReply {
   return sendProblem(reply, { status: 401, code: 'token_invalid', detail });
 }
 
-export function registerApiAuth(app: FastifyInstance, deps: { apiTokens: { authenticate(token: string): Promise<{ actor: Actor; scope: 'read' | 'write' } | undefined> } }): void {
+export function registerApiAuth(
+  app: FastifyInstance,
+  deps: {
+    apiTokens: {
+      authenticate(token: string): Promise<{ actor: Actor; scope: 'read' | 'write' } | undefined>;
+    };
+  },
+): void {
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header === undefined || !isApiRequest(request)) return;
@@ -25,8 +32,15 @@ export function registerApiAuth(app: FastifyInstance, deps: { apiTokens: { authe
     const resolved = await deps.apiTokens.authenticate(match[1]);
     if (!resolved) return rejectToken(reply, 'the API token is unknown, revoked or expired');
     if (resolved.scope === 'read' && !READ_METHODS.has(request.method)) {
-      reply.header('www-authenticate', 'Bearer realm="polylogue", error="insufficient_scope", scope="write"');
-      return sendProblem(reply, { status: 403, code: 'insufficient_scope', detail: 'this API token may only read; create one with the write scope to change anything' });
+      reply.header(
+        'www-authenticate',
+        'Bearer realm="polylogue", error="insufficient_scope", scope="write"',
+      );
+      return sendProblem(reply, {
+        status: 403,
+        code: 'insufficient_scope',
+        detail: 'this API token may only read; create one with the write scope to change anything',
+      });
     }
     request.actor = resolved.actor;
     request.viaApiToken = true;

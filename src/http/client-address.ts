@@ -34,7 +34,9 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /** Fastify's trustProxy option for a TRUST_PROXY setting. */
-export function trustProxyOption(setting: TrustProxySetting): boolean | string[] | ((address: string, hop: number) => boolean) {
+export function trustProxyOption(
+  setting: TrustProxySetting,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (setting !== 'nearest-private') return setting;
   // Hop 0 is the peer: trusting it (and no further hop) makes the next entry the client.
   return (address, hop) => hop === 0 && isPrivateAddress(address);

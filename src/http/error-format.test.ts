@@ -12,23 +12,38 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('when a client that accepts JSON asks for a page that does not exist, then it gets problem+json', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/no/such/page', headers: { accept: 'application/json' } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/no/such/page',
+        headers: { accept: 'application/json' },
+      });
       assert.equal(res.statusCode, 404);
       assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
       assert.equal(res.json().code, 'not_found');
     });
 
     test('when a browser asks for a page that does not exist, then it gets a page', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/no/such/page', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/no/such/page',
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
       assert.equal(res.statusCode, 404);
       assert.match(String(res.headers['content-type']), /^text\/html/);
     });
 
     test('when a JSON vote fails unexpectedly, then the answer is problem+json that names no cause', async () => {
-      const { slug } = await openConversation(t, { title: 'Failing votes', seeds: ['One', 'Two'], allowGuests: true });
+      const { slug } = await openConversation(t, {
+        title: 'Failing votes',
+        seeds: ['One', 'Two'],
+        allowGuests: true,
+      });
       const guest = t.client();
       await guest.get(`/consultations/${slug}/conversation`);
-      await guest.post(`/consultations/${slug}/conversation/guest`, { stakeholderGroup: 'government', country: '' });
+      await guest.post(`/consultations/${slug}/conversation/guest`, {
+        stakeholderGroup: 'government',
+        country: '',
+      });
       const page = await guest.get(`/consultations/${slug}/conversation`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
       const statement = Number(/name="statement" value="(\d+)"/.exec(page.body)?.[1]);
@@ -37,7 +52,12 @@ for (const dialect of testDialects()) {
       const res = await t.app.inject({
         method: 'POST',
         url: `/consultations/${slug}/conversation/votes`,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf, cookie },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-csrf-token': csrf,
+          cookie,
+        },
         payload: JSON.stringify({ statement, vote: 'agree' }),
       });
       assert.ok(res.statusCode >= 500, `a server-side failure: ${res.statusCode}`);

@@ -35,7 +35,9 @@ const LIMIT_REASONS: Record<string, MessageKey> = {
 function limitOf(error: AppError): Problem['limit'] {
   const limit = error.details?.limit;
   const retryAfterSeconds = error.details?.retryAfterSeconds;
-  return typeof limit === 'string' && typeof retryAfterSeconds === 'number' ? { name: limit, retryAfterSeconds } : undefined;
+  return typeof limit === 'string' && typeof retryAfterSeconds === 'number'
+    ? { name: limit, retryAfterSeconds }
+    : undefined;
 }
 
 function problem(code: ErrorCode, detail: string): Problem {
@@ -44,16 +46,28 @@ function problem(code: ErrorCode, detail: string): Problem {
 
 function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
-    const retryAfterSeconds = typeof error.details?.retryAfterSeconds === 'number' ? error.details.retryAfterSeconds : undefined;
-    return { status: error.status, code: error.code, detail: error.isTrusted ? error.message : 'internal error', errors: error.fields, limit: limitOf(error), retryAfterSeconds };
+    const retryAfterSeconds =
+      typeof error.details?.retryAfterSeconds === 'number'
+        ? error.details.retryAfterSeconds
+        : undefined;
+    return {
+      status: error.status,
+      code: error.code,
+      detail: error.isTrusted ? error.message : 'internal error',
+      errors: error.fields,
+      limit: limitOf(error),
+      retryAfterSeconds,
+    };
   }
   const fe = error as FastifyError;
-  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return problem('csrf_invalid', 'missing or invalid CSRF token');
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
+    return problem('csrf_invalid', 'missing or invalid CSRF token');
   if (fe.statusCode === 429) return problem('rate_limited', 'too many requests; try again later');
   if (fe.statusCode === 413) return problem('too_large', 'request body too large');
   if (fe.validation) return problem('invalid', fe.message);
   // Other refusals of the framework (unsupported media type…) keep their own 4xx status.
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'bad_request', detail: fe.message };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return { status: fe.statusCode, code: 'bad_request', detail: fe.message };
   return problem('internal', 'internal error');
 }
 
@@ -108,11 +122,19 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
       detail: problem.detail,
       code: problem.code,
       ...(problem.errors ? { errors: problem.errors } : {}),
-      ...(problem.limit ? { limit: problem.limit.name, retryAfter: problem.limit.retryAfterSeconds } : {}),
+      ...(problem.limit
+        ? { limit: problem.limit.name, retryAfter: problem.limit.retryAfterSeconds }
+        : {}),
     });
 }
 
-function LimitExplanation({ t, limit }: { t: ReturnType<typeof viewContext>['t']; limit: NonNullable<Problem['limit']> }) {
+function LimitExplanation({
+  t,
+  limit,
+}: {
+  t: ReturnType<typeof viewContext>['t'];
+  limit: NonNullable<Problem['limit']>;
+}) {
   const reason = LIMIT_REASONS[limit.name];
   return (
     <>
@@ -123,14 +145,22 @@ function LimitExplanation({ t, limit }: { t: ReturnType<typeof viewContext>['t']
   );
 }
 
-function sendErrorPage(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+function sendErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: Problem,
+): FastifyReply {
   const ctx = viewContext(request, reply);
   const title = ctx.t(problem.limit ? 'limits.title' : (TITLES[problem.code] ?? 'errors.generic'));
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      {problem.limit ? <LimitExplanation t={ctx.t} limit={problem.limit} /> : <p>{ctx.t(BODIES[problem.code] ?? 'errors.helpText')}</p>}
+      {problem.limit ? (
+        <LimitExplanation t={ctx.t} limit={problem.limit} />
+      ) : (
+        <p>{ctx.t(BODIES[problem.code] ?? 'errors.helpText')}</p>
+      )}
       <p>
         <a href="/">{ctx.t('errors.backHome')}</a>
       </p>
@@ -147,12 +177,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (problem.code === 'unauthenticated' && !asProblem) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
-    if (problem.status === 429) reply.header('retry-after', String(problem.limit?.retryAfterSeconds ?? 60));
+    if (problem.status === 429)
+      reply.header('retry-after', String(problem.limit?.retryAfterSeconds ?? 60));
     if (problem.status === 503) reply.header('retry-after', String(problem.retryAfterSeconds ?? 5));
     return asProblem ? sendProblem(reply, problem) : sendErrorPage(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
     const notFound = problem('not_found', 'not found');
-    return wantsProblem(request) ? sendProblem(reply, notFound) : sendErrorPage(request, reply, notFound);
+    return wantsProblem(request)
+      ? sendProblem(reply, notFound)
+      : sendErrorPage(request, reply, notFound);
   });
 }

@@ -26,7 +26,8 @@ export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -37,7 +38,8 @@ export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
 }
 
 const TooDeep = () => new AppError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-const ControlInAddress = () => new AppError('bad_request', 'control characters are not allowed in the address');
+const ControlInAddress = () =>
+  new AppError('bad_request', 'control characters are not allowed in the address');
 
 function valuesOf(input: unknown): string[] {
   if (typeof input === 'string') return [input];
@@ -47,7 +49,8 @@ function valuesOf(input: unknown): string[] {
 }
 
 const cleanBody: preValidationAsyncHookHandler = async (request) => {
-  if (request.body !== undefined && request.body !== null) request.body = withoutControlsDeep(request.body);
+  if (request.body !== undefined && request.body !== null)
+    request.body = withoutControlsDeep(request.body);
 };
 
 export function registerInputHygiene(app: FastifyInstance): void {
@@ -59,7 +62,8 @@ export function registerInputHygiene(app: FastifyInstance): void {
   });
   // preValidation: after the session hook (an error page needs the visitor), before any handler.
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    if ([...valuesOf(request.params), ...valuesOf(request.query)].some(hasControls)) throw ControlInAddress();
+    if ([...valuesOf(request.params), ...valuesOf(request.query)].some(hasControls))
+      throw ControlInAddress();
   });
   // Last of the route's own preValidation hooks: after every parser, before the schema.
   app.addHook('onRoute', (route) => {

@@ -19,7 +19,10 @@ export function stakeholderLabel(t: Translate, group: string): string {
   return key ? t(key) : group;
 }
 
-const REGION_KEYS: Record<string, 'region.africa' | 'region.americas' | 'region.asia' | 'region.europe' | 'region.oceania'> = {
+const REGION_KEYS: Record<
+  string,
+  'region.africa' | 'region.americas' | 'region.asia' | 'region.europe' | 'region.oceania'
+> = {
   '002': 'region.africa',
   '019': 'region.americas',
   '142': 'region.asia',
@@ -32,7 +35,11 @@ export function regionLabel(t: Translate, m49: string | null): string {
   return key ? t(key) : '—';
 }
 
-const ORG_ROLE_KEYS = { owner: 'org.role.owner', admin: 'org.role.admin', member: 'org.role.member' } as const;
+const ORG_ROLE_KEYS = {
+  owner: 'org.role.owner',
+  admin: 'org.role.admin',
+  member: 'org.role.member',
+} as const;
 
 export function orgRoleLabel(t: Translate, role: string): string {
   const key = ORG_ROLE_KEYS[role as keyof typeof ORG_ROLE_KEYS];

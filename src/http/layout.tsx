@@ -86,7 +86,12 @@ function Header({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-export function Layout(props: { ctx: ViewContext; title: string; children: ComponentChildren; hasErrors?: boolean }) {
+export function Layout(props: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+  hasErrors?: boolean;
+}) {
   const { ctx, title } = props;
   const fullTitle = `${props.hasErrors ? ctx.t('errors.titlePrefix') + ' ' : ''}${title} — Polylogue`;
   return (

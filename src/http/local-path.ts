@@ -13,7 +13,9 @@ const DECODE_ROUNDS = 3;
 const PROBE = 'http://polylogue.invalid';
 
 function isPlainPath(form: string): boolean {
-  return form.startsWith('/') && !form.startsWith('//') && !form.includes('//') && !FORBIDDEN.test(form);
+  return (
+    form.startsWith('/') && !form.startsWith('//') && !form.includes('//') && !FORBIDDEN.test(form)
+  );
 }
 
 /** The value and what it becomes when percent-decoded (again and again); undefined when it does not decode. */

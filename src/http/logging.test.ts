@@ -15,7 +15,9 @@ describe('logs', () => {
       },
     });
     const options = loggerOptions('trace');
-    t = await startTestApp('sqlite', { logger: typeof options === 'object' ? { ...options, stream } : options });
+    t = await startTestApp('sqlite', {
+      logger: typeof options === 'object' ? { ...options, stream } : options,
+    });
   });
   after(() => t.close());
 

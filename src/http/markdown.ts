@@ -9,7 +9,12 @@ import { ALLOWED_LINK_SCHEMES, isAllowedLink } from '../shared/link-policy.ts';
 
 /** A markdown-it parser without raw HTML whose links all pass the link policy. */
 export function markdownParser(options: { linkify: boolean }): InstanceType<typeof MarkdownIt> {
-  const parser = new MarkdownIt({ html: false, linkify: options.linkify, typographer: false, breaks: false });
+  const parser = new MarkdownIt({
+    html: false,
+    linkify: options.linkify,
+    typographer: false,
+    breaks: false,
+  });
   parser.validateLink = isAllowedLink;
   return parser;
 }
@@ -17,7 +22,29 @@ export function markdownParser(options: { linkify: boolean }): InstanceType<type
 const md = markdownParser({ linkify: true });
 
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'h2',
+    'h3',
+    'h4',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
   allowedAttributes: { a: ['href', 'rel'], th: ['scope'] },
   allowedSchemes: [...ALLOWED_LINK_SCHEMES],
   transformTags: {
@@ -57,7 +84,9 @@ export function renderMarkdown(source: string): string {
 
 /** Plain text of a Markdown source, for feeds, search and previews. */
 export function markdownToText(source: string): string {
-  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Sees every link a lenient Markdown reader could make, to find those the policy refuses.
@@ -69,14 +98,17 @@ function refusedLinkLines(source: string): Set<number> {
   const lines = new Set<number>();
   for (const token of lenient.parse(source, {})) {
     if (token.type !== 'inline' || !token.map) continue;
-    const refused = (token.children ?? []).some((child) => child.type === 'link_open' && !isAllowedLink(String(child.attrGet('href') ?? '')));
+    const refused = (token.children ?? []).some(
+      (child) => child.type === 'link_open' && !isAllowedLink(String(child.attrGet('href') ?? '')),
+    );
     if (refused) for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
   }
   return lines;
 }
 
 // Existing escapes ("\\[", "\\\\") are kept as pairs, so escaping never undoes one.
-const escapeLinkSyntax = (text: string) => text.replace(/\\[\s\S]|[[\]<]/g, (m) => (m.length === 2 ? m : `\\${m}`));
+const escapeLinkSyntax = (text: string) =>
+  text.replace(/\\[\s\S]|[[\]<]/g, (m) => (m.length === 2 ? m : `\\${m}`));
 
 function refusedDestination(line: string, from: number): boolean {
   let at = from;
@@ -95,9 +127,16 @@ function escapeRefusedLinks(line: string): string {
     if (c === '\\') {
       out += line.slice(i, i + 2);
       i++;
-    } else if (c === ']' && (line[i + 1] === '(' || line[i + 1] === ':') && refusedDestination(line, i + 2)) {
+    } else if (
+      c === ']' &&
+      (line[i + 1] === '(' || line[i + 1] === ':') &&
+      refusedDestination(line, i + 2)
+    ) {
       out += '\\]';
-    } else if (c === '<' && !isAllowedLink(lenient.normalizeLink(AUTOLINK.exec(line.slice(i))?.[1] ?? 'https://x'))) {
+    } else if (
+      c === '<' &&
+      !isAllowedLink(lenient.normalizeLink(AUTOLINK.exec(line.slice(i))?.[1] ?? 'https://x'))
+    ) {
       out += '\\<';
     } else out += c;
   }

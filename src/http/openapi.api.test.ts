@@ -40,7 +40,10 @@ for (const dialect of testDialects()) {
       assert.ok(doc.components.securitySchemes.bearerToken);
       const write = doc.paths['/api/v1/consultations/{slug}/submissions'].post;
       assert.deepEqual(write.security, [{ bearerToken: ['write'] }, { cookieSession: [] }]);
-      assert.match(doc.components.securitySchemes.bearerToken.description, /Scope `read`: GET requests only/);
+      assert.match(
+        doc.components.securitySchemes.bearerToken.description,
+        /Scope `read`: GET requests only/,
+      );
       assert.deepEqual(write.requestBody.content['application/json'].schema.required.sort(), [
         'idempotencyKey',
         'language',

@@ -7,7 +7,8 @@ import { AppError } from '../shared/errors.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CrossSiteError = () => new AppError('cross_site', 'cross-site request refused: send it from a page of this site');
+export const CrossSiteError = () =>
+  new AppError('cross_site', 'cross-site request refused: send it from a page of this site');
 
 /**
  * The origins a legitimate page of ours posts from: the public address (BASE_URL), and the address
@@ -25,7 +26,8 @@ export function isCrossSite(request: FastifyRequest, publicOrigin: string): bool
   // (`same-site`) must also name one of our origins.
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin?.toLowerCase();
-  const named = origin !== undefined && origin !== 'null' && ownOrigins(request, publicOrigin).includes(origin);
+  const named =
+    origin !== undefined && origin !== 'null' && ownOrigins(request, publicOrigin).includes(origin);
   if (site === 'same-origin' || site === 'none') return false;
   if (site !== undefined) return !named;
   // A browser too old to send Sec-Fetch-Site: a foreign Origin is refused; a missing or null one
@@ -37,6 +39,7 @@ export function registerOriginCheck(app: FastifyInstance, deps: { baseUrl: strin
   const publicOrigin = new URL(deps.baseUrl).origin;
   // After the session hook, so the refusal page is in the visitor's language.
   app.addHook('onRequest', async (request) => {
-    if (STATE_CHANGING.has(request.method) && isCrossSite(request, publicOrigin)) throw CrossSiteError();
+    if (STATE_CHANGING.has(request.method) && isCrossSite(request, publicOrigin))
+      throw CrossSiteError();
   });
 }

@@ -13,7 +13,8 @@ function movableClock(): Clock & { advance(ms: number): void } {
   return { now: () => new Date(now), advance: (ms) => void (now += ms) };
 }
 
-const attempt = (c: TestClient, url = '/account/sign-in') => c.post(url, { email: 'someone@example.org', password: 'not the password' });
+const attempt = (c: TestClient, url = '/account/sign-in') =>
+  c.post(url, { email: 'someone@example.org', password: 'not the password' });
 
 for (const dialect of testDialects()) {
   describe(`rate limits shared by app instances (${dialect})`, () => {
@@ -50,7 +51,9 @@ for (const dialect of testDialects()) {
       clock.advance(10 * 60_000);
       const clients = [a.client(), b.client()];
       for (const c of clients) await c.get('/account/sign-in');
-      const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(clients[i % 2] as TestClient)));
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => attempt(clients[i % 2] as TestClient)),
+      );
       assert.equal(responses.filter((r) => r.statusCode === 429).length, 7);
     });
 
@@ -78,12 +81,24 @@ for (const dialect of testDialects()) {
       await c.get('/account/sign-in');
       for (let i = 0; i < 4; i++) await attempt(c);
       assert.equal((await attempt(c)).statusCode, 429);
-      assert.equal((await c.post('/account/forgot', { email: 'someone@example.org' })).statusCode, 200, 'password reset has its own count');
+      assert.equal(
+        (await c.post('/account/forgot', { email: 'someone@example.org' })).statusCode,
+        200,
+        'password reset has its own count',
+      );
 
-      const rows = await a.db().selectFrom('rate_limit_windows').select(['key', 'hits']).orderBy('hits').execute();
+      const rows = await a
+        .db()
+        .selectFrom('rate_limit_windows')
+        .select(['key', 'hits'])
+        .orderBy('hits')
+        .execute();
       // The reset request, the account's failed sign-ins (attempts beyond the client's limit of 3
       // were refused before the password check), the client's sign-in attempts.
-      assert.deepEqual(rows.map((r) => Number(r.hits)), [1, 3, 5]);
+      assert.deepEqual(
+        rows.map((r) => Number(r.hits)),
+        [1, 3, 5],
+      );
       for (const { key } of rows) {
         assert.match(key, /^[\w-]{43}$/, 'an HMAC-SHA-256, base64url');
         assert.doesNotMatch(key, /127\.0\.0\.1|sign-in|forgot/);
@@ -108,7 +123,15 @@ for (const dialect of testDialects()) {
       assert.match(refused.body, /momentanément indisponible/);
       assert.equal(refused.headers['retry-after'], '5');
       await sql`alter table rate_limit_windows_away rename to rate_limit_windows`.execute(t.db());
-      assert.deepEqual([(await attempt(c)).statusCode, (await attempt(c)).statusCode, (await attempt(c)).statusCode], [422, 422, 429], 'the refused attempt was not counted');
+      assert.deepEqual(
+        [
+          (await attempt(c)).statusCode,
+          (await attempt(c)).statusCode,
+          (await attempt(c)).statusCode,
+        ],
+        [422, 422, 429],
+        'the refused attempt was not counted',
+      );
     });
   });
 }

@@ -27,8 +27,14 @@ interface RouteLimitSettings {
 
 type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
 
-export function sharedRateLimitStore(counters: RateLimitCounters, secret: string): FastifyRateLimitStoreCtor {
-  const hashKey = (scope: string, key: string) => createHmac('sha256', secret).update(`polylogue rate limit\u0000${scope}\u0000${key}`).digest('base64url');
+export function sharedRateLimitStore(
+  counters: RateLimitCounters,
+  secret: string,
+): FastifyRateLimitStoreCtor {
+  const hashKey = (scope: string, key: string) =>
+    createHmac('sha256', secret)
+      .update(`polylogue rate limit\u0000${scope}\u0000${key}`)
+      .digest('base64url');
 
   class SharedRateLimitStore implements FastifyRateLimitStore {
     // Each limited route counts on its own, as the in-memory store does (one child per route).
@@ -46,8 +52,13 @@ export function sharedRateLimitStore(counters: RateLimitCounters, secret: string
 
     child(settings: unknown): FastifyRateLimitStore {
       const { routeInfo, continueExceeding, exponentialBackoff } = settings as RouteLimitSettings;
-      if (continueExceeding || exponentialBackoff) throw new Error('the shared rate-limit store supports neither continueExceeding nor exponentialBackoff');
-      const scope = routeInfo?.url ? `${[routeInfo.method ?? ''].flat().join(',')} ${routeInfo.url}` : this.scope;
+      if (continueExceeding || exponentialBackoff)
+        throw new Error(
+          'the shared rate-limit store supports neither continueExceeding nor exponentialBackoff',
+        );
+      const scope = routeInfo?.url
+        ? `${[routeInfo.method ?? ''].flat().join(',')} ${routeInfo.url}`
+        : this.scope;
       return new SharedRateLimitStore(settings, scope);
     }
   }

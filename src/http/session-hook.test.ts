@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { queriesDuring } from '../testing/query-count.ts';
-import { makeAdmin, signedInClient, startTestApp, testDialects, type TestApp } from '../testing/test-app.ts';
+import {
+  makeAdmin,
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+} from '../testing/test-app.ts';
 
 for (const dialect of testDialects()) {
   describe(`session lookup (${dialect})`, () => {
@@ -13,7 +19,12 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('when someone signed in opens a page, then who they are and their roles cost one query more than for a visitor', async () => {
-      const reader = await signedInClient(t, 'one.query@example.org', 'one query password', 'One Query');
+      const reader = await signedInClient(
+        t,
+        'one.query@example.org',
+        'one query password',
+        'One Query',
+      );
       const visitor = t.client();
       await visitor.get('/consultations');
       await reader.get('/consultations');
@@ -26,10 +37,19 @@ for (const dialect of testDialects()) {
     });
 
     test('when an administrator signs in, then the one query brings their roles along', async () => {
-      const admin = await signedInClient(t, 'session.admin@example.org', 'session admin password', 'Session Admin');
+      const admin = await signedInClient(
+        t,
+        'session.admin@example.org',
+        'session admin password',
+        'Session Admin',
+      );
       assert.doesNotMatch((await admin.get('/consultations')).body, /href="\/admin"/);
       await makeAdmin(t, 'session.admin@example.org');
-      assert.match((await admin.get('/consultations')).body, /href="\/admin"/, 'a role granted shows on the next request');
+      assert.match(
+        (await admin.get('/consultations')).body,
+        /href="\/admin"/,
+        'a role granted shows on the next request',
+      );
       assert.equal((await admin.get('/admin')).statusCode, 200);
     });
 
@@ -37,9 +57,13 @@ for (const dialect of testDialects()) {
       await signedInClient(t, 'session.out@example.org', 'session out password', 'Session Out');
       const browser = t.client();
       await browser.get('/account/sign-in');
-      const signIn = await browser.post('/account/sign-in', { email: 'session.out@example.org', password: 'session out password' });
+      const signIn = await browser.post('/account/sign-in', {
+        email: 'session.out@example.org',
+        password: 'session out password',
+      });
       const sid = signIn.cookies.find((c) => c.name === 'sid')?.value ?? '';
-      const withOldCookie = () => t.app.inject({ method: 'GET', url: '/account/profile', headers: { cookie: `sid=${sid}` } });
+      const withOldCookie = () =>
+        t.app.inject({ method: 'GET', url: '/account/profile', headers: { cookie: `sid=${sid}` } });
       assert.equal((await withOldCookie()).statusCode, 200);
       assert.equal((await browser.post('/account/sign-out')).statusCode, 303);
       assert.equal((await withOldCookie()).statusCode, 303, 'sent to sign in');

@@ -16,7 +16,9 @@ export interface SessionUser {
 }
 
 export interface SessionHookDeps {
-  accounts: { sessionActor(token: string): Promise<{ user: SessionUser; grants: Grant[] } | undefined> };
+  accounts: {
+    sessionActor(token: string): Promise<{ user: SessionUser; grants: Grant[] } | undefined>;
+  };
   defaultLocale: Locale;
   secureCookies: boolean;
 }
@@ -44,7 +46,13 @@ export function registerSessionHook(app: FastifyInstance, deps: SessionHookDeps)
         const { user, grants } = found;
         request.sessionToken = token;
         request.actor = {
-          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null, createdAt: user.createdAt },
+          user: {
+            id: user.id,
+            email: user.email,
+            displayName: user.displayName,
+            emailConfirmed: user.emailConfirmedAt !== null,
+            createdAt: user.createdAt,
+          },
           grants,
         };
         if (isLocale(user.locale)) profileLocale = user.locale;
@@ -56,11 +64,17 @@ export function registerSessionHook(app: FastifyInstance, deps: SessionHookDeps)
     const fromCookie = request.cookies[LOCALE_COOKIE];
     if (isLocale(fromUrl)) {
       request.locale = fromUrl;
-      reply.setCookie(LOCALE_COOKIE, fromUrl, { path: '/', sameSite: 'lax', secure: deps.secureCookies, maxAge: 365 * 24 * 3600 });
+      reply.setCookie(LOCALE_COOKIE, fromUrl, {
+        path: '/',
+        sameSite: 'lax',
+        secure: deps.secureCookies,
+        maxAge: 365 * 24 * 3600,
+      });
     } else if (isLocale(fromCookie)) {
       request.locale = fromCookie;
     } else {
-      request.locale = profileLocale ?? negotiateLocale(request.headers['accept-language'], deps.defaultLocale);
+      request.locale =
+        profileLocale ?? negotiateLocale(request.headers['accept-language'], deps.defaultLocale);
     }
     request.t = translator(request.locale);
   });

@@ -32,7 +32,8 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
   let flash: string | null = null;
   if (raw) {
     const unsigned = request.unsignCookie(raw);
-    if (unsigned.valid && unsigned.value && unsigned.value in catalogs.en) flash = request.t(unsigned.value as MessageKey);
+    if (unsigned.valid && unsigned.value && unsigned.value in catalogs.en)
+      flash = request.t(unsigned.value as MessageKey);
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   }
   let csrfToken: string | undefined;
@@ -76,5 +77,11 @@ export function sharedViewContext(request: FastifyRequest): ViewContext {
 
 /** Shows a one-line confirmation on the next page (after a redirect). */
 export function setFlash(reply: FastifyReply, key: MessageKey): void {
-  reply.setCookie(FLASH_COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+  reply.setCookie(FLASH_COOKIE, key, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    maxAge: 60,
+  });
 }

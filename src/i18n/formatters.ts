@@ -12,11 +12,17 @@ function cached<T>(kind: string, locale: string, options: object, make: () => T)
   return value;
 }
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   return cached('dt', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+export function numberFormat(
+  locale: string,
+  options: Intl.NumberFormatOptions = {},
+): Intl.NumberFormat {
   return cached('nf', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 

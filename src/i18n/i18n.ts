@@ -51,16 +51,28 @@ const messagesDir = new URL('./messages/', import.meta.url);
 
 /** The namespace files of one locale, in a stable order. */
 export function namespaceFiles(locale: Locale): string[] {
-  return readdirSync(new URL(`${locale}/`, messagesDir)).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(new URL(`${locale}/`, messagesDir))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 function loadCatalog(locale: Locale): Record<string, string> {
   const merged: Record<string, string> = {};
-  for (const file of namespaceFiles(locale)) Object.assign(merged, JSON.parse(readFileSync(new URL(`${locale}/${file}`, messagesDir), 'utf8')) as Record<string, string>);
+  for (const file of namespaceFiles(locale))
+    Object.assign(
+      merged,
+      JSON.parse(readFileSync(new URL(`${locale}/${file}`, messagesDir), 'utf8')) as Record<
+        string,
+        string
+      >,
+    );
   return merged;
 }
 
-export const catalogs = Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)])) as Record<Locale, Record<string, string>>;
+export const catalogs = Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)])) as Record<
+  Locale,
+  Record<string, string>
+>;
 const en = catalogs.en;
 
 const compiled = new Map<string, IntlMessageFormat>();

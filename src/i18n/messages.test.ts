@@ -14,7 +14,8 @@ import { LOCALES } from './locales.ts';
 const { en: english, ...translations } = catalogs;
 
 test('every language has the same namespace files', () => {
-  for (const locale of LOCALES) assert.deepEqual(namespaceFiles(locale), namespaceFiles('en'), locale);
+  for (const locale of LOCALES)
+    assert.deepEqual(namespaceFiles(locale), namespaceFiles('en'), locale);
 });
 const all: Record<string, Record<string, string>> = { en: english, ...translations };
 
@@ -30,7 +31,11 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     ...['nav.consultations', 'consult.list.title', 'secretariat.consultations.title'],
     ...['my.submissions.consultation', 'search.kind.consultation'],
     ...['consult.filter.phase', 'consult.facts.phase', 'secretariat.dashboard.phase'],
-    ...['secretariat.documents.title', 'secretariat.milestone.date', 'secretariat.milestone.publication'],
+    ...[
+      'secretariat.documents.title',
+      'secretariat.milestone.date',
+      'secretariat.milestone.publication',
+    ],
     ...['secretariat.accreditation.organisation', 'notifications.title', 'transparency.action'],
   ],
   es: [

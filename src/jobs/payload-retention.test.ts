@@ -14,7 +14,15 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    const payloadOf = async (id: string) => (await t.db().selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow()).payload;
+    const payloadOf = async (id: string) =>
+      (
+        await t
+          .db()
+          .selectFrom('jobs')
+          .select('payload')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).payload;
 
     test('when a personal job is done or fails for good, then its payload is forgotten at once; a retried one keeps it until then', async () => {
       const queue = t.services.jobs;
@@ -24,11 +32,18 @@ for (const dialect of testDialects()) {
         autostart: false,
         registry: {
           'test.personal': { personal: true, handle: async () => 'sent' },
-          'test.personal-failing': { personal: true, handle: async () => Promise.reject(new Error('mail server down')) },
+          'test.personal-failing': {
+            personal: true,
+            handle: async () => Promise.reject(new Error('mail server down')),
+          },
         },
       });
       const done = await queue.enqueue('test.personal', { email: 'someone@example.org' });
-      const failing = await queue.enqueue('test.personal-failing', { email: 'other@example.org' }, { maxAttempts: 2 });
+      const failing = await queue.enqueue(
+        'test.personal-failing',
+        { email: 'other@example.org' },
+        { maxAttempts: 2 },
+      );
       await worker.drain();
       assert.equal(await payloadOf(done), 'null');
       assert.equal((await queue.get(done))?.result, 'sent');
@@ -42,7 +57,12 @@ for (const dialect of testDialects()) {
 
     test('when any other job finished more than a day ago, then the recurring purge forgets its payload', async () => {
       const queue = t.services.jobs;
-      const worker = startWorker({ queue, log: { error: () => undefined }, autostart: false, registry: { 'test.plain': { handle: async () => null } } });
+      const worker = startWorker({
+        queue,
+        log: { error: () => undefined },
+        autostart: false,
+        registry: { 'test.plain': { handle: async () => null } },
+      });
       const plain = await queue.enqueue('test.plain', { note: 'kept for a while' });
       await worker.drain();
       await worker.stop();

@@ -41,7 +41,11 @@ for (const dialect of testDialects()) {
       assert.deepEqual(seen, [{ n: 1 }]);
       assert.deepEqual((await queue.get(a))?.result, { ok: true });
       assert.equal((await queue.get(a))?.status, 'done');
-      assert.notEqual(await queue.enqueue('test.count', {}, { uniqueKey: 'conversation-1' }), a, 'a finished job frees its key');
+      assert.notEqual(
+        await queue.enqueue('test.count', {}, { uniqueKey: 'conversation-1' }),
+        a,
+        'a finished job frees its key',
+      );
 
       const failing = await queue.enqueue('test.fail', null, { maxAttempts: 1 });
       await worker.drain();
@@ -67,7 +71,12 @@ for (const dialect of testDialects()) {
     function twoWorkers(work: (ctx: JobContext, second: Worker) => Promise<unknown>) {
       const runs: string[] = [];
       const worker = (name: string, handle: (ctx: JobContext) => Promise<unknown>) =>
-        startWorker({ queue: t.services.jobs, log: silent, autostart: false, registry: { 'test.long': { handle: async (ctx) => (runs.push(name), handle(ctx)) } } });
+        startWorker({
+          queue: t.services.jobs,
+          log: silent,
+          autostart: false,
+          registry: { 'test.long': { handle: async (ctx) => (runs.push(name), handle(ctx)) } },
+        });
       const second = worker('second', async () => ({ by: 'second' }));
       const first = worker('first', (ctx) => work(ctx, second));
       return { first, second, runs };
@@ -75,17 +84,34 @@ for (const dialect of testDialects()) {
 
     test('when a recurring job cannot queue its next run, then it is not marked done and its retry queues it', async () => {
       const db = t.db();
-      const failNext = t.dialect === 'postgres'
-        ? [sql`create function fail_next_run() returns trigger language plpgsql as $$ begin raise exception 'next run refused'; end $$`, sql`create trigger fail_next_run before insert on jobs for each row when (new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at) execute function fail_next_run()`]
-        : [sql`create trigger fail_next_run before insert on jobs when new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at begin select raise(abort, 'next run refused'); end`];
+      const failNext =
+        t.dialect === 'postgres'
+          ? [
+              sql`create function fail_next_run() returns trigger language plpgsql as $$ begin raise exception 'next run refused'; end $$`,
+              sql`create trigger fail_next_run before insert on jobs for each row when (new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at) execute function fail_next_run()`,
+            ]
+          : [
+              sql`create trigger fail_next_run before insert on jobs when new.unique_key = 'recurring:test.tick' and new.run_at > new.created_at begin select raise(abort, 'next run refused'); end`,
+            ];
       const ticks: number[] = [];
-      const worker = startWorker({ queue: t.services.jobs, log: silent, autostart: false, registry: { 'test.tick': { everyMs: 60 * MINUTE, handle: async () => ticks.push(ticks.length) } } });
-      const first = { id: await t.services.jobs.enqueue('test.tick', null, { uniqueKey: 'recurring:test.tick' }) };
+      const worker = startWorker({
+        queue: t.services.jobs,
+        log: silent,
+        autostart: false,
+        registry: {
+          'test.tick': { everyMs: 60 * MINUTE, handle: async () => ticks.push(ticks.length) },
+        },
+      });
+      const first = {
+        id: await t.services.jobs.enqueue('test.tick', null, { uniqueKey: 'recurring:test.tick' }),
+      };
       for (const statement of failNext) await statement.execute(db);
       try {
         await worker.drain();
       } finally {
-        await sql`drop trigger fail_next_run${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(db);
+        await sql`drop trigger fail_next_run${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(
+          db,
+        );
         if (t.dialect === 'postgres') await sql`drop function fail_next_run()`.execute(db);
       }
       assert.equal(ticks.length, 1);
@@ -96,7 +122,11 @@ for (const dialect of testDialects()) {
       await worker.drain();
       assert.equal(ticks.length, 2);
       assert.equal((await t.services.jobs.get(first.id))?.status, 'done');
-      const next = await db.selectFrom('jobs').select(['id', 'status', 'run_at']).where('unique_key', '=', 'recurring:test.tick').executeTakeFirstOrThrow();
+      const next = await db
+        .selectFrom('jobs')
+        .select(['id', 'status', 'run_at'])
+        .where('unique_key', '=', 'recurring:test.tick')
+        .executeTakeFirstOrThrow();
       assert.equal(next.status, 'queued');
       assert.ok(next.run_at > clock.now().toISOString());
       await worker.stop();
@@ -104,17 +134,31 @@ for (const dialect of testDialects()) {
 
     test('when recurring jobs cannot be scheduled as the worker starts, then its loop schedules them once it can', async () => {
       const db = t.db();
-      const refuse = t.dialect === 'postgres'
-        ? [sql`create function refuse_boot() returns trigger language plpgsql as $$ begin raise exception 'database down'; end $$`, sql`create trigger refuse_boot before insert on jobs for each row when (new.unique_key = 'recurring:test.boot') execute function refuse_boot()`]
-        : [sql`create trigger refuse_boot before insert on jobs when new.unique_key = 'recurring:test.boot' begin select raise(abort, 'database down'); end`];
+      const refuse =
+        t.dialect === 'postgres'
+          ? [
+              sql`create function refuse_boot() returns trigger language plpgsql as $$ begin raise exception 'database down'; end $$`,
+              sql`create trigger refuse_boot before insert on jobs for each row when (new.unique_key = 'recurring:test.boot') execute function refuse_boot()`,
+            ]
+          : [
+              sql`create trigger refuse_boot before insert on jobs when new.unique_key = 'recurring:test.boot' begin select raise(abort, 'database down'); end`,
+            ];
       for (const statement of refuse) await statement.execute(db);
-      const worker = startWorker({ queue: t.services.jobs, log: silent, pollMs: 10, registry: { 'test.boot': { everyMs: 60 * MINUTE, handle: async () => null } } });
-      const scheduled = () => db.selectFrom('jobs').select('id').where('name', '=', 'test.boot').executeTakeFirst();
+      const worker = startWorker({
+        queue: t.services.jobs,
+        log: silent,
+        pollMs: 10,
+        registry: { 'test.boot': { everyMs: 60 * MINUTE, handle: async () => null } },
+      });
+      const scheduled = () =>
+        db.selectFrom('jobs').select('id').where('name', '=', 'test.boot').executeTakeFirst();
       try {
         await new Promise((resolve) => setTimeout(resolve, 50));
         assert.equal(await scheduled(), undefined);
       } finally {
-        await sql`drop trigger refuse_boot${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(db);
+        await sql`drop trigger refuse_boot${t.dialect === 'postgres' ? sql` on jobs` : sql``}`.execute(
+          db,
+        );
         if (t.dialect === 'postgres') await sql`drop function refuse_boot()`.execute(db);
       }
       try {
@@ -157,7 +201,15 @@ for (const dialect of testDialects()) {
       const state = await t.services.jobs.get(id);
       assert.equal(state?.status, 'done');
       assert.deepEqual(state?.result, { by: 'second' });
-      const stale = { id, name: 'test.long', payload: null, attempts: 1, maxAttempts: 3, holder: 'a worker long gone', leaseMs: 5 * MINUTE };
+      const stale = {
+        id,
+        name: 'test.long',
+        payload: null,
+        attempts: 1,
+        maxAttempts: 3,
+        holder: 'a worker long gone',
+        leaseMs: 5 * MINUTE,
+      };
       assert.equal(await t.services.jobs.fail(stale, new Error('late failure')), false);
       assert.equal(await t.services.jobs.complete(stale, { by: 'ghost' }), false);
       assert.deepEqual((await t.services.jobs.get(id))?.result, { by: 'second' });

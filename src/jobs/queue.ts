@@ -71,7 +71,10 @@ const FORGOTTEN = JSON.stringify(null);
 
 /** Narrows an update to the job while this run still holds it (checked in the same statement). */
 function held<O>(query: UpdateQueryBuilder<DB, 'jobs', 'jobs', O>, job: Job) {
-  return query.where('id', '=', job.id).where('status', '=', 'running').where('locked_by', '=', job.holder);
+  return query
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.holder);
 }
 
 export function jobQueue(database: Database, clock: Clock) {
@@ -90,17 +93,43 @@ export function jobQueue(database: Database, clock: Clock) {
         const id = newId();
         const inserted = await db
           .insertInto('jobs')
-          .values({ id, name, payload: JSON.stringify(payload ?? null), status: 'queued', run_at: runAt, attempts: 0, max_attempts: options.maxAttempts ?? 5, unique_key: options.uniqueKey ?? null, locked_by: null, locked_until: null, progress: null, progress_note: null, result: null, last_error: null, created_at: created, updated_at: created, finished_at: null })
+          .values({
+            id,
+            name,
+            payload: JSON.stringify(payload ?? null),
+            status: 'queued',
+            run_at: runAt,
+            attempts: 0,
+            max_attempts: options.maxAttempts ?? 5,
+            unique_key: options.uniqueKey ?? null,
+            locked_by: null,
+            locked_until: null,
+            progress: null,
+            progress_note: null,
+            result: null,
+            last_error: null,
+            created_at: created,
+            updated_at: created,
+            finished_at: null,
+          })
           .onConflict((oc) => oc.column('unique_key').doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 || !options.uniqueKey) return id;
-        const winner = await db.selectFrom('jobs').select('id').where('unique_key', '=', options.uniqueKey).executeTakeFirst();
+        const winner = await db
+          .selectFrom('jobs')
+          .select('id')
+          .where('unique_key', '=', options.uniqueKey)
+          .executeTakeFirst();
         if (winner) return winner.id;
       }
     },
 
     /** Takes the next due job (or one whose lease expired) for this worker. */
-    async claim(workerId: string, names: string[], leaseOf: (name: string) => number): Promise<Job | undefined> {
+    async claim(
+      workerId: string,
+      names: string[],
+      leaseOf: (name: string) => number,
+    ): Promise<Job | undefined> {
       if (names.length === 0) return undefined;
       const now = iso();
       return db.transaction().execute(async (trx) => {
@@ -109,7 +138,12 @@ export function jobQueue(database: Database, clock: Clock) {
             .selectFrom('jobs')
             .select(['id', 'name', 'payload', 'attempts', 'max_attempts'])
             .where('name', 'in', names)
-            .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+            .where((eb) =>
+              eb.or([
+                eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+                eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+              ]),
+            )
             .orderBy('run_at')
             .limit(1),
           dialect,
@@ -118,16 +152,38 @@ export function jobQueue(database: Database, clock: Clock) {
         const leaseMs = leaseOf(candidate.name);
         await trx
           .updateTable('jobs')
-          .set({ status: 'running', locked_by: workerId, locked_until: iso(leaseMs), attempts: Number(candidate.attempts) + 1, updated_at: now })
+          .set({
+            status: 'running',
+            locked_by: workerId,
+            locked_until: iso(leaseMs),
+            attempts: Number(candidate.attempts) + 1,
+            updated_at: now,
+          })
           .where('id', '=', candidate.id)
           .execute();
-        return { id: candidate.id, name: candidate.name, payload: JSON.parse(candidate.payload) as unknown, attempts: Number(candidate.attempts) + 1, maxAttempts: Number(candidate.max_attempts), holder: workerId, leaseMs };
+        return {
+          id: candidate.id,
+          name: candidate.name,
+          payload: JSON.parse(candidate.payload) as unknown,
+          attempts: Number(candidate.attempts) + 1,
+          maxAttempts: Number(candidate.max_attempts),
+          holder: workerId,
+          leaseMs,
+        };
       });
     },
 
     /** Records progress and extends the lease (a heartbeat); throws LeaseLostError when lost. */
     async progress(job: Job, fraction: number, note?: string): Promise<void> {
-      const updated = await held(db.updateTable('jobs').set({ progress: Math.max(0, Math.min(1, fraction)), progress_note: note ?? null, locked_until: iso(job.leaseMs), updated_at: iso() }), job).executeTakeFirst();
+      const updated = await held(
+        db.updateTable('jobs').set({
+          progress: Math.max(0, Math.min(1, fraction)),
+          progress_note: note ?? null,
+          locked_until: iso(job.leaseMs),
+          updated_at: iso(),
+        }),
+        job,
+      ).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) throw new LeaseLostError(job.id);
     },
 
@@ -136,9 +192,26 @@ export function jobQueue(database: Database, clock: Clock) {
      * a recurring job is never done without its successor. False (and nothing written) when this
      * worker no longer holds the job.
      */
-    async complete(job: Job, result: unknown, next?: { uniqueKey: string; delayMs: number }): Promise<boolean> {
+    async complete(
+      job: Job,
+      result: unknown,
+      next?: { uniqueKey: string; delayMs: number },
+    ): Promise<boolean> {
       return database.transaction(async () => {
-        const updated = await held(db.updateTable('jobs').set({ ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'done', progress: 1, result: JSON.stringify(result ?? null), unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }), job).executeTakeFirst();
+        const updated = await held(
+          db.updateTable('jobs').set({
+            ...(job.personal ? { payload: FORGOTTEN } : {}),
+            status: 'done',
+            progress: 1,
+            result: JSON.stringify(result ?? null),
+            unique_key: null,
+            locked_by: null,
+            locked_until: null,
+            finished_at: iso(),
+            updated_at: iso(),
+          }),
+          job,
+        ).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) return false;
         if (next) await this.enqueue(job.name, null, next);
         return true;
@@ -150,13 +223,27 @@ export function jobQueue(database: Database, clock: Clock) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
       const updated = await held(
-        db
-          .updateTable('jobs')
-          .set(
-            final
-              ? { ...(job.personal ? { payload: FORGOTTEN } : {}), status: 'failed', last_error: message, unique_key: null, locked_by: null, locked_until: null, finished_at: iso(), updated_at: iso() }
-              : { status: 'queued', last_error: message, locked_by: null, locked_until: null, run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)), updated_at: iso() },
-          ),
+        db.updateTable('jobs').set(
+          final
+            ? {
+                ...(job.personal ? { payload: FORGOTTEN } : {}),
+                status: 'failed',
+                last_error: message,
+                unique_key: null,
+                locked_by: null,
+                locked_until: null,
+                finished_at: iso(),
+                updated_at: iso(),
+              }
+            : {
+                status: 'queued',
+                last_error: message,
+                locked_by: null,
+                locked_until: null,
+                run_at: iso(BASE_BACKOFF_MS * 2 ** (job.attempts - 1)),
+                updated_at: iso(),
+              },
+        ),
         job,
       ).executeTakeFirst();
       return Number(updated.numUpdatedRows) > 0;

@@ -34,7 +34,13 @@ export interface Worker {
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
 
-export function startWorker(options: { queue: JobQueue; registry: JobRegistry; pollMs?: number; log: WorkerLogger; autostart?: boolean }): Worker {
+export function startWorker(options: {
+  queue: JobQueue;
+  registry: JobRegistry;
+  pollMs?: number;
+  log: WorkerLogger;
+  autostart?: boolean;
+}): Worker {
   const { queue, registry, log } = options;
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const names = Object.keys(registry);
@@ -53,17 +59,30 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
   }
 
   async function runOne(): Promise<boolean> {
-    const claimed = await queue.claim(workerId, names, (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS);
+    const claimed = await queue.claim(
+      workerId,
+      names,
+      (name) => registry[name]?.leaseMs ?? DEFAULT_LEASE_MS,
+    );
     if (!claimed) return false;
     const def = registry[claimed.name];
     const job = { ...claimed, personal: def?.personal === true };
     try {
-      const result = await def?.handle({ jobId: job.id, payload: job.payload, progress: (f, note) => queue.progress(job, f, note) });
+      const result = await def?.handle({
+        jobId: job.id,
+        payload: job.payload,
+        progress: (f, note) => queue.progress(job, f, note),
+      });
       // A run that outlived its lease lost the job to another worker, whose outcome stands.
-      const next = def?.everyMs ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs } : undefined;
+      const next = def?.everyMs
+        ? { uniqueKey: `recurring:${job.name}`, delayMs: def.everyMs }
+        : undefined;
       if (!(await queue.complete(job, result, next))) throw new LeaseLostError(job.id);
     } catch (error) {
-      log.error({ err: error, job: job.name }, error instanceof LeaseLostError ? 'job lease lost' : 'job failed');
+      log.error(
+        { err: error, job: job.name },
+        error instanceof LeaseLostError ? 'job lease lost' : 'job failed',
+      );
       if (!(error instanceof LeaseLostError)) await queue.fail(job, error);
     }
     return true;
@@ -85,7 +104,9 @@ export function startWorker(options: { queue: JobQueue; registry: JobRegistry; p
       });
   }
 
-  const ready = scheduleRecurring().catch((error: unknown) => log.error({ err: error }, 'could not schedule recurring jobs'));
+  const ready = scheduleRecurring().catch((error: unknown) =>
+    log.error({ err: error }, 'could not schedule recurring jobs'),
+  );
   if (options.autostart !== false) void ready.then(loop);
 
   return {

@@ -34,7 +34,16 @@ describe('mail through SMTP', () => {
   test('when SMTP_URL is set, then a confirmation mail goes out through SMTP, not to the outbox', async () => {
     const c = t.client();
     await c.get('/account/register');
-    assert.equal((await c.post('/account/register', { email: 'smtp@example.org', password: 'long password 1', displayName: 'S' })).statusCode, 200);
+    assert.equal(
+      (
+        await c.post('/account/register', {
+          email: 'smtp@example.org',
+          password: 'long password 1',
+          displayName: 'S',
+        })
+      ).statusCode,
+      200,
+    );
     await t.worker.drain();
     assert.equal(received.length, 1);
     assert.equal(received[0]?.to, 'smtp@example.org');

@@ -33,7 +33,13 @@ export function outboxMailer(db: Kysely<DB>, clock: Clock): Mailer {
     async send(mail) {
       await db
         .insertInto('mail_outbox')
-        .values({ id: newId(), to_address: mail.to, subject: mail.subject, body_text: mail.text, created_at: clock.now().toISOString() })
+        .values({
+          id: newId(),
+          to_address: mail.to,
+          subject: mail.subject,
+          body_text: mail.text,
+          created_at: clock.now().toISOString(),
+        })
         .execute();
     },
   };
@@ -42,7 +48,13 @@ export function outboxMailer(db: Kysely<DB>, clock: Clock): Mailer {
 export function outboxStore(db: Kysely<DB>) {
   return {
     async list(limit: number) {
-      return db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
   };
 }

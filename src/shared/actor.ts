@@ -1,7 +1,13 @@
 // Who is making a request: the signed-in user (if any) and the roles granted to them.
 // Policies take an Actor and answer yes or no; they never touch HTTP.
 
-export const ROLES = ['instance_admin', 'secretariat', 'facilitator', 'expert', 'safety_officer'] as const;
+export const ROLES = [
+  'instance_admin',
+  'secretariat',
+  'facilitator',
+  'expert',
+  'safety_officer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Where a role applies: the whole instance, or one process, consultation or event. */

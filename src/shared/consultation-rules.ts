@@ -28,12 +28,22 @@ export function secretariatSeesIdentities(rule: ParticipationRule): boolean {
   return rule !== 'anonymous';
 }
 
-export function phaseOf(c: { publishedAt: string | null; opensAt: string; closesAt: string; phaseOverride: string | null }, now: Date): Phase {
+export function phaseOf(
+  c: {
+    publishedAt: string | null;
+    opensAt: string;
+    closesAt: string;
+    phaseOverride: string | null;
+  },
+  now: Date,
+): Phase {
   if (!c.publishedAt) return 'draft';
   const t = now.toISOString();
   if (t < c.opensAt) return 'upcoming';
   if (t < c.closesAt) return 'open';
-  return c.phaseOverride === 'synthesis' || c.phaseOverride === 'published' ? c.phaseOverride : 'closed';
+  return c.phaseOverride === 'synthesis' || c.phaseOverride === 'published'
+    ? c.phaseOverride
+    : 'closed';
 }
 
 /** Who looks at a submission: anyone, or the consultation's secretariat. */
@@ -44,8 +54,21 @@ export function identitiesVisible(rule: ParticipationRule, audience: Audience): 
   return audience === 'public' ? revealsIdentities(rule) : secretariatSeesIdentities(rule);
 }
 
-export const SUBMISSION_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export const SUBMISSION_STATUSES = [
+  'draft',
+  'submitted',
+  'published',
+  'rejected',
+  'withdrawn',
+] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-export const REJECTION_CATEGORIES = ['off_topic', 'abusive', 'spam', 'duplicate', 'personal_data', 'other'] as const;
+export const REJECTION_CATEGORIES = [
+  'off_topic',
+  'abusive',
+  'spam',
+  'duplicate',
+  'personal_data',
+  'other',
+] as const;
 export type RejectionCategory = (typeof REJECTION_CATEGORIES)[number];

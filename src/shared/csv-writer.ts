@@ -29,7 +29,10 @@ export function restoreCell(text: string): string {
 }
 
 /** CSV text of the rows (the header is the first row); a UTF-8 byte-order mark on request. */
-export function csvText(rows: readonly (readonly CsvCell[])[], options: { bom?: boolean } = {}): string {
+export function csvText(
+  rows: readonly (readonly CsvCell[])[],
+  options: { bom?: boolean } = {},
+): string {
   return stringify(rows as CsvCell[][], {
     bom: options.bom ?? false,
     cast: { string: neutraliseCell, boolean: (value) => (value ? 'true' : 'false') },

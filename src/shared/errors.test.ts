@@ -22,9 +22,16 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('when a guest joins without a guest key, then guest_required is 401 as when a guest votes before joining', async () => {
-      const { slug } = await openConversation(t, { title: 'Guest codes', seeds: ['One'], allowGuests: true });
+      const { slug } = await openConversation(t, {
+        title: 'Guest codes',
+        seeds: ['One'],
+        allowGuests: true,
+      });
       const failure = await t.services.deliberation.participation
-        .joinAsGuest({ actor: anonymousActor, guestKey: null }, slug, { stakeholderGroup: 'government', country: '' })
+        .joinAsGuest({ actor: anonymousActor, guestKey: null }, slug, {
+          stakeholderGroup: 'government',
+          country: '',
+        })
         .then(
           () => undefined,
           (error: unknown) => error,

@@ -65,7 +65,12 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { details?: Record<string, unknown>; fields?: FieldErrors; cause?: unknown; isTrusted?: boolean } = {},
+    options: {
+      details?: Record<string, unknown>;
+      fields?: FieldErrors;
+      cause?: unknown;
+      isTrusted?: boolean;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
@@ -77,8 +82,7 @@ export class AppError extends Error {
   }
 }
 
-export const NotFoundError = (what = 'resource') =>
-  new AppError('not_found', `${what} not found`);
+export const NotFoundError = (what = 'resource') => new AppError('not_found', `${what} not found`);
 
 export const ForbiddenError = (message = 'forbidden') => new AppError('forbidden', message);
 
@@ -89,19 +93,29 @@ export const UnauthenticatedError = () =>
 export const ValidationError = (fields: FieldErrors, message = 'invalid input') =>
   new AppError('invalid_input', message, { fields });
 
-export const ConflictError = (message: string, code: ErrorCode = 'conflict') => new AppError(code, message);
+export const ConflictError = (message: string, code: ErrorCode = 'conflict') =>
+  new AppError(code, message);
 
 /**
  * Too many requests. `limit` names the abuse limit met (its translated explanation), and
  * `retryAfterSeconds` becomes the Retry-After header; without them the answer is generic.
  */
 export const RateLimitedError = (limit?: { name: string; retryAfterSeconds: number }) =>
-  new AppError('rate_limited', limit ? `too many requests (${limit.name}); retry in ${limit.retryAfterSeconds} s` : 'too many requests', {
-    ...(limit ? { details: { limit: limit.name, retryAfterSeconds: limit.retryAfterSeconds } } : {}),
-  });
+  new AppError(
+    'rate_limited',
+    limit
+      ? `too many requests (${limit.name}); retry in ${limit.retryAfterSeconds} s`
+      : 'too many requests',
+    {
+      ...(limit
+        ? { details: { limit: limit.name, retryAfterSeconds: limit.retryAfterSeconds } }
+        : {}),
+    },
+  );
 
 /** Something the request needs (the database) did not answer; nothing was done, retrying may work. */
-export const UnavailableError = (cause: unknown) => new AppError('unavailable', 'temporarily unavailable; try again shortly', { cause });
+export const UnavailableError = (cause: unknown) =>
+  new AppError('unavailable', 'temporarily unavailable; try again shortly', { cause });
 
 /** A bad command-line or configuration input: printed as one line, exit code 2. */
 export class UsageError extends Error {

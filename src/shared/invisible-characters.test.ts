@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { withoutHidden } from '../db/migrations/0026-names-without-hidden-characters.ts';
-import { cleanFileName, identityTextProblem, withoutHiddenCharacters } from './invisible-characters.ts';
+import {
+  cleanFileName,
+  identityTextProblem,
+  withoutHiddenCharacters,
+} from './invisible-characters.ts';
 
 const ALL_IGNORABLE: string[] = [];
 for (let cp = 0; cp <= 0x10ffff; cp++) {
@@ -13,12 +17,33 @@ for (let cp = 0; cp <= 0x10ffff; cp++) {
 }
 const JOINERS = ['\u200c', '\u200d'];
 const PRESENTATION = ['\ufe0e', '\ufe0f'];
-const ALWAYS_REFUSED = [...ALL_IGNORABLE.filter((c) => !JOINERS.includes(c) && !PRESENTATION.includes(c)), '\u2028', '\u2029'];
+const ALWAYS_REFUSED = [
+  ...ALL_IGNORABLE.filter((c) => !JOINERS.includes(c) && !PRESENTATION.includes(c)),
+  '\u2028',
+  '\u2029',
+];
 const word = fc.stringMatching(/^[A-Za-zÀ-ÿ\u0627-\u064a\u4e00-\u4e20 ]{0,12}$/);
 
 test('the review found these in names that passed', () => {
-  for (const c of ['\u2028', '\u2029', '\u115f', '\u1160', '\u3164', '\uffa0', '\u034f', '\u180e', '\u17b4', '\ufe00', '\u{e0100}', '\u2065'])
-    assert.equal(identityTextProblem(`Ada${c}Lovelace`), 'input.invisibleCharacters', c.codePointAt(0)?.toString(16));
+  for (const c of [
+    '\u2028',
+    '\u2029',
+    '\u115f',
+    '\u1160',
+    '\u3164',
+    '\uffa0',
+    '\u034f',
+    '\u180e',
+    '\u17b4',
+    '\ufe00',
+    '\u{e0100}',
+    '\u2065',
+  ])
+    assert.equal(
+      identityTextProblem(`Ada${c}Lovelace`),
+      'input.invisibleCharacters',
+      c.codePointAt(0)?.toString(16),
+    );
 });
 
 test('no default-ignorable code point, line or paragraph separator passes in a name, wherever it sits', () => {
@@ -37,7 +62,8 @@ test('joiners pass only between two visible characters, presentation selectors o
   assert.equal(identityTextProblem('I \u2764\ufe0f Net'), null);
   fc.assert(
     fc.property(word, fc.constantFrom(...JOINERS), (name, joiner) => {
-      for (const placed of [joiner + name, name + joiner, `${name} ${joiner}x`]) assert.equal(identityTextProblem(placed), 'input.invisibleCharacters');
+      for (const placed of [joiner + name, name + joiner, `${name} ${joiner}x`])
+        assert.equal(identityTextProblem(placed), 'input.invisibleCharacters');
     }),
   );
   fc.assert(
@@ -48,11 +74,27 @@ test('joiners pass only between two visible characters, presentation selectors o
 });
 
 test('what the file-name cleaning and the stored-name migration leave is a name the check accepts', () => {
-  assert.equal(withoutHidden('a\u200d\u3164b'), 'ab', 'a Hangul filler is no visible neighbour for a joiner');
-  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...ALWAYS_REFUSED, ...JOINERS, ...PRESENTATION, '\u0000', '\u202e', '❤', 'a'), fc.integer({ min: 0, max: 0x10ffff }).filter((cp) => cp < 0xd800 || cp > 0xdfff).map((cp) => String.fromCodePoint(cp))) });
+  assert.equal(
+    withoutHidden('a\u200d\u3164b'),
+    'ab',
+    'a Hangul filler is no visible neighbour for a joiner',
+  );
+  const anyText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(...ALWAYS_REFUSED, ...JOINERS, ...PRESENTATION, '\u0000', '\u202e', '❤', 'a'),
+      fc
+        .integer({ min: 0, max: 0x10ffff })
+        .filter((cp) => cp < 0xd800 || cp > 0xdfff)
+        .map((cp) => String.fromCodePoint(cp)),
+    ),
+  });
   fc.assert(
     fc.property(anyText, (text) => {
-      for (const cleaned of [withoutHidden(text), cleanFileName(text), withoutHiddenCharacters(text)])
+      for (const cleaned of [
+        withoutHidden(text),
+        cleanFileName(text),
+        withoutHiddenCharacters(text),
+      ])
         assert.equal(identityTextProblem(cleaned), null, JSON.stringify(cleaned));
     }),
     { numRuns: 2000 },

@@ -12,7 +12,8 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // XML 1.0 allows tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD and supplementary planes (pairs).
 // eslint-disable-next-line no-control-regex -- controls are what this pattern is for
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // What a name must not hide: Unicode format characters (Cf: bidi embeddings, overrides, isolates
 // and marks, zero-width space, word joiner, BOM, tag characters…), every Default_Ignorable code
 // point (Hangul fillers, combining grapheme joiner, Mongolian vowel separator, variation
@@ -47,7 +48,8 @@ export function withoutControlsDeep<T>(value: T): T {
   return value;
 }
 
-export const hasControls = (text: string): boolean => ANY_CONTROL.test(text.replace(/[\t\n\r]/g, ''));
+export const hasControls = (text: string): boolean =>
+  ANY_CONTROL.test(text.replace(/[\t\n\r]/g, ''));
 
 /** Text XML 1.0 can carry: for feeds, whatever was stored before input was cleaned. */
 export function xmlSafe(text: string): string {
@@ -60,7 +62,9 @@ export function xmlSafe(text: string): string {
  * exceptions above.
  */
 export function identityTextProblem(text: string): 'input.invisibleCharacters' | null {
-  return ANY_CONTROL.test(text) || HIDDEN.test(text.replace(JOINER_IN_WORD, '')) ? 'input.invisibleCharacters' : null;
+  return ANY_CONTROL.test(text) || HIDDEN.test(text.replace(JOINER_IN_WORD, ''))
+    ? 'input.invisibleCharacters'
+    : null;
 }
 
 /**

@@ -54,7 +54,12 @@ export async function person(
 ): Promise<Person> {
   const actor = await actorFor(t, email, displayName);
   const id = actor.user?.id ?? '';
-  const { token } = await t.services.apiTokens.createToken(actor, { name: 'tests', scope: 'write', expiresInDays: 90, password: 'long password 123' });
+  const { token } = await t.services.apiTokens.createToken(actor, {
+    name: 'tests',
+    scope: 'write',
+    expiresInDays: 90,
+    password: 'long password 123',
+  });
   return { actor, id, email, token };
 }
 

@@ -19,19 +19,34 @@ export async function actorFor(
   const existing = await t.services.accounts.findUserByEmail(email);
   const id =
     existing?.id ??
-    (await t.services.accounts.createConfirmedUser({ email, password: TEST_PASSWORD, displayName }));
+    (await t.services.accounts.createConfirmedUser({
+      email,
+      password: TEST_PASSWORD,
+      displayName,
+    }));
   if (profile.stakeholderGroup || profile.country)
     await t
       .db()
       .updateTable('users')
-      .set({ stakeholder_group: profile.stakeholderGroup ?? null, country: profile.country ?? null })
+      .set({
+        stakeholder_group: profile.stakeholderGroup ?? null,
+        country: profile.country ?? null,
+      })
       .where('id', '=', id)
       .execute();
-  return { user: { id, email, displayName, emailConfirmed: true }, grants: await t.services.roles.grantsOf(id) };
+  return {
+    user: { id, email, displayName, emailConfirmed: true },
+    grants: await t.services.roles.grantsOf(id),
+  };
 }
 
 /** Grants a role (instance-wide for instance_admin, else on the process `scopeId`) and refreshes the actor's grants. */
-export async function grantRole(t: TestApp, actor: Actor, role: Extract<Role, 'instance_admin' | 'secretariat'>, scopeId = ''): Promise<Actor> {
+export async function grantRole(
+  t: TestApp,
+  actor: Actor,
+  role: Extract<Role, 'instance_admin' | 'secretariat'>,
+  scopeId = '',
+): Promise<Actor> {
   const userId = actor.user?.id ?? '';
   await t.services.roles.grant({
     userId,
@@ -46,6 +61,10 @@ export async function grantRole(t: TestApp, actor: Actor, role: Extract<Role, 'i
 }
 
 /** A person who administers the instance. */
-export async function instanceAdmin(t: TestApp, email: string, displayName = 'Admin'): Promise<Actor> {
+export async function instanceAdmin(
+  t: TestApp,
+  email: string,
+  displayName = 'Admin',
+): Promise<Actor> {
   return grantRole(t, await actorFor(t, email, displayName), 'instance_admin');
 }

@@ -21,7 +21,11 @@ export async function queriesDuring(fn: () => Promise<unknown>): Promise<string[
   const sqlite = statementPrototype();
   const pgClient = pg.Client.prototype as unknown as Record<string, Method>;
   const patched: Array<[Record<string, Method>, string, Method]> = [];
-  const patch = (target: Record<string, Method>, name: string, sqlOf: (self: unknown, args: unknown[]) => string) => {
+  const patch = (
+    target: Record<string, Method>,
+    name: string,
+    sqlOf: (self: unknown, args: unknown[]) => string,
+  ) => {
     const original = target[name] as Method;
     patched.push([target, name, original]);
     target[name] = function (this: unknown, ...args: unknown[]) {
@@ -29,10 +33,13 @@ export async function queriesDuring(fn: () => Promise<unknown>): Promise<string[
       return original.apply(this, args);
     };
   };
-  for (const name of ['all', 'get', 'run', 'iterate']) patch(sqlite, name, (self) => (self as { source: string }).source);
+  for (const name of ['all', 'get', 'run', 'iterate'])
+    patch(sqlite, name, (self) => (self as { source: string }).source);
   patch(pgClient, 'query', (_self, args) => {
     const first = args[0];
-    return typeof first === 'string' ? first : String((first as { text?: string } | undefined)?.text ?? '');
+    return typeof first === 'string'
+      ? first
+      : String((first as { text?: string } | undefined)?.text ?? '');
   });
   try {
     await fn();

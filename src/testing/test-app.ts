@@ -67,7 +67,10 @@ export interface TestAppOptions {
   sharing?: TestApp;
 }
 
-export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: DialectName,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const shared = options.sharing?.services.config;
   const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'polylogue-test-'));
   const pgDb = dialect === 'postgres' && !shared ? await freshPostgres() : undefined;
@@ -83,11 +86,19 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     ...options.env,
   });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir });
-  const services = createServices(config, database, { hasher: argon2Hasher({ memoryCost: 2048, timeCost: 2 }), ...(options.clock ? { clock: options.clock } : {}) });
+  const services = createServices(config, database, {
+    hasher: argon2Hasher({ memoryCost: 2048, timeCost: 2 }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await prepareInstance(services);
   const app = await buildApp(services, { logger: options.logger ?? false });
   await app.ready();
-  const worker = startWorker({ queue: services.jobs, registry: jobRegistry(services), log: { error: () => undefined }, autostart: false });
+  const worker = startWorker({
+    queue: services.jobs,
+    registry: jobRegistry(services),
+    log: { error: () => undefined },
+    autostart: false,
+  });
   return {
     dialect,
     app,
@@ -96,7 +107,13 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     client: () => new TestClient(app),
     db: () => database.db,
     async lastMailTo(email) {
-      const row = await database.db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', email).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const row = await database.db
+        .selectFrom('mail_outbox')
+        .select(['subject', 'body_text'])
+        .where('to_address', '=', email)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       return row && { subject: row.subject, text: row.body_text };
     },
     async close() {
@@ -123,8 +140,14 @@ export class TestClient {
   constructor(private readonly app: FastifyInstance) {}
 
   private remember(response: LightMyRequestResponse): void {
-    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+    for (const c of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired =
+        c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
       if (expired || c.value === '') this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -141,7 +164,11 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
     this.remember(response);
     return response;
   }
@@ -150,9 +177,18 @@ export class TestClient {
    * Opens a response that does not end by itself (server-sent events) and reads it for `ms`: its
    * status, headers and what it sent by then. The client then lets go of it.
    */
-  async getStream(url: string, ms: number): Promise<{ statusCode: number; headers: LightMyRequestResponse['headers']; text: string }> {
+  async getStream(
+    url: string,
+    ms: number,
+  ): Promise<{ statusCode: number; headers: LightMyRequestResponse['headers']; text: string }> {
     const controller = new AbortController();
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, payloadAsStream: true, signal: controller.signal });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader() },
+      payloadAsStream: true,
+      signal: controller.signal,
+    });
     let text = '';
     const stream = response.stream().setEncoding('utf8');
     stream.on('data', (chunk: string) => (text += chunk));
@@ -163,17 +199,26 @@ export class TestClient {
   }
 
   /** Posts a form as a browser would, with the CSRF token of the last page seen (unless given). */
-  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]> = {},
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     if (this.csrf === undefined && options.csrf === undefined) await this.get('/account/sign-in');
     const params = new URLSearchParams();
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token !== null && token !== undefined) params.append('_csrf', token);
-    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+    for (const [k, v] of Object.entries(fields))
+      for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
     const response = await this.app.inject({
       method: 'POST',
       url,
       payload: params.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...options.headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: this.cookieHeader(),
+        ...options.headers,
+      },
     });
     this.remember(response);
     return response;
@@ -181,7 +226,12 @@ export class TestClient {
 }
 
 /** Registers, confirms and signs in a user; returns the signed-in client. */
-export async function signedInClient(t: TestApp, email: string, password = 'correct horse battery', displayName = 'Test Person'): Promise<TestClient> {
+export async function signedInClient(
+  t: TestApp,
+  email: string,
+  password = 'correct horse battery',
+  displayName = 'Test Person',
+): Promise<TestClient> {
   const client = t.client();
   await client.get('/account/register');
   await client.post('/account/register', { email, password, displayName });
@@ -199,5 +249,12 @@ export async function signedInClient(t: TestApp, email: string, password = 'corr
 export async function makeAdmin(t: TestApp, email: string): Promise<void> {
   const user = await t.services.accounts.findUserByEmail(email);
   if (!user) throw new Error(`no user ${email}`);
-  await t.services.roles.grant({ userId: user.id, role: 'instance_admin', scopeType: 'instance', scopeId: '', grantedBy: null, now: new Date().toISOString() });
+  await t.services.roles.grant({
+    userId: user.id,
+    role: 'instance_admin',
+    scopeType: 'instance',
+    scopeId: '',
+    grantedBy: null,
+    now: new Date().toISOString(),
+  });
 }

@@ -42,7 +42,9 @@ export function eligibilityExplanation(t: Translate, eligibility: Eligibility): 
 
 /** The wall-clock date and time in the consultation's zone, in the reader's language. */
 export function dateTimeIn(locale: string, iso: string, timeZone: string): string {
-  return dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** A deadline as people there read it: the consultation's wall-clock time, with its zone named. */

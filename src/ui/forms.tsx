@@ -14,7 +14,14 @@ function errorText(t: Translate, key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
 }
 
-export function Form(props: { ctx: ViewContext; action: string; state: FormState; children: ComponentChildren; submit: string; fieldLabels: Record<string, string> }) {
+export function Form(props: {
+  ctx: ViewContext;
+  action: string;
+  state: FormState;
+  children: ComponentChildren;
+  submit: string;
+  fieldLabels: Record<string, string>;
+}) {
   const { ctx, state } = props;
   const entries = Object.entries(state.errors);
   return (
@@ -49,12 +56,24 @@ interface FieldProps {
   hint?: string;
 }
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+function describedBy(
+  name: string,
+  hint: string | undefined,
+  error: string | undefined,
+): string | undefined {
   const ids = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error: string | undefined }) {
+function HintAndError({
+  name,
+  hint,
+  error,
+}: {
+  name: string;
+  hint?: string | undefined;
+  error: string | undefined;
+}) {
   return (
     <>
       {hint && (
@@ -82,7 +101,15 @@ function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
   );
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'url'; autocomplete?: string; required?: boolean; maxLength?: number; dir?: 'ltr' | 'rtl' | 'auto' }) {
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'url';
+    autocomplete?: string;
+    required?: boolean;
+    maxLength?: number;
+    dir?: 'ltr' | 'rtl' | 'auto';
+  },
+) {
   const error = props.state.errors[props.name];
   return (
     <FieldFrame {...props}>
@@ -90,7 +117,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'passw
         id={`field-${props.name}`}
         name={props.name}
         type={(props.type ?? 'text') as 'text'}
-        value={props.type === 'password' ? undefined : props.state.values[props.name] ?? ''}
+        value={props.type === 'password' ? undefined : (props.state.values[props.name] ?? '')}
         autocomplete={props.autocomplete}
         required={props.required}
         maxLength={props.maxLength}
@@ -120,7 +147,13 @@ export function TextAreaField(props: FieldProps & { rows?: number; maxLength?: n
   );
 }
 
-export function SelectField(props: FieldProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string; autocomplete?: string }) {
+export function SelectField(
+  props: FieldProps & {
+    options: Array<{ value: string; label: string }>;
+    emptyLabel?: string;
+    autocomplete?: string;
+  },
+) {
   const error = props.state.errors[props.name];
   const current = props.state.values[props.name] ?? '';
   return (
@@ -144,7 +177,13 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
 }
 
 /** Inputs the text fields do not cover: dates, times and numbers (and plain text with a minimum). */
-export function InputField(props: FieldProps & { type: 'date' | 'datetime-local' | 'number' | 'text' | 'email' | 'url'; min?: number; dir?: 'ltr' | 'auto' }) {
+export function InputField(
+  props: FieldProps & {
+    type: 'date' | 'datetime-local' | 'number' | 'text' | 'email' | 'url';
+    min?: number;
+    dir?: 'ltr' | 'auto';
+  },
+) {
   const error = props.state.errors[props.name];
   return (
     <FieldFrame {...props}>

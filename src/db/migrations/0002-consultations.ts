@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('process_milestones')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+    .addColumn('process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
@@ -28,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('process_documents')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+    .addColumn('process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('language', 'text')
@@ -37,8 +41,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('process_links')
-    .addColumn('from_process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
-    .addColumn('to_process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+    .addColumn('from_process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
+    .addColumn('to_process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('process_links_pk', ['from_process_id', 'to_process_id'])
     .execute();
@@ -46,7 +54,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('consultations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+    .addColumn('process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('context', 'text', (c) => c.notNull())
@@ -61,12 +71,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('consultations_process').on('consultations').column('process_id').execute();
+  await db.schema
+    .createIndex('consultations_process')
+    .on('consultations')
+    .column('process_id')
+    .execute();
 
   await db.schema
     .createTable('consultation_questions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('consultation_id', 'text', (c) =>
+      c.notNull().references('consultations.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('help', 'text', (c) => c.notNull().defaultTo(''))
@@ -74,7 +90,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('consultation_invitees')
-    .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('consultation_id', 'text', (c) =>
+      c.notNull().references('consultations.id').onDelete('cascade'),
+    )
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('consultation_invitees_pk', ['consultation_id', 'email'])
@@ -83,8 +101,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('accreditations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('process_id', 'text', (c) => c.notNull().references('processes.id').onDelete('cascade'))
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('process_id', 'text', (c) =>
+      c.notNull().references('processes.id').onDelete('cascade'),
+    )
+    .addColumn('organisation_id', 'text', (c) =>
+      c.notNull().references('organisations.id').onDelete('cascade'),
+    )
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('motivation', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('reason', 'text')
@@ -98,7 +120,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('submissions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('consultation_id', 'text', (c) =>
+      c.notNull().references('consultations.id').onDelete('cascade'),
+    )
     .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
     .addColumn('status', 'text', (c) => c.notNull())
@@ -115,20 +139,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('withdrawn_at', 'text')
     .addUniqueConstraint('submissions_idempotency', ['author_id', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('submissions_consultation_status').on('submissions').columns(['consultation_id', 'status', 'published_at']).execute();
+  await db.schema
+    .createIndex('submissions_consultation_status')
+    .on('submissions')
+    .columns(['consultation_id', 'status', 'published_at'])
+    .execute();
   await db.schema.createIndex('submissions_author').on('submissions').column('author_id').execute();
 
   await db.schema
     .createTable('submission_answers')
-    .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
-    .addColumn('question_id', 'text', (c) => c.notNull().references('consultation_questions.id').onDelete('cascade'))
+    .addColumn('submission_id', 'text', (c) =>
+      c.notNull().references('submissions.id').onDelete('cascade'),
+    )
+    .addColumn('question_id', 'text', (c) =>
+      c.notNull().references('consultation_questions.id').onDelete('cascade'),
+    )
     .addColumn('text', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('submission_answers_pk', ['submission_id', 'question_id'])
     .execute();
 
   await db.schema
     .createTable('submission_versions')
-    .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+    .addColumn('submission_id', 'text', (c) =>
+      c.notNull().references('submissions.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -138,7 +172,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('submission_attachments')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+    .addColumn('submission_id', 'text', (c) =>
+      c.notNull().references('submissions.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('original_name', 'text', (c) => c.notNull())
     .addColumn('media_type', 'text', (c) => c.notNull())
@@ -149,8 +185,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('cosignatures')
-    .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('submission_id', 'text', (c) =>
+      c.notNull().references('submissions.id').onDelete('cascade'),
+    )
+    .addColumn('organisation_id', 'text', (c) =>
+      c.notNull().references('organisations.id').onDelete('cascade'),
+    )
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('decided_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('invited_at', 'text', (c) => c.notNull())

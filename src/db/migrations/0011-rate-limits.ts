@@ -11,7 +11,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
   // The purge deletes by expiry.
-  await db.schema.createIndex('rate_limit_windows_expires').on('rate_limit_windows').column('expires_at').execute();
+  await db.schema
+    .createIndex('rate_limit_windows_expires')
+    .on('rate_limit_windows')
+    .column('expires_at')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

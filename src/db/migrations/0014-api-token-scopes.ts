@@ -9,8 +9,14 @@ const EXISTING_TOKENS_DAYS = 90;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const expiresAt = new Date(Date.now() + EXISTING_TOKENS_DAYS * 24 * 3600 * 1000).toISOString();
-  await db.schema.alterTable('api_tokens').addColumn('scope', 'text', (c) => c.notNull().defaultTo('write')).execute();
-  await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text', (c) => c.notNull().defaultTo(expiresAt)).execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('scope', 'text', (c) => c.notNull().defaultTo('write'))
+    .execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('expires_at', 'text', (c) => c.notNull().defaultTo(expiresAt))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

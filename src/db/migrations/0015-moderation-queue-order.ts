@@ -3,7 +3,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('submissions_consultation_status_submitted').on('submissions').columns(['consultation_id', 'status', 'submitted_at', 'id']).execute();
+  await db.schema
+    .createIndex('submissions_consultation_status_submitted')
+    .on('submissions')
+    .columns(['consultation_id', 'status', 'submitted_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

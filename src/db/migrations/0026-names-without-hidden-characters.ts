@@ -10,7 +10,10 @@ import type { Kysely } from 'kysely';
 // eslint-disable-next-line no-control-regex -- controls are among what this pattern removes
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 const VISIBLE = String.raw`[[\p{L}\p{M}\p{N}\p{Extended_Pictographic}]--[\p{Default_Ignorable_Code_Point}]]`;
-const KEPT_AT = new RegExp(String.raw`(?<=${VISIBLE})[\u200c\u200d](?=${VISIBLE})|(?<=\p{Extended_Pictographic})[\ufe0e\ufe0f]`, 'vy');
+const KEPT_AT = new RegExp(
+  String.raw`(?<=${VISIBLE})[\u200c\u200d](?=${VISIBLE})|(?<=\p{Extended_Pictographic})[\ufe0e\ufe0f]`,
+  'vy',
+);
 
 export function withoutHidden(name: string): string {
   return name
@@ -28,7 +31,10 @@ async function cleanColumn(
   column: 'display_name' | 'name',
   fallback: (row: { id: string; slug?: string }) => string,
 ): Promise<void> {
-  const rows = (await db.selectFrom(table).select(table === 'organisations' ? ['id', column, 'slug'] : ['id', column]).execute()) as Array<Record<string, string>>;
+  const rows = (await db
+    .selectFrom(table)
+    .select(table === 'organisations' ? ['id', column, 'slug'] : ['id', column])
+    .execute()) as Array<Record<string, string>>;
   for (const row of rows) {
     const name = row[column] ?? '';
     const cleaned = withoutHidden(name);

@@ -14,11 +14,7 @@ export {
   type PolisFiles,
   type PolisParticipant,
 } from './polis-csv.ts';
-export {
-  PolisVotesReader,
-  type PolisVotesFile,
-  type PolisVotesTable,
-} from './polis-stream.ts';
+export { PolisVotesReader, type PolisVotesFile, type PolisVotesTable } from './polis-stream.ts';
 export {
   writePolisComments,
   writePolisParticipantsVotes,

@@ -29,8 +29,18 @@ const MINUTE = 60_000;
 function perIntervention(state: QueueState, plannedMs: number) {
   const done = completedDurations(state.interventions);
   if (done.length < MIN_SAMPLE)
-    return { low: plannedMs * 0.5, high: plannedMs * 1.5, basis: 'planned' as const, sample: done.length };
-  return { low: quantile(done, 0.25), high: quantile(done, 0.75), basis: 'observed' as const, sample: done.length };
+    return {
+      low: plannedMs * 0.5,
+      high: plannedMs * 1.5,
+      basis: 'planned' as const,
+      sample: done.length,
+    };
+  return {
+    low: quantile(done, 0.25),
+    high: quantile(done, 0.75),
+    basis: 'observed' as const,
+    sample: done.length,
+  };
 }
 
 /**
@@ -38,7 +48,11 @@ function perIntervention(state: QueueState, plannedMs: number) {
  * quartile), plus what the current speaker typically has left. Null when it is not waiting. A
  * point of order raised later goes ahead of everyone, so the range holds only if none is.
  */
-export function estimateWait(state: QueueState, requestId: string, history: WaitHistory): WaitEstimate | null {
+export function estimateWait(
+  state: QueueState,
+  requestId: string,
+  history: WaitHistory,
+): WaitEstimate | null {
   const ahead = state.queue.findIndex((q) => q.requestId === requestId);
   if (ahead < 0) return null;
   const per = perIntervention(state, history.plannedSpeakingMs);

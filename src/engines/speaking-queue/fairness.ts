@@ -33,9 +33,14 @@ const KEYS: Record<FairnessDimension, (x: RequestRecord | Intervention) => strin
 
 const share = (part: number, total: number) => (total > 0 ? part / total : null);
 
-function cellsOf(state: QueueState, key: (x: RequestRecord | Intervention) => string | null): FairnessCell[] {
+function cellsOf(
+  state: QueueState,
+  key: (x: RequestRecord | Intervention) => string | null,
+): FairnessCell[] {
   const now = state.lastAt ?? 0;
-  const keys = [...new Set(state.requests.map(key))].sort((a, b) => String(a).localeCompare(String(b)));
+  const keys = [...new Set(state.requests.map(key))].sort((a, b) =>
+    String(a).localeCompare(String(b)),
+  );
   const totalFloor = state.interventions.reduce((sum, iv) => sum + spokenMs(iv, now), 0);
   return keys.map((k) => {
     const requests = state.requests.filter((r) => key(r) === k);
@@ -71,7 +76,10 @@ function suppressPeople(cells: FairnessCell[], k: number): Shown[] {
   const total = cells.reduce((sum, c) => sum + c.people, 0);
   try {
     const shown = suppressFigures({
-      figures: [...cells.map((c, i) => ({ id: ids[i]!, count: c.people })), { id: 'total', count: total, print: 'always' }],
+      figures: [
+        ...cells.map((c, i) => ({ id: ids[i]!, count: c.people })),
+        { id: 'total', count: total, print: 'always' },
+      ],
       relations: [{ total: 'total', parts: ids }],
       k,
     });
@@ -83,7 +91,10 @@ function suppressPeople(cells: FairnessCell[], k: number): Shown[] {
 }
 
 /** The figures fit to publish, live and after: cells of fewer than `k` people suppressed. */
-export function fairness(state: QueueState, options: { k?: number } = {}): Record<FairnessDimension, PublishedCell[]> {
+export function fairness(
+  state: QueueState,
+  options: { k?: number } = {},
+): Record<FairnessDimension, PublishedCell[]> {
   const k = options.k ?? MIN_COUNT;
   const figures = fairnessFigures(state);
   const publish = (cells: FairnessCell[]): PublishedCell[] => {

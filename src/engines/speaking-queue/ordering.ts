@@ -56,7 +56,11 @@ function arrange(records: RequestRecord[], choose: Chooser, onPlace?: OnPlace): 
   const waiting = new Set(records.map((r) => r.requestId));
   const pins = records
     .filter((r) => r.pin)
-    .map((r) => ({ r, target: r.pin!.ahead.filter((id) => waiting.has(id)).length, seq: r.pin!.seq }));
+    .map((r) => ({
+      r,
+      target: r.pin!.ahead.filter((id) => waiting.has(id)).length,
+      seq: r.pin!.seq,
+    }));
   const free = records.filter((r) => !r.pin).sort((a, b) => a.seq - b.seq);
   const out: QueueEntry[] = [];
   while (pins.length > 0 || free.length > 0) {
@@ -98,7 +102,9 @@ function chooseOrdinary(rule: QueueRule, p: Projection, free: RequestRecord[]) {
     reason ??= why;
   };
   if (rule.alternation) {
-    const forced = (['room', 'remote'] as const).find((s) => p.sideWaits[s] >= rule.alternation!.maxTurns);
+    const forced = (['room', 'remote'] as const).find(
+      (s) => p.sideWaits[s] >= rule.alternation!.maxTurns,
+    );
     if (forced) tighten((r) => sideOf(r.channel) === forced, { kind: 'alternation', side: forced });
   }
   if (rule.firstTimeFirst) tighten((r) => !p.turns.get(r.participantId), { kind: 'first-time' });
@@ -107,7 +113,11 @@ function chooseOrdinary(rule: QueueRule, p: Projection, free: RequestRecord[]) {
     const valueOf = (r: RequestRecord) => r.attributes[attribute] ?? null;
     const least = Math.min(...pool.map((r) => p.heard.get(valueOf(r)) ?? 0));
     const first = pool.find((r) => (p.heard.get(valueOf(r)) ?? 0) === least)!;
-    tighten((r) => (p.heard.get(valueOf(r)) ?? 0) === least, { kind: 'balance', attribute, value: valueOf(first) });
+    tighten((r) => (p.heard.get(valueOf(r)) ?? 0) === least, {
+      kind: 'balance',
+      attribute,
+      value: valueOf(first),
+    });
   }
   return { pick: pool[0]!, reason: reason ?? ({ kind: 'arrival' } as PlaceReason) };
 }
@@ -136,15 +146,26 @@ function project(state: QueueState): Projection {
 function ordinaryTier(state: QueueState, records: RequestRecord[]): QueueEntry[] {
   const p = project(state);
   const { rule } = state;
-  return arrange(records, (free) => chooseOrdinary(rule, p, free), (pick, remaining) => {
-    const side = sideOf(pick.channel);
-    countTurn(p.sideWaits, side, remaining.some((r) => sideOf(r.channel) !== side));
-    p.turns.set(pick.participantId, (p.turns.get(pick.participantId) ?? 0) + 1);
-    if (rule.balance) {
-      const key = pick.attributes[rule.balance.attribute] ?? null;
-      p.heard.set(key, (p.heard.get(key) ?? 0) + (rule.balance.measure === 'turns' ? 1 : p.typicalMs));
-    }
-  });
+  return arrange(
+    records,
+    (free) => chooseOrdinary(rule, p, free),
+    (pick, remaining) => {
+      const side = sideOf(pick.channel);
+      countTurn(
+        p.sideWaits,
+        side,
+        remaining.some((r) => sideOf(r.channel) !== side),
+      );
+      p.turns.set(pick.participantId, (p.turns.get(pick.participantId) ?? 0) + 1);
+      if (rule.balance) {
+        const key = pick.attributes[rule.balance.attribute] ?? null;
+        p.heard.set(
+          key,
+          (p.heard.get(key) ?? 0) + (rule.balance.measure === 'turns' ? 1 : p.typicalMs),
+        );
+      }
+    },
+  );
 }
 
 /** The waiting requests in the order they will be heard, each with why it stands there. */
@@ -152,8 +173,14 @@ export function computeQueue(state: QueueState): QueueEntry[] {
   const waiting = state.requests.filter((r) => r.status === 'waiting');
   const ofKind = (kind: RequestKind) => waiting.filter((r) => r.kind === kind);
   return [
-    ...arrange(ofKind('point-of-order'), (free) => ({ pick: free[0]!, reason: { kind: 'point-of-order' } })),
-    ...arrange(ofKind('reply'), (free) => ({ pick: free[0]!, reason: { kind: 'reply', to: free[0]!.replyTo } })),
+    ...arrange(ofKind('point-of-order'), (free) => ({
+      pick: free[0]!,
+      reason: { kind: 'point-of-order' },
+    })),
+    ...arrange(ofKind('reply'), (free) => ({
+      pick: free[0]!,
+      reason: { kind: 'reply', to: free[0]!.replyTo },
+    })),
     ...ordinaryTier(state, ofKind('ordinary')),
   ];
 }

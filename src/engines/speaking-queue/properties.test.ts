@@ -8,7 +8,8 @@ import { anyIntent, buildLog, intentsArb, plainIntent, ruleArb } from './testing
 import { sideOf, type QueueEvent, type QueueState, type Side } from './types.ts';
 
 const RUNS = { numRuns: 120, seed: 20250611 };
-const requestOf = (state: QueueState, id: string) => state.requests.find((r) => r.requestId === id)!;
+const requestOf = (state: QueueState, id: string) =>
+  state.requests.find((r) => r.requestId === id)!;
 
 describe('speaking queue properties', () => {
   test('when a log is replayed twice, from JSON, or as a prefix plus the rest, then the state is the same', () => {
@@ -17,7 +18,10 @@ describe('speaking queue properties', () => {
         const { events, final } = buildLog(rule, intents);
         const whole = replay(rule, events);
         assert.deepStrictEqual(whole, final);
-        assert.deepStrictEqual(replay(rule, JSON.parse(JSON.stringify(events)) as QueueEvent[]), whole);
+        assert.deepStrictEqual(
+          replay(rule, JSON.parse(JSON.stringify(events)) as QueueEvent[]),
+          whole,
+        );
         const k = events.length > 0 ? cut % (events.length + 1) : 0;
         const incremental = events.slice(k).reduce(applyEvent, replay(rule, events.slice(0, k)));
         assert.deepStrictEqual(incremental, whole);
@@ -28,7 +32,9 @@ describe('speaking queue properties', () => {
   });
 
   test('when both sides have waiting requests, then neither waits more than N ordinary turns', () => {
-    const alternating = ruleArb({ alternation: fc.record({ maxTurns: fc.integer({ min: 1, max: 3 }) }) });
+    const alternating = ruleArb({
+      alternation: fc.record({ maxTurns: fc.integer({ min: 1, max: 3 }) }),
+    });
     fc.assert(
       fc.property(alternating, intentsArb(plainIntent), (rule, intents) => {
         const { events, states } = buildLog(rule, intents);
@@ -38,8 +44,10 @@ describe('speaking queue properties', () => {
         const streak: Record<Side, number> = { room: 0, remote: 0 };
         events.forEach((e, i) => {
           const before = i === 0 ? undefined : states[i - 1];
-          if (e.type === 'floor-requested' && e.kind === 'ordinary') waiting[sideOf(e.channel)].add(e.requestId);
-          if (e.type === 'request-withdrawn') for (const s of Object.values(waiting)) s.delete(e.requestId);
+          if (e.type === 'floor-requested' && e.kind === 'ordinary')
+            waiting[sideOf(e.channel)].add(e.requestId);
+          if (e.type === 'request-withdrawn')
+            for (const s of Object.values(waiting)) s.delete(e.requestId);
           if (e.type === 'floor-given' && requestOf(before!, e.requestId).kind === 'ordinary') {
             const side = sideOf(requestOf(before!, e.requestId).channel);
             waiting[side].delete(e.requestId);
@@ -56,7 +64,10 @@ describe('speaking queue properties', () => {
   });
 
   test('under first-time-first, no first-time speaker waits behind a repeat speaker (without manual moves)', () => {
-    const firstTime = ruleArb({ alternation: fc.constant(null), firstTimeFirst: fc.constant(true) });
+    const firstTime = ruleArb({
+      alternation: fc.constant(null),
+      firstTimeFirst: fc.constant(true),
+    });
     fc.assert(
       fc.property(firstTime, intentsArb(plainIntent), (rule, intents) => {
         const { events, states } = buildLog(rule, intents);
@@ -64,15 +75,20 @@ describe('speaking queue properties', () => {
           const ordinary = state.queue.filter((q) => q.kind === 'ordinary');
           const repeat = ordinary.findIndex((q) => (state.turns[q.participantId] ?? 0) > 0);
           const firstTimerAfter = ordinary.slice(repeat).some((q) => !state.turns[q.participantId]);
-          assert.ok(repeat < 0 || !firstTimerAfter, 'a first-time speaker is queued behind a repeat speaker');
+          assert.ok(
+            repeat < 0 || !firstTimerAfter,
+            'a first-time speaker is queued behind a repeat speaker',
+          );
           const e = events[i]!;
           if (e.type !== 'floor-given' || i === 0) return;
           const before = states[i - 1]!;
           const given = requestOf(before, e.requestId);
           const firstTimerWaiting = before.requests.some(
-            (r) => r.status === 'waiting' && r.kind === 'ordinary' && !before.turns[r.participantId],
+            (r) =>
+              r.status === 'waiting' && r.kind === 'ordinary' && !before.turns[r.participantId],
           );
-          if (given.kind === 'ordinary' && firstTimerWaiting) assert.ok(!before.turns[given.participantId]);
+          if (given.kind === 'ordinary' && firstTimerWaiting)
+            assert.ok(!before.turns[given.participantId]);
         });
       }),
       RUNS,
@@ -94,7 +110,7 @@ describe('speaking queue properties', () => {
     );
   });
 
-  test("after the chair moves a request, its place in its tier never gets worse until another move", () => {
+  test('after the chair moves a request, its place in its tier never gets worse until another move', () => {
     fc.assert(
       fc.property(ruleArb(), intentsArb(anyIntent), (rule, intents) => {
         const { events, states } = buildLog(rule, intents);
@@ -125,7 +141,9 @@ describe('speaking queue properties', () => {
       fc.property(ruleArb(), intentsArb(anyIntent), (rule, intents) => {
         const { events } = buildLog(rule, intents, { unchecked: true });
         const state = replay(rule, events);
-        const withdrawn = new Set(state.requests.filter((r) => r.status === 'withdrawn').map((r) => r.requestId));
+        const withdrawn = new Set(
+          state.requests.filter((r) => r.status === 'withdrawn').map((r) => r.requestId),
+        );
         assert.ok(state.interventions.every((iv) => !withdrawn.has(iv.requestId)));
         const heard = state.interventions.map((iv) => iv.requestId);
         assert.equal(new Set(heard).size, heard.length, 'a request got the floor twice');

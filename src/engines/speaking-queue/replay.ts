@@ -3,7 +3,14 @@
 // log gives. Time only ever comes from the events.
 import { computeQueue, countTurn } from './ordering.ts';
 import { spokenMs } from './timing.ts';
-import { sideOf, type QueueEvent, type QueueRule, type QueueState, type Side, type SpeakerAttributes } from './types.ts';
+import {
+  sideOf,
+  type QueueEvent,
+  type QueueRule,
+  type QueueState,
+  type Side,
+  type SpeakerAttributes,
+} from './types.ts';
 import { currentIntervention, validate } from './validate.ts';
 
 export function initialState(rule: QueueRule): QueueState {
@@ -23,10 +30,13 @@ export function initialState(rule: QueueRule): QueueState {
   };
 }
 
-const record = (state: QueueState, requestId: string) => state.requests.find((r) => r.requestId === requestId)!;
+const record = (state: QueueState, requestId: string) =>
+  state.requests.find((r) => r.requestId === requestId)!;
 
 const hasWaiting = (state: QueueState, side: Side) =>
-  state.requests.some((r) => r.status === 'waiting' && r.kind === 'ordinary' && sideOf(r.channel) === side);
+  state.requests.some(
+    (r) => r.status === 'waiting' && r.kind === 'ordinary' && sideOf(r.channel) === side,
+  );
 
 function endCurrent(state: QueueState, at: number) {
   const iv = currentIntervention(state);
@@ -67,7 +77,14 @@ function manualAct(
   reason: string,
   act: 'moved' | 'floor-out-of-turn',
 ) {
-  state.manualActs.push({ eventId: e.id, actor: e.actor, at: e.at, requestId: e.requestId, act, reason: reason.trim() });
+  state.manualActs.push({
+    eventId: e.id,
+    actor: e.actor,
+    at: e.at,
+    requestId: e.requestId,
+    act,
+    reason: reason.trim(),
+  });
 }
 
 /**
@@ -78,7 +95,9 @@ function move(state: QueueState, e: Extract<QueueEvent, { type: 'request-moved' 
   const r = record(state, e.requestId);
   const queue = computeQueue(state);
   const start = queue.findIndex((q) => q.kind === r.kind);
-  const order = queue.filter((q) => q.kind === r.kind && q.requestId !== r.requestId).map((q) => q.requestId);
+  const order = queue
+    .filter((q) => q.kind === r.kind && q.requestId !== r.requestId)
+    .map((q) => q.requestId);
   order.splice(e.position - start, 0, r.requestId);
   const seq = state.moveCount++;
   order.forEach((id, i) => {
@@ -100,7 +119,12 @@ function applyValid(state: QueueState, e: QueueEvent) {
   switch (e.type) {
     case 'floor-requested':
       state.requests.push({
-        ...{ requestId: e.requestId, participantId: e.participantId, channel: e.channel, kind: e.kind },
+        ...{
+          requestId: e.requestId,
+          participantId: e.participantId,
+          channel: e.channel,
+          kind: e.kind,
+        },
         replyTo: e.replyTo ?? null,
         attributes: statedOnly(e.attributes),
         requestedAt: e.at,
@@ -138,7 +162,8 @@ function applyValid(state: QueueState, e: QueueEvent) {
     }
   }
   // A side whose requests are all gone starts its next wait from zero.
-  for (const side of ['room', 'remote'] as const) if (!hasWaiting(state, side)) state.sideWaits[side] = 0;
+  for (const side of ['room', 'remote'] as const)
+    if (!hasWaiting(state, side)) state.sideWaits[side] = 0;
   // Last, so that the queue the event acts on (its head, a move's tier) is the one validated.
   state.lastAt = e.at;
 }
@@ -170,5 +195,13 @@ export function speakerAt(state: QueueState, now: number) {
   if (!iv) return null;
   const { requestId, participantId, channel, kind, startedAt } = iv;
   const elapsedMs = spokenMs(iv, Math.max(now, state.lastAt ?? now));
-  return { requestId, participantId, channel, kind, startedAt, elapsedMs, paused: iv.pausedAt !== null };
+  return {
+    requestId,
+    participantId,
+    channel,
+    kind,
+    startedAt,
+    elapsedMs,
+    paused: iv.pausedAt !== null,
+  };
 }

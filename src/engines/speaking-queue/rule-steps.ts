@@ -15,7 +15,9 @@ export function ruleSteps(rule: QueueRule): RuleStep[] {
     { step: 'points-of-order' },
     { step: 'replies' },
     { step: 'chair-moves' },
-    ...(rule.alternation ? [{ step: 'alternation' as const, maxTurns: rule.alternation.maxTurns }] : []),
+    ...(rule.alternation
+      ? [{ step: 'alternation' as const, maxTurns: rule.alternation.maxTurns }]
+      : []),
     ...(rule.firstTimeFirst ? [{ step: 'first-time' as const }] : []),
     ...(rule.balance ? [{ step: 'balance' as const, ...rule.balance }] : []),
     { step: 'arrival' },

@@ -31,7 +31,9 @@ export function isValidRule(rule: unknown): rule is QueueRule {
   const r = rule as Partial<QueueRule>;
   const alternationOk =
     r.alternation === null ||
-    (typeof r.alternation === 'object' && Number.isInteger(r.alternation?.maxTurns) && r.alternation!.maxTurns >= 1);
+    (typeof r.alternation === 'object' &&
+      Number.isInteger(r.alternation?.maxTurns) &&
+      r.alternation!.maxTurns >= 1);
   const balanceOk =
     r.balance === null ||
     (typeof r.balance === 'object' &&
@@ -41,20 +43,30 @@ export function isValidRule(rule: unknown): rule is QueueRule {
 }
 
 function checkEnvelope(state: QueueState, event: QueueEvent): Verdict {
-  if (!isText(event.id) || !isText(event.actor) || !Number.isFinite(event.at) || event.at < 0) return no('bad_event');
+  if (!isText(event.id) || !isText(event.actor) || !Number.isFinite(event.at) || event.at < 0)
+    return no('bad_event');
   if (state.eventIds.includes(event.id)) return no('duplicate_event');
   if (state.lastAt !== null && event.at < state.lastAt) return no('time_went_back');
   return OK;
 }
 
-function checkRequest(state: QueueState, e: Extract<QueueEvent, { type: 'floor-requested' }>): Verdict {
+function checkRequest(
+  state: QueueState,
+  e: Extract<QueueEvent, { type: 'floor-requested' }>,
+): Verdict {
   const attributesOk =
     typeof e.attributes === 'object' &&
     e.attributes !== null &&
     Object.values(e.attributes).every((v) => v === undefined || typeof v === 'string');
-  if (!isText(e.requestId) || !isText(e.participantId) || !CHANNELS.includes(e.channel) || !attributesOk)
+  if (
+    !isText(e.requestId) ||
+    !isText(e.participantId) ||
+    !CHANNELS.includes(e.channel) ||
+    !attributesOk
+  )
     return no('bad_event');
-  if (!TIERS.includes(e.kind) || (e.kind !== 'reply' && e.replyTo !== undefined)) return no('bad_event');
+  if (!TIERS.includes(e.kind) || (e.kind !== 'reply' && e.replyTo !== undefined))
+    return no('bad_event');
   if (findRequest(state, e.requestId)) return no('duplicate_request');
   const twin = state.requests.find(
     (r) => r.participantId === e.participantId && r.kind === e.kind && r.status === 'waiting',
@@ -103,9 +115,17 @@ export function validate(state: QueueState, event: QueueEvent): Verdict {
     case 'intervention-ended':
       return current ? OK : no('no_current_speaker');
     case 'timer-paused':
-      return !current ? no('no_current_speaker') : current.pausedAt === null ? OK : no('already_paused');
+      return !current
+        ? no('no_current_speaker')
+        : current.pausedAt === null
+          ? OK
+          : no('already_paused');
     case 'timer-resumed':
-      return !current ? no('no_current_speaker') : current.pausedAt !== null ? OK : no('not_paused');
+      return !current
+        ? no('no_current_speaker')
+        : current.pausedAt !== null
+          ? OK
+          : no('not_paused');
     case 'list-closed':
       return state.closed ? no('already_closed') : OK;
     case 'list-reopened':

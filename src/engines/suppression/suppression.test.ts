@@ -82,7 +82,8 @@ test('when a hierarchy of counts is published, then no hidden figure is pinned d
           continue;
         }
         // A figure left out says nothing of its value; a label must be true.
-        if (s.kind !== 'omitted') assert.equal(s.kind, f.count < K ? 'small' : 'withheld', `${f.id} labelled truthfully`);
+        if (s.kind !== 'omitted')
+          assert.equal(s.kind, f.count < K ? 'small' : 'withheld', `${f.id} labelled truthfully`);
         const values = possible.get(f.id)!;
         assert.ok(values.has(f.count));
         const spread = Math.max(...values) - Math.min(...values);

@@ -36,7 +36,11 @@ const TEXTS = [
 test('the compact table holds every entry of eld/medium and nothing else', async () => {
   const file = new URL('../ngrams/medium.js', import.meta.resolve('eld/medium')).href;
   const { ngramsData } = (await import(file)) as {
-    ngramsData: { type: string; languages: Record<number, string>; ngrams: Record<string, Record<number, number>> };
+    ngramsData: {
+      type: string;
+      languages: Record<number, string>;
+      ngrams: Record<string, Record<number, number>>;
+    };
   };
   assert.equal(table.type, ngramsData.type);
   assert.deepEqual(table.languages, ngramsData.languages);
@@ -66,7 +70,13 @@ test('the table scan reads keys with escaped quotes and refuses a file of anothe
   assert.deepEqual(ngramScores(small, "d'o"), { 0: 3, 1: 9 });
   assert.deepEqual(ngramScores(small, 'Lé4L'), { 0: 176 });
   assert.equal(ngramScores(small, 'zzzz'), undefined);
-  assert.throws(() => scanNgramTable("{type:'T2',languages:{0:'ar'},ngrams:{'a':[1,2]}}"), /unexpected shape/);
-  assert.throws(() => scanNgramTable("{type:'T2',languages:{0:'ar'},ngrams:{'a':{0:1}}"), /unexpected shape/);
+  assert.throws(
+    () => scanNgramTable("{type:'T2',languages:{0:'ar'},ngrams:{'a':[1,2]}}"),
+    /unexpected shape/,
+  );
+  assert.throws(
+    () => scanNgramTable("{type:'T2',languages:{0:'ar'},ngrams:{'a':{0:1}}"),
+    /unexpected shape/,
+  );
   assert.throws(() => scanNgramTable('export default {}'), /unexpected shape/);
 });

@@ -80,7 +80,8 @@ export function scanNgramTable(text: string): NgramTable {
   const integer = (): number => {
     const from = i;
     let value = 0;
-    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + c - 48;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
+      value = value * 10 + c - 48;
     if (i === from) throw new TableFormatError(i);
     return value;
   };
@@ -139,7 +140,8 @@ export function ngramScores(table: NgramTable, ngram: string): Record<number, nu
   if (packed === undefined) return undefined;
   const first = Math.floor(packed / PER_NGRAM);
   const out: Record<number, number> = {};
-  for (let k = first; k < first + (packed % PER_NGRAM); k++) out[table.langs[k]!] = table.scores[k]!;
+  for (let k = first; k < first + (packed % PER_NGRAM); k++)
+    out[table.langs[k]!] = table.scores[k]!;
   return out;
 }
 
@@ -153,6 +155,7 @@ export function compactDetector(table: NgramTable = loadNgramTable()): EldDetect
     get: (_target, key) => (typeof key === 'string' ? ngramScores(table, key) : undefined),
   });
   const { instance, loadData } = createEld();
-  if (!loadData({ type: table.type, languages: table.languages, ngrams })) throw new TableFormatError(0);
+  if (!loadData({ type: table.type, languages: table.languages, ngrams }))
+    throw new TableFormatError(0);
   return instance;
 }

@@ -63,11 +63,16 @@ function liveText(text: NumberedText, paragraph: string): string | undefined {
 }
 
 /** The diff of each proposed paragraph against the version the amendment targets. */
-export function amendmentDiff(amendment: Amendment, base: NumberedText): Array<{ paragraph: string; ops: DiffOp[] }> {
+export function amendmentDiff(
+  amendment: Amendment,
+  base: NumberedText,
+): Array<{ paragraph: string; ops: DiffOp[] }> {
   return amendment.changes.map(({ paragraph, proposed }) => {
     const text = liveText(base, paragraph);
     if (text === undefined) {
-      throw new AppError('amendment_paragraph_unknown', 'amendment targets no live paragraph', { details: { paragraph } });
+      throw new AppError('amendment_paragraph_unknown', 'amendment targets no live paragraph', {
+        details: { paragraph },
+      });
     }
     return { paragraph, ops: diffWording(text, proposed) };
   });
@@ -105,10 +110,12 @@ function collisionsIn(paragraph: string, base: string, a: string, b: string): Co
   const left = hunks(tokens, tokenize(a));
   const right = hunks(tokens, tokenize(b));
   return left.flatMap((x) =>
-    right.filter((y) => collide(x, y)).map((y) => ({
-      paragraph,
-      words: tokens.slice(Math.min(x.from, y.from), Math.max(x.to, y.to)).join('').trim(),
-    })),
+    right
+      .filter((y) => collide(x, y))
+      .map((y) => ({
+        paragraph,
+        words: tokens.slice(Math.min(x.from, y.from), Math.max(x.to, y.to)).join('').trim(),
+      })),
   );
 }
 
@@ -118,17 +125,26 @@ function collisionsIn(paragraph: string, base: string, a: string, b: string): Co
  */
 export function overlaps(a: Amendment, b: Amendment, base: NumberedText): Collision[] {
   if (a.baseVersion !== b.baseVersion) {
-    throw new AppError('amendments_on_different_versions', 'rebase both amendments onto one version first');
+    throw new AppError(
+      'amendments_on_different_versions',
+      'rebase both amendments onto one version first',
+    );
   }
   return a.changes.flatMap((x) =>
     b.changes
       .filter((y) => y.paragraph === x.paragraph)
-      .flatMap((y) => collisionsIn(x.paragraph, liveText(base, x.paragraph) ?? '', x.proposed, y.proposed)),
+      .flatMap((y) =>
+        collisionsIn(x.paragraph, liveText(base, x.paragraph) ?? '', x.proposed, y.proposed),
+      ),
   );
 }
 
 /** Applies two sets of non-colliding hunks to the base tokens. */
-function applyBoth(base: readonly string[], first: readonly Hunk[], second: readonly Hunk[]): string {
+function applyBoth(
+  base: readonly string[],
+  first: readonly Hunk[],
+  second: readonly Hunk[],
+): string {
   const all = [...first, ...second].sort((x, y) => x.from - y.from || x.to - y.to);
   const out: string[] = [];
   let at = 0;
@@ -159,24 +175,36 @@ function rebaseParagraph(change: ParagraphProposal, from: string, to: string): s
  * changed the same ones or removed the paragraph. A change the new version already contains is
  * reported as adopted and dropped.
  */
-export function rebase(amendment: Amendment, from: NumberedText, to: NumberedText, toVersion: string): Rebase {
+export function rebase(
+  amendment: Amendment,
+  from: NumberedText,
+  to: NumberedText,
+  toVersion: string,
+): Rebase {
   const conflicts: Conflict[] = [];
   const changes: ParagraphProposal[] = [];
   const alreadyAdopted: string[] = [];
   for (const change of amendment.changes) {
     const before = liveText(from, change.paragraph);
     const after = liveText(to, change.paragraph);
-    if (before === undefined) conflicts.push({ paragraph: change.paragraph, reason: 'paragraph_missing' });
-    else if (after === undefined) conflicts.push({ paragraph: change.paragraph, reason: 'paragraph_deleted' });
+    if (before === undefined)
+      conflicts.push({ paragraph: change.paragraph, reason: 'paragraph_missing' });
+    else if (after === undefined)
+      conflicts.push({ paragraph: change.paragraph, reason: 'paragraph_deleted' });
     else if (after === change.proposed) alreadyAdopted.push(change.paragraph);
     else {
       const result = rebaseParagraph(change, before, after);
-      if (typeof result === 'string') changes.push({ paragraph: change.paragraph, proposed: result });
+      if (typeof result === 'string')
+        changes.push({ paragraph: change.paragraph, proposed: result });
       else conflicts.push(result);
     }
   }
   if (conflicts.length > 0) return { status: 'conflict', conflicts };
-  return { status: 'clean', amendment: { ...amendment, baseVersion: toVersion, changes }, alreadyAdopted };
+  return {
+    status: 'clean',
+    amendment: { ...amendment, baseVersion: toVersion, changes },
+    alreadyAdopted,
+  };
 }
 
 /**
@@ -188,7 +216,9 @@ export function proposedText(parent: Amendment, base: NumberedText): NumberedTex
     throw new AppError('sub_amendment_too_deep', 'a sub-amendment cannot itself be amended');
   }
   const proposals = new Map(parent.changes.map((c) => [c.paragraph, c.proposed]));
-  return base.map((p) => (proposals.has(p.number) && !p.deleted ? { ...p, text: proposals.get(p.number)! } : p));
+  return base.map((p) =>
+    proposals.has(p.number) && !p.deleted ? { ...p, text: proposals.get(p.number)! } : p,
+  );
 }
 
 /** A sub-amendment's version id: the parent amendment's proposed text is its base. */

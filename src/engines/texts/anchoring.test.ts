@@ -28,7 +28,14 @@ describe('anchoring: examples', () => {
     const v2 = renumber(v1, [edited, TEXT[1]!, TEXT[2]!]);
     const placed = reanchor(anchor, v2.paragraphs);
     assert.equal(placed.status, 'placed');
-    assert.deepEqual(placed.status === 'placed' && [placed.how, placed.paragraph, edited.slice(placed.start, placed.end)], ['exact', '1', 'a human right']);
+    assert.deepEqual(
+      placed.status === 'placed' && [
+        placed.how,
+        placed.paragraph,
+        edited.slice(placed.start, placed.end),
+      ],
+      ['exact', '1', 'a human right'],
+    );
   });
 
   test('when the quote appears twice, then its context picks the right one', () => {
@@ -39,38 +46,69 @@ describe('anchoring: examples', () => {
 
   test('when the quote itself is reworded, then it is placed fuzzily on the new words', () => {
     const anchor = anchorOn(2, 'publish transparency reports every six months');
-    const v2 = renumber(numberFirstVersion(TEXT), [TEXT[0]!, TEXT[1]!, 'Platforms should publish transparency reports every three months.']);
+    const v2 = renumber(numberFirstVersion(TEXT), [
+      TEXT[0]!,
+      TEXT[1]!,
+      'Platforms should publish transparency reports every three months.',
+    ]);
     const placed = reanchor(anchor, v2.paragraphs);
     assert.equal(placed.status === 'placed' && placed.how, 'fuzzy');
-    assert.equal(placed.status === 'placed' && placed.quote, 'publish transparency reports every three months');
+    assert.equal(
+      placed.status === 'placed' && placed.quote,
+      'publish transparency reports every three months',
+    );
   });
 
   test('when the paragraph is split, then the quote is found in the new paragraph', () => {
     const anchor = anchorOn(1, 'protect sources');
-    const v2 = renumber(numberFirstVersion(TEXT), [TEXT[0]!, 'States should protect journalists from surveillance,', 'and states should protect sources.', TEXT[2]!]);
+    const v2 = renumber(numberFirstVersion(TEXT), [
+      TEXT[0]!,
+      'States should protect journalists from surveillance,',
+      'and states should protect sources.',
+      TEXT[2]!,
+    ]);
     const placed = reanchor(anchor, v2.paragraphs);
-    assert.deepEqual(placed.status === 'placed' && [placed.how, placed.paragraph], ['elsewhere', '2bis']);
+    assert.deepEqual(placed.status === 'placed' && [placed.how, placed.paragraph], [
+      'elsewhere',
+      '2bis',
+    ]);
   });
 
   test('when the quoted words are gone, then the comment is orphaned and keeps its quote, never dropped', () => {
     const anchor = anchorOn(2, 'transparency reports every six months');
-    const v2 = renumber(numberFirstVersion(TEXT), [TEXT[0]!, TEXT[1]!, 'Platforms should be audited by independent bodies.']);
+    const v2 = renumber(numberFirstVersion(TEXT), [
+      TEXT[0]!,
+      TEXT[1]!,
+      'Platforms should be audited by independent bodies.',
+    ]);
     const { placed, orphaned } = reanchorAll([{ id: 'c1', anchor }], v2.paragraphs);
     assert.equal(placed.length, 0);
-    assert.deepEqual(orphaned.map((o) => o.placement), [{ status: 'orphaned', paragraph: '3', exact: 'transparency reports every six months' }]);
+    assert.deepEqual(
+      orphaned.map((o) => o.placement),
+      [{ status: 'orphaned', paragraph: '3', exact: 'transparency reports every six months' }],
+    );
   });
 });
 
 describe('anchoring: properties', () => {
   test('on an unchanged version, any quote is placed exactly where it was', () => {
-    const text = fc.array(fc.constantFrom('the', 'states', 'right', 'access', 'shall', 'data', ',', 'and'), { minLength: 3, maxLength: 40 }).map((w) => w.join(' '));
+    const text = fc
+      .array(fc.constantFrom('the', 'states', 'right', 'access', 'shall', 'data', ',', 'and'), {
+        minLength: 3,
+        maxLength: 40,
+      })
+      .map((w) => w.join(' '));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (paragraph, a, b) => {
         const start = a % (paragraph.length - 1);
         const end = start + 1 + (b % (paragraph.length - start));
         const anchor = createAnchor('1', paragraph, start, end);
         const placed = reanchor(anchor, numberFirstVersion([paragraph]));
-        assert.deepEqual(placed.status === 'placed' && [placed.how, placed.start, placed.end], ['exact', start, end]);
+        assert.deepEqual(placed.status === 'placed' && [placed.how, placed.start, placed.end], [
+          'exact',
+          start,
+          end,
+        ]);
       }),
       { numRuns: 300, seed: 11 },
     );
@@ -86,14 +124,24 @@ interface Token {
 }
 type Doc = Token[][];
 
-const VOCABULARY = Array.from({ length: 150 }, (_, i) => ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'no'][i % 8]! + ['da', 'ri', 'mon', 'tes', 'la', 'po'][(i * 7) % 6]! + String.fromCharCode(97 + (i % 26)));
-const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const VOCABULARY = Array.from(
+  { length: 150 },
+  (_, i) =>
+    ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'no'][i % 8]! +
+    ['da', 'ri', 'mon', 'tes', 'la', 'po'][(i * 7) % 6]! +
+    String.fromCharCode(97 + (i % 26)),
+);
+const pick = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)]!;
+const int = (random: Random, min: number, max: number) =>
+  min + Math.floor(random() * (max - min + 1));
 const word = (random: Random): Token => ({ word: pick(random, VOCABULARY), quoted: false });
 const textOf = (p: Token[]) => p.map((t) => t.word).join(' ');
 
 function generate(random: Random): Doc {
-  const doc = Array.from({ length: int(random, 4, 8) }, () => Array.from({ length: int(random, 12, 50) }, () => word(random)));
+  const doc = Array.from({ length: int(random, 4, 8) }, () =>
+    Array.from({ length: int(random, 12, 50) }, () => word(random)),
+  );
   const p = doc[int(random, 0, doc.length - 1)]!;
   const length = int(random, 2, Math.min(8, p.length));
   const start = int(random, 0, p.length - length);
@@ -103,7 +151,9 @@ function generate(random: Random): Doc {
 
 /** Token positions in a paragraph where a cut or an insertion does not fall inside the quote. */
 function outside(p: Token[], random: Random): number {
-  const allowed = Array.from({ length: p.length + 1 }, (_, i) => i).filter((i) => !(p[i - 1]?.quoted && p[i]?.quoted));
+  const allowed = Array.from({ length: p.length + 1 }, (_, i) => i).filter(
+    (i) => !(p[i - 1]?.quoted && p[i]?.quoted),
+  );
   return pick(random, allowed);
 }
 
@@ -114,7 +164,8 @@ function editElsewhere(doc: Doc, random: Random): Doc {
   const kind = pick(random, ['insert', 'delete', 'substitute', 'split', 'merge'] as const);
   const free = p.map((t, k) => k).filter((k) => !p[k]!.quoted);
   if (kind === 'insert') p.splice(outside(p, random), 0, word(random));
-  else if ((kind === 'delete' || kind === 'substitute') && free.length > 1) p.splice(pick(random, free), 1, ...(kind === 'delete' ? [] : [word(random)]));
+  else if ((kind === 'delete' || kind === 'substitute') && free.length > 1)
+    p.splice(pick(random, free), 1, ...(kind === 'delete' ? [] : [word(random)]));
   else if (kind === 'split') {
     const at = outside(p, random);
     if (at > 0 && at < p.length) out.splice(i, 1, p.slice(0, at), p.slice(at));
@@ -167,7 +218,9 @@ describe('anchoring: measured over a generated corpus of edits', () => {
     let ok = 0;
     for (let i = 0; i < cases; i++) if (runCase(random, false)) ok++;
     const share = ok / cases;
-    t.diagnostic(`anchors placed correctly, quote untouched (insertions, deletions, substitutions elsewhere, splits, merges): ${(share * 100).toFixed(1)} % of ${cases}`);
+    t.diagnostic(
+      `anchors placed correctly, quote untouched (insertions, deletions, substitutions elsewhere, splits, merges): ${(share * 100).toFixed(1)} % of ${cases}`,
+    );
     assert.ok(share >= 0.95, `only ${(share * 100).toFixed(1)} % placed`);
   });
 

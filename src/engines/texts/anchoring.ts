@@ -42,7 +42,8 @@ export type Placement =
   | { readonly status: 'orphaned'; readonly paragraph: string; readonly exact: string };
 
 export function createAnchor(paragraph: string, text: string, start: number, end: number): Anchor {
-  if (start < 0 || end > text.length || start >= end) throw new RangeError('empty or out-of-range quote');
+  if (start < 0 || end > text.length || start >= end)
+    throw new RangeError('empty or out-of-range quote');
   return {
     paragraph,
     exact: text.slice(start, end),
@@ -66,11 +67,16 @@ function contextScore(anchor: Anchor, c: Candidate): number {
   const before = c.text.slice(0, c.start);
   const after = c.text.slice(c.end);
   let p = 0;
-  while (p < anchor.prefix.length && before[before.length - 1 - p] === anchor.prefix[anchor.prefix.length - 1 - p]) p++;
+  while (
+    p < anchor.prefix.length &&
+    before[before.length - 1 - p] === anchor.prefix[anchor.prefix.length - 1 - p]
+  )
+    p++;
   let s = 0;
   while (s < anchor.suffix.length && after[s] === anchor.suffix[s]) s++;
   const prefix = anchor.prefix.length === 0 ? (c.start === 0 ? 1 : 0) : p / anchor.prefix.length;
-  const suffix = anchor.suffix.length === 0 ? (c.end === c.text.length ? 1 : 0) : s / anchor.suffix.length;
+  const suffix =
+    anchor.suffix.length === 0 ? (c.end === c.text.length ? 1 : 0) : s / anchor.suffix.length;
   return (prefix + suffix) / 2;
 }
 
@@ -118,10 +124,19 @@ export function reanchor(anchor: Anchor, version: NumberedText): Placement {
     ['elsewhere', () => others.flatMap((p) => fuzzyMatches(p.number, p.text, anchor.exact))],
   ];
   for (const [how, find] of stages) {
-    const candidates = find().filter((c) => how !== 'elsewhere' || contextScore(anchor, c) >= ELSEWHERE_CONTEXT);
+    const candidates = find().filter(
+      (c) => how !== 'elsewhere' || contextScore(anchor, c) >= ELSEWHERE_CONTEXT,
+    );
     const top = best(anchor, candidates);
     if (top) {
-      return { status: 'placed', how, paragraph: top.paragraph, start: top.start, end: top.end, quote: top.text.slice(top.start, top.end) };
+      return {
+        status: 'placed',
+        how,
+        paragraph: top.paragraph,
+        start: top.start,
+        end: top.end,
+        quote: top.text.slice(top.start, top.end),
+      };
     }
   }
   return { status: 'orphaned', paragraph: anchor.paragraph, exact: anchor.exact };

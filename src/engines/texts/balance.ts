@@ -23,15 +23,28 @@ export interface Shortfall {
 }
 
 export function balanceShortfalls(members: readonly Rater[], targets: BalanceTargets): Shortfall[] {
-  const count = (pick: (m: Rater) => string | null, value: string) => members.filter((m) => pick(m) === value).length;
-  const check = (dimension: Shortfall['dimension'], pick: (m: Rater) => string | null, wanted: Array<[string, number]>) =>
+  const count = (pick: (m: Rater) => string | null, value: string) =>
+    members.filter((m) => pick(m) === value).length;
+  const check = (
+    dimension: Shortfall['dimension'],
+    pick: (m: Rater) => string | null,
+    wanted: Array<[string, number]>,
+  ) =>
     wanted.flatMap(([value, need]) => {
       const have = count(pick, value);
       return have < need ? [{ dimension, value, have, need }] : [];
     });
   return [
-    ...check('group', (m) => m.group, (targets.groups ?? STAKEHOLDER_GROUPS).map((g) => [g, targets.perGroup])),
-    ...check('region', (m) => m.region, UN_REGIONS.map((r) => [r, targets.perRegion])),
+    ...check(
+      'group',
+      (m) => m.group,
+      (targets.groups ?? STAKEHOLDER_GROUPS).map((g) => [g, targets.perGroup]),
+    ),
+    ...check(
+      'region',
+      (m) => m.region,
+      UN_REGIONS.map((r) => [r, targets.perRegion]),
+    ),
     ...check('gender', (m) => m.gender, Object.entries(targets.perGender)),
   ];
 }

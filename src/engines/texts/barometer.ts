@@ -32,7 +32,15 @@ export interface Rating {
 
 export type Cell =
   | { shown: false }
-  | { shown: true; n: number; median: number | null; iqr: number | null; shareAtLeast4: number; canLiveWith: number; objections: number };
+  | {
+      shown: true;
+      n: number;
+      median: number | null;
+      iqr: number | null;
+      shareAtLeast4: number;
+      canLiveWith: number;
+      objections: number;
+    };
 
 export interface Summary {
   readonly byGroup: Map<string, Cell>;
@@ -63,7 +71,9 @@ function shareOf(values: readonly RatingValue[]): number {
 
 function cell(values: readonly RatingValue[]): Cell {
   if (values.length < MIN_CELL) return { shown: false };
-  const numbers = values.filter((v): v is 1 | 2 | 3 | 4 | 5 => typeof v === 'number').sort((a, b) => a - b);
+  const numbers = values
+    .filter((v): v is 1 | 2 | 3 | 4 | 5 => typeof v === 'number')
+    .sort((a, b) => a - b);
   return {
     shown: true,
     n: values.length,
@@ -75,7 +85,10 @@ function cell(values: readonly RatingValue[]): Cell {
   };
 }
 
-function groupBy(rated: ReadonlyArray<[Rater, RatingValue]>, key: (r: Rater) => string | null): Map<string, RatingValue[]> {
+function groupBy(
+  rated: ReadonlyArray<[Rater, RatingValue]>,
+  key: (r: Rater) => string | null,
+): Map<string, RatingValue[]> {
   const out = new Map<string, RatingValue[]>();
   for (const [rater, value] of rated) {
     const k = key(rater);
@@ -85,10 +98,19 @@ function groupBy(rated: ReadonlyArray<[Rater, RatingValue]>, key: (r: Rater) => 
 }
 
 /** The ratings of one round on one target, counted (recused ones left out). */
-export function summarize(ratings: readonly Rating[], raters: readonly Rater[], target: string, round: number): Summary {
+export function summarize(
+  ratings: readonly Rating[],
+  raters: readonly Rater[],
+  target: string,
+  round: number,
+): Summary {
   const byId = new Map(raters.map((r) => [r.id, r]));
-  const mine = ratings.filter((r) => r.target === target && r.round === round && byId.has(r.raterId));
-  const rated = mine.filter((r) => !r.conflictOfInterest).map((r): [Rater, RatingValue] => [byId.get(r.raterId)!, r.value]);
+  const mine = ratings.filter(
+    (r) => r.target === target && r.round === round && byId.has(r.raterId),
+  );
+  const rated = mine
+    .filter((r) => !r.conflictOfInterest)
+    .map((r): [Rater, RatingValue] => [byId.get(r.raterId)!, r.value]);
   const groups = groupBy(rated, (r) => r.group);
   const shares = [...groups.values()].map(shareOf);
   const toCells = (m: Map<string, RatingValue[]>) => new Map([...m].map(([k, v]) => [k, cell(v)]));
@@ -106,7 +128,11 @@ export function summarize(ratings: readonly Rating[], raters: readonly Rater[], 
  * be shown) and has a share of 4 or more at or above the threshold. Groups that are too small
  * to show cannot vouch for support, so they are listed and broad support is withheld.
  */
-export function broadSupport(summary: Summary, expertGroups: readonly StakeholderGroup[], threshold: number) {
+export function broadSupport(
+  summary: Summary,
+  expertGroups: readonly StakeholderGroup[],
+  threshold: number,
+) {
   const tooFew = expertGroups.filter((g) => !summary.byGroup.get(g)?.shown);
   const below = expertGroups.filter((g) => {
     const c = summary.byGroup.get(g);
@@ -122,11 +148,17 @@ export type Distribution = Record<`${RatingValue}`, number>;
  * below three raters) and how many members who rated in both rounds changed their answer.
  */
 export function roundComparison(ratings: readonly Rating[], target: string, round: number) {
-  const inRound = (k: number) => new Map(ratings.filter((r) => r.target === target && r.round === k && !r.conflictOfInterest).map((r) => [r.raterId, r.value]));
+  const inRound = (k: number) =>
+    new Map(
+      ratings
+        .filter((r) => r.target === target && r.round === k && !r.conflictOfInterest)
+        .map((r) => [r.raterId, r.value]),
+    );
   const previous = inRound(round - 1);
   const current = inRound(round);
   let moved = 0;
-  for (const [rater, value] of current) if (previous.has(rater) && previous.get(rater) !== value) moved++;
+  for (const [rater, value] of current)
+    if (previous.has(rater) && previous.get(rater) !== value) moved++;
   if (previous.size < MIN_CELL) return { previous: null, moved };
   const distribution: Distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, can_live_with: 0, object: 0 };
   for (const value of previous.values()) distribution[`${value}`]++;

@@ -13,7 +13,14 @@ export {
   type Renumbering,
   type RenumberOptions,
 } from './numbering.ts';
-export { createAnchor, reanchor, reanchorAll, CONTEXT_LENGTH, type Anchor, type Placement } from './anchoring.ts';
+export {
+  createAnchor,
+  reanchor,
+  reanchorAll,
+  CONTEXT_LENGTH,
+  type Anchor,
+  type Placement,
+} from './anchoring.ts';
 export {
   diffWording,
   amendmentDiff,

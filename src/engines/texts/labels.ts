@@ -18,9 +18,25 @@
 export type Label = readonly number[];
 
 const LATIN = [
-  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
-  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies',
-  'septdecies', 'octodecies', 'novodecies', 'vicies',
+  'bis',
+  'ter',
+  'quater',
+  'quinquies',
+  'sexies',
+  'septies',
+  'octies',
+  'novies',
+  'decies',
+  'undecies',
+  'duodecies',
+  'terdecies',
+  'quaterdecies',
+  'quindecies',
+  'sexdecies',
+  'septdecies',
+  'octodecies',
+  'novodecies',
+  'vicies',
 ] as const;
 
 /** The virtual label in front of paragraph 1, under which insertions before it are numbered. */
@@ -50,8 +66,7 @@ export function labelsBetween(after: Label, before: Label | null, count: number)
   // `before` extends `after` (e.g. 12 then 12bis): take the one free label just in front of it
   // on that level, then continue underneath that one.
   const index = before[after.length]!;
-  const first: Label =
-    before.length > after.length + 1 ? [...after, index] : [...after, index - 1];
+  const first: Label = before.length > after.length + 1 ? [...after, index] : [...after, index - 1];
   return [first, ...labelsBetween(first, before, count - 1)];
 }
 

@@ -41,7 +41,9 @@ export function matchParagraphs(
   const source: (number | null)[] = after.map(() => null);
   // Fresh paragraphs carry their index so that they equal nothing old.
   const left = before.map(normalizeParagraph);
-  const right = after.map((text, i) => (fresh.has(i) ? `\u0000fresh:${i}` : normalizeParagraph(text)));
+  const right = after.map((text, i) =>
+    fresh.has(i) ? `\u0000fresh:${i}` : normalizeParagraph(text),
+  );
   const stretches: Stretch[] = [];
   let oldAt = 0;
   let newAt = 0;

@@ -20,19 +20,34 @@ describe('numbering: examples', () => {
     const v1 = numberFirstVersion(P);
     const v2 = renumber(v1, [P[0]!, P[1]!, 'A brand new idea about open standards.', P[2]!, P[3]!]);
     assert.deepEqual(all(v2.paragraphs), ['1', '2', '2bis', '3', '4']);
-    assert.deepEqual(v2.changes.find((c) => c.kind === 'inserted'), { kind: 'inserted', number: '2bis' });
+    assert.deepEqual(
+      v2.changes.find((c) => c.kind === 'inserted'),
+      { kind: 'inserted', number: '2bis' },
+    );
   });
 
   test('when three paragraphs are inserted after 2, then they are 2bis, 2ter and 2quater', () => {
     const v1 = numberFirstVersion(P);
-    const v2 = renumber(v1, [P[0]!, P[1]!, 'Alpha beta gamma.', 'Delta epsilon zeta.', 'Eta theta iota.', P[2]!]);
+    const v2 = renumber(v1, [
+      P[0]!,
+      P[1]!,
+      'Alpha beta gamma.',
+      'Delta epsilon zeta.',
+      'Eta theta iota.',
+      P[2]!,
+    ]);
     assert.deepEqual(all(v2.paragraphs), ['1', '2', '2bis', '2ter', '2quater', '3', '4†']);
   });
 
   test('when a paragraph is deleted, then it keeps its number marked deleted and it is never reused', () => {
     const v2 = renumber(numberFirstVersion(P), [P[0]!, P[2]!, P[3]!]);
     assert.deepEqual(all(v2.paragraphs), ['1', '2†', '3', '4']);
-    const v3 = renumber(v2.paragraphs, [P[0]!, 'Something else entirely, never seen.', P[2]!, P[3]!]);
+    const v3 = renumber(v2.paragraphs, [
+      P[0]!,
+      'Something else entirely, never seen.',
+      P[2]!,
+      P[3]!,
+    ]);
     assert.deepEqual(all(v3.paragraphs), ['1', '2†', '2bis', '3', '4']);
   });
 
@@ -59,7 +74,9 @@ describe('numbering: examples', () => {
     const v2 = renumber(numberFirstVersion(P), [P[1]!, P[2]!, P[3]!, P[0]!]);
     assert.deepEqual(all(v2.paragraphs), ['1†', '2', '3', '4', '4bis']);
     assert.ok(v2.changes.some((c) => c.kind === 'moved' && c.number === '4bis' && c.from === '1'));
-    assert.ok(v2.changes.some((c) => c.kind === 'deleted' && c.number === '1' && c.movedTo === '4bis'));
+    assert.ok(
+      v2.changes.some((c) => c.kind === 'deleted' && c.number === '1' && c.movedTo === '4bis'),
+    );
   });
 
   test('when the secretariat maps a rewritten paragraph explicitly, then the mapping wins', () => {
@@ -74,7 +91,13 @@ describe('numbering: examples', () => {
 
   test('when a mapping breaks reading order, then it is refused', () => {
     assert.throws(
-      () => renumber(numberFirstVersion(P), P, { mapping: new Map([[0, '3'], [1, '2']]) }),
+      () =>
+        renumber(numberFirstVersion(P), P, {
+          mapping: new Map([
+            [0, '3'],
+            [1, '2'],
+          ]),
+        }),
       { code: 'invalid_paragraph_mapping' },
     );
   });
@@ -97,7 +120,10 @@ const op = fc.record({
   at: fc.nat(),
   to: fc.nat(),
 });
-const history = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
+const history = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), {
+  minLength: 1,
+  maxLength: 12,
+});
 
 interface Para {
   id: number;
@@ -109,7 +135,10 @@ function apply(doc: Para[], ops: Op[], next: () => number): Para[] {
   for (const o of ops) {
     if (o.kind === 'insert' || out.length === 0) {
       const id = next();
-      out.splice(o.at % (out.length + 1), 0, { id, words: Array.from({ length: 8 }, (_, k) => `p${id}w${k}`) });
+      out.splice(o.at % (out.length + 1), 0, {
+        id,
+        words: Array.from({ length: 8 }, (_, k) => `p${id}w${k}`),
+      });
     } else if (o.kind === 'delete') out.splice(o.at % out.length, 1);
     else if (o.kind === 'edit') {
       const p = out[o.at % out.length]!;
@@ -125,38 +154,58 @@ function apply(doc: Para[], ops: Op[], next: () => number): Para[] {
 describe('numbering: properties', () => {
   test('numbers are stable and never reused under any sequence of insertions, deletions, edits and moves', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), history, (start, versions) => {
-        let counter = 0;
-        const next = () => ++counter;
-        let doc = apply([], start.map((at) => ({ kind: 'insert', at, to: 0 })), next);
-        let text = numberFirstVersion(doc.map((p) => p.words.join(' ')));
-        const owner = new Map<string, number>(text.map((p, i) => [p.number, doc[i]!.id]));
-        for (const ops of versions) {
-          const before = new Map(doc.map((p, i) => [p.id, live(text)[i]!]));
-          doc = apply(doc, ops, next);
-          const result = renumber(text, doc.map((p) => p.words.join(' ')));
-          assert.ok(isInReadingOrder(result.paragraphs), 'labels increase in reading order');
-          assert.deepEqual(result.paragraphs.filter((p) => p.deleted === false).map((p) => p.text), doc.map((p) => p.words.join(' ')));
-          for (const old of text) {
-            const now = result.paragraphs.find((p) => p.number === old.number);
-            assert.ok(now, `number ${old.number} is kept`);
-            if (old.deleted) assert.ok(now.deleted, `deleted ${old.number} stays deleted`);
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        history,
+        (start, versions) => {
+          let counter = 0;
+          const next = () => ++counter;
+          let doc = apply(
+            [],
+            start.map((at) => ({ kind: 'insert', at, to: 0 })),
+            next,
+          );
+          let text = numberFirstVersion(doc.map((p) => p.words.join(' ')));
+          const owner = new Map<string, number>(text.map((p, i) => [p.number, doc[i]!.id]));
+          for (const ops of versions) {
+            const before = new Map(doc.map((p, i) => [p.id, live(text)[i]!]));
+            doc = apply(doc, ops, next);
+            const result = renumber(
+              text,
+              doc.map((p) => p.words.join(' ')),
+            );
+            assert.ok(isInReadingOrder(result.paragraphs), 'labels increase in reading order');
+            assert.deepEqual(
+              result.paragraphs.filter((p) => p.deleted === false).map((p) => p.text),
+              doc.map((p) => p.words.join(' ')),
+            );
+            for (const old of text) {
+              const now = result.paragraphs.find((p) => p.number === old.number);
+              assert.ok(now, `number ${old.number} is kept`);
+              if (old.deleted) assert.ok(now.deleted, `deleted ${old.number} stays deleted`);
+            }
+            const moved = new Set(
+              result.changes.flatMap((c) => (c.kind === 'moved' ? [c.number] : [])),
+            );
+            // A move reorders paragraphs; whichever side the diff sees as moved (and a moved paragraph
+            // edited as well) is numbered anew, so only versions without moves pin every number.
+            const reordered = ops.some((o) => o.kind === 'move');
+            live(result.paragraphs).forEach((number, i) => {
+              const id = doc[i]!.id;
+              const known = owner.get(number);
+              assert.ok(
+                known === undefined || known === id,
+                `number ${number} always names one paragraph`,
+              );
+              owner.set(number, id);
+              const was = before.get(id);
+              if (was !== undefined && !moved.has(number) && !reordered)
+                assert.equal(number, was, 'a kept paragraph keeps its number');
+            });
+            text = result.paragraphs;
           }
-          const moved = new Set(result.changes.flatMap((c) => (c.kind === 'moved' ? [c.number] : [])));
-          // A move reorders paragraphs; whichever side the diff sees as moved (and a moved paragraph
-          // edited as well) is numbered anew, so only versions without moves pin every number.
-          const reordered = ops.some((o) => o.kind === 'move');
-          live(result.paragraphs).forEach((number, i) => {
-            const id = doc[i]!.id;
-            const known = owner.get(number);
-            assert.ok(known === undefined || known === id, `number ${number} always names one paragraph`);
-            owner.set(number, id);
-            const was = before.get(id);
-            if (was !== undefined && !moved.has(number) && !reordered) assert.equal(number, was, 'a kept paragraph keeps its number');
-          });
-          text = result.paragraphs;
-        }
-      }),
+        },
+      ),
       { numRuns: 150, seed: 20260117 },
     );
   });
@@ -176,6 +225,9 @@ describe('numbering: properties', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
-    assert.deepEqual(labelsBetween(START, null, 2), [[0, 1], [0, 2]]);
+    assert.deepEqual(labelsBetween(START, null, 2), [
+      [0, 1],
+      [0, 2],
+    ]);
   });
 });

@@ -6,7 +6,14 @@
 // elsewhere is numbered anew at its new place (numbers stay in reading order) and its old
 // number is kept as deleted, pointing to the new one.
 import { AppError } from '../../shared/errors.ts';
-import { compareLabels, labelsBetween, parseLabel, renderLabel, START, type Label } from './labels.ts';
+import {
+  compareLabels,
+  labelsBetween,
+  parseLabel,
+  renderLabel,
+  START,
+  type Label,
+} from './labels.ts';
 import { matchParagraphs, EDIT_THRESHOLD } from './matching.ts';
 import { similarity } from './words.ts';
 
@@ -73,9 +80,11 @@ function matchWithMapping(
   options: RenumberOptions,
 ): { source: (number | null)[]; moved: Map<number, number> } {
   const pinned = explicitPairs(live, options.mapping);
-  const fresh = new Set([...(options.mapping ?? new Map<number, string | null>())]
-    .filter(([, number]) => number === null)
-    .map(([index]) => index));
+  const fresh = new Set(
+    [...(options.mapping ?? new Map<number, string | null>())]
+      .filter(([, number]) => number === null)
+      .map(([index]) => index),
+  );
   const source: (number | null)[] = texts.map(() => null);
   const moved = new Map<number, number>();
   let oldFrom = 0;
@@ -127,7 +136,9 @@ function assemble(
   const deletedNow: ParagraphChange[] = [];
   const movedOut = new Map<NumberedParagraph, number>();
   for (const [newIndex, oldIndex] of matched.moved) movedOut.set(live[oldIndex]!, newIndex);
-  const continued = new Set(matched.source.filter((s): s is number => s !== null).map((s) => live[s]!));
+  const continued = new Set(
+    matched.source.filter((s): s is number => s !== null).map((s) => live[s]!),
+  );
   const position = new Map(previous.map((p, i) => [p, i]));
   let cursor = 0;
   let pending: number[] = [];
@@ -135,7 +146,8 @@ function assemble(
     for (; cursor < until; cursor++) {
       const old = previous[cursor]!;
       out.push(old.deleted ? old : numbered(old.label, old.text, true));
-      if (!old.deleted && !continued.has(old)) deletedNow.push({ kind: 'deleted', number: old.number });
+      if (!old.deleted && !continued.has(old))
+        deletedNow.push({ kind: 'deleted', number: old.number });
     }
   };
   const flushNew = (before: Label | null) => {
@@ -160,7 +172,9 @@ function assemble(
   flushNew(null);
   // The live paragraphs of `out` are the new texts in order, so a moved one's new number is there.
   const liveOut = livePart(out);
-  const movedTo = new Map([...matched.moved].map(([n, o]) => [live[o]!.number, liveOut[n]!.number]));
+  const movedTo = new Map(
+    [...matched.moved].map(([n, o]) => [live[o]!.number, liveOut[n]!.number]),
+  );
   for (const change of deletedNow) {
     const target = movedTo.get(change.number);
     if (target !== undefined && change.kind === 'deleted') change.movedTo = target;
@@ -180,7 +194,9 @@ function insertionChange(
   live: readonly NumberedParagraph[],
 ): ParagraphChange {
   const from = moved.get(newIndex);
-  return from === undefined ? { kind: 'inserted', number } : { kind: 'moved', number, from: live[from]!.number };
+  return from === undefined
+    ? { kind: 'inserted', number }
+    : { kind: 'moved', number, from: live[from]!.number };
 }
 
 /** Checks the invariant the rest of the feature relies on: labels strictly increase. */

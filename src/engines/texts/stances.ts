@@ -35,10 +35,13 @@ export interface Stance {
 export type StanceProblem = 'reason_required' | 'disposition_only_for_objections';
 
 /** What is wrong with a stance before it is recorded (an objection must say why). */
-export function checkStance(stance: Pick<Stance, 'value' | 'reason' | 'disposition'>): StanceProblem[] {
+export function checkStance(
+  stance: Pick<Stance, 'value' | 'reason' | 'disposition'>,
+): StanceProblem[] {
   const problems: StanceProblem[] = [];
   if (stance.value === 'object' && !stance.reason?.trim()) problems.push('reason_required');
-  if (stance.value !== 'object' && stance.disposition) problems.push('disposition_only_for_objections');
+  if (stance.value !== 'object' && stance.disposition)
+    problems.push('disposition_only_for_objections');
   return problems;
 }
 
@@ -71,7 +74,8 @@ function latest(stances: readonly Stance[], target: Target): Stance[] {
   return [...byParticipant.values()];
 }
 
-const isOpen = (s: Stance) => s.value === 'object' && (s.disposition ?? { kind: 'open' }).kind === 'open';
+const isOpen = (s: Stance) =>
+  s.value === 'object' && (s.disposition ?? { kind: 'open' }).kind === 'open';
 
 /**
  * Counts per stakeholder group the stances given on `currentVersion` of the target only.
@@ -116,11 +120,15 @@ export function tally(
  * - rough_consensus: stances on the current version and no open objection (answered or
  *   withdrawn objections are listed beside it, with how they were answered).
  */
-export type ParagraphStatus = 'no_stances' | 'awaiting_reconfirmation' | 'open_objections' | 'rough_consensus';
+export type ParagraphStatus =
+  'no_stances' | 'awaiting_reconfirmation' | 'open_objections' | 'rough_consensus';
 
 export function paragraphStatus(t: Tally): ParagraphStatus {
   if (t.openObjections.length > 0) return 'open_objections';
-  const current = [...t.byGroup.values()].reduce((n, c) => n + c.support + c.canLiveWith + c.object, 0);
+  const current = [...t.byGroup.values()].reduce(
+    (n, c) => n + c.support + c.canLiveWith + c.object,
+    0,
+  );
   if (current > 0) return 'rough_consensus';
   return t.toReconfirm.length > 0 ? 'awaiting_reconfirmation' : 'no_stances';
 }

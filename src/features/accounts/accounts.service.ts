@@ -57,12 +57,16 @@ function checkPassword(password: string, field = 'password'): void {
 }
 
 function checkEmail(email: string): void {
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw ValidationError({ email: 'errors.emailInvalid' });
+  if (!EMAIL_PATTERN.test(email) || email.length > 254)
+    throw ValidationError({ email: 'errors.emailInvalid' });
 }
 
 /** Password checks for this address are paused after too many failures; a password reset still works. */
 export const SignInPausedError = (pausedMs: number, field = 'email') =>
-  new AppError('sign_in_paused', 'too many failed sign-ins for this account', { fields: { [field]: 'trust.signInPaused' }, details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) } });
+  new AppError('sign_in_paused', 'too many failed sign-ins for this account', {
+    fields: { [field]: 'trust.signInPaused' },
+    details: { retryAfterSeconds: Math.ceil(pausedMs / 1000) },
+  });
 
 /** What a browser proves with: its device cookie (see sign-in-throttle.ts), when it has one. */
 export interface Browser {
@@ -88,9 +92,21 @@ export function accountsService(deps: AccountsDeps) {
   const { store, mailer, hasher, clock, baseUrl, jobs, throttle, revokeApiTokens } = deps;
   const now = () => clock.now().toISOString();
 
-  async function issueToken(purpose: string, userId: string | null, subject: string | null, minutes: number): Promise<string> {
+  async function issueToken(
+    purpose: string,
+    userId: string | null,
+    subject: string | null,
+    minutes: number,
+  ): Promise<string> {
     const token = newSecretToken();
-    await store.insertToken({ tokenHash: hashToken(token), purpose, userId, subject, now: now(), expiresAt: addMinutes(clock.now(), minutes).toISOString() });
+    await store.insertToken({
+      tokenHash: hashToken(token),
+      purpose,
+      userId,
+      subject,
+      now: now(),
+      expiresAt: addMinutes(clock.now(), minutes).toISOString(),
+    });
     return token;
   }
 
@@ -98,28 +114,49 @@ export function accountsService(deps: AccountsDeps) {
    * The one place a password is checked: counted against the per-account limit before the hash is
    * verified. `user` undefined (unknown address) costs the same time and always fails.
    */
-  async function checkPasswordOf(email: string, user: UserRecord | undefined, password: string, deviceCookie: string | undefined, field: string): Promise<boolean> {
+  async function checkPasswordOf(
+    email: string,
+    user: UserRecord | undefined,
+    password: string,
+    deviceCookie: string | undefined,
+    field: string,
+  ): Promise<boolean> {
     const attempt = await throttle.begin(email, throttle.deviceOf(email, deviceCookie));
     if (!('succeeded' in attempt)) throw SignInPausedError(attempt.pausedMs, field);
-    const ok = user ? await hasher.verify(user.passwordHash, password) : (await hasher.verifyNothing(password), false);
+    const ok = user
+      ? await hasher.verify(user.passwordHash, password)
+      : (await hasher.verifyNothing(password), false);
     await (ok ? attempt.succeeded() : attempt.failed());
     return ok;
   }
 
   async function openSession(user: UserRecord, browser: Browser): Promise<SignedIn> {
     const token = newSecretToken();
-    await store.insertSession({ idHash: hashToken(token), userId: user.id, now: now(), expiresAt: addMinutes(clock.now(), SESSION_DAYS * 24 * 60).toISOString(), userAgent: browser.userAgent?.slice(0, 200) ?? null });
-    const deviceCookie = throttle.deviceOf(user.email, browser.deviceCookie) ? (browser.deviceCookie as string) : throttle.issueDevice(user.email);
+    await store.insertSession({
+      idHash: hashToken(token),
+      userId: user.id,
+      now: now(),
+      expiresAt: addMinutes(clock.now(), SESSION_DAYS * 24 * 60).toISOString(),
+      userAgent: browser.userAgent?.slice(0, 200) ?? null,
+    });
+    const deviceCookie = throttle.deviceOf(user.email, browser.deviceCookie)
+      ? (browser.deviceCookie as string)
+      : throttle.issueDevice(user.email);
     return { token, user, deviceCookie };
   }
 
-  async function sendConfirmation(user: Pick<UserRecord, 'id' | 'email' | 'locale'>): Promise<void> {
+  async function sendConfirmation(
+    user: Pick<UserRecord, 'id' | 'email' | 'locale'>,
+  ): Promise<void> {
     const token = await issueToken('confirm_email', user.id, user.email, CONFIRM_MINUTES);
     const t = translator(isLocale(user.locale) ? user.locale : 'en');
     await mailer.send({
       to: user.email,
       subject: t('mail.confirm.subject'),
-      text: t('mail.confirm.body', { link: `${baseUrl}/account/confirm/${token}`, hours: CONFIRM_MINUTES / 60 }),
+      text: t('mail.confirm.body', {
+        link: `${baseUrl}/account/confirm/${token}`,
+        hours: CONFIRM_MINUTES / 60,
+      }),
     });
   }
 
@@ -129,23 +166,42 @@ export function accountsService(deps: AccountsDeps) {
      * not: the request does the same work in both cases, so neither its answer nor its timing
      * tells whether an account exists (looking the address up, inserting and mailing would).
      */
-    async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
+    async register(input: {
+      email: string;
+      password: string;
+      displayName: string;
+      locale: Locale;
+    }): Promise<void> {
       const email = normaliseEmail(input.email);
       const displayName = input.displayName.trim();
       checkEmail(email);
       checkDisplayName(displayName);
       checkPassword(input.password);
       const passwordHash = await hasher.hash(input.password);
-      await jobs.enqueue(REGISTRATION_JOB, { email, displayName, locale: input.locale, passwordHash } satisfies RegistrationPayload);
+      await jobs.enqueue(REGISTRATION_JOB, {
+        email,
+        displayName,
+        locale: input.locale,
+        passwordHash,
+      } satisfies RegistrationPayload);
     },
 
     /** The queued half of a registration: a pending account and its confirmation mail, or a word to the owner. */
-    async completeRegistration({ email, displayName, locale, passwordHash }: RegistrationPayload): Promise<void> {
+    async completeRegistration({
+      email,
+      displayName,
+      locale,
+      passwordHash,
+    }: RegistrationPayload): Promise<void> {
       const existing = await store.findUserByEmail(email);
       if (existing) {
         // Tell the owner of the address, not the person at the keyboard.
         const t = translator(isLocale(existing.locale) ? existing.locale : locale);
-        await mailer.send({ to: email, subject: t('mail.alreadyRegistered.subject'), text: t('mail.alreadyRegistered.body', { link: `${baseUrl}/account/forgot` }) });
+        await mailer.send({
+          to: email,
+          subject: t('mail.alreadyRegistered.subject'),
+          text: t('mail.alreadyRegistered.body', { link: `${baseUrl}/account/forgot` }),
+        });
         return;
       }
       const id = newId();
@@ -160,7 +216,8 @@ export function accountsService(deps: AccountsDeps) {
       if (!used?.userId) throw new AppError('link_invalid', 'confirmation link invalid or expired');
       const user = await store.findUserById(used.userId);
       // A link sent before an address change confirms nothing.
-      if (!user || user.email !== used.subject) throw new AppError('link_invalid', 'confirmation link invalid or expired');
+      if (!user || user.email !== used.subject)
+        throw new AppError('link_invalid', 'confirmation link invalid or expired');
       await store.confirmEmail(user.id, now());
     },
 
@@ -211,7 +268,14 @@ export function accountsService(deps: AccountsDeps) {
       if (!user || !(await throttle.allowResetMail(user.email))) return;
       const token = await issueToken('reset_password', user.id, user.email, RESET_MINUTES);
       const t = translator(isLocale(user.locale) ? user.locale : 'en');
-      await mailer.send({ to: email, subject: t('mail.reset.subject'), text: t('mail.reset.body', { link: `${baseUrl}/account/reset/${token}`, minutes: RESET_MINUTES }) });
+      await mailer.send({
+        to: email,
+        subject: t('mail.reset.subject'),
+        text: t('mail.reset.body', {
+          link: `${baseUrl}/account/reset/${token}`,
+          minutes: RESET_MINUTES,
+        }),
+      });
     },
 
     async isResetTokenValid(token: string): Promise<boolean> {
@@ -238,20 +302,40 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /** `currentSession` (the browser making the change) stays signed in; every other session ends. */
-    async changePassword(userId: string, current: string, next: string, currentSession: string | null, deviceCookie: string | undefined): Promise<void> {
+    async changePassword(
+      userId: string,
+      current: string,
+      next: string,
+      currentSession: string | null,
+      deviceCookie: string | undefined,
+    ): Promise<void> {
       const user = await store.findUserById(userId);
-      if (!user || !(await checkPasswordOf(user.email, user, current, deviceCookie, 'currentPassword'))) throw ValidationError({ currentPassword: 'errors.passwordWrong' });
+      if (
+        !user ||
+        !(await checkPasswordOf(user.email, user, current, deviceCookie, 'currentPassword'))
+      )
+        throw ValidationError({ currentPassword: 'errors.passwordWrong' });
       checkPassword(next, 'newPassword');
       const passwordHash = await hasher.hash(next);
       await revokeApiTokens(userId, now());
-      await store.replacePassword(userId, passwordHash, now(), currentSession === null ? null : hashToken(currentSession));
+      await store.replacePassword(
+        userId,
+        passwordHash,
+        now(),
+        currentSession === null ? null : hashToken(currentSession),
+      );
     },
 
     /**
      * Re-authentication before a sensitive step (creating an API token): true when the password is
      * the account's. Limited like sign-in: a stolen session must not let anyone guess freely.
      */
-    async verifyPassword(userId: string, password: string, deviceCookie: string | undefined, field = 'password'): Promise<boolean> {
+    async verifyPassword(
+      userId: string,
+      password: string,
+      deviceCookie: string | undefined,
+      field = 'password',
+    ): Promise<boolean> {
       const user = await store.findUserById(userId);
       if (!user) {
         await hasher.verifyNothing(password);
@@ -263,12 +347,21 @@ export function accountsService(deps: AccountsDeps) {
     async updateProfile(userId: string, input: ProfileFields): Promise<void> {
       const displayName = input.displayName.trim();
       checkDisplayName(displayName);
-      if (input.stakeholderGroup !== null && !isStakeholderGroup(input.stakeholderGroup)) throw ValidationError({ stakeholderGroup: 'errors.choiceInvalid' });
-      if (input.country !== null && !isCountryCode(input.country)) throw ValidationError({ country: 'errors.choiceInvalid' });
-      if (input.ageBand !== null && !(AGE_BANDS as readonly string[]).includes(input.ageBand)) throw ValidationError({ ageBand: 'errors.choiceInvalid' });
-      if (input.disability !== null && !(DISABILITY_ANSWERS as readonly string[]).includes(input.disability)) throw ValidationError({ disability: 'errors.choiceInvalid' });
-      if (input.locale !== null && !isLocale(input.locale)) throw ValidationError({ locale: 'errors.choiceInvalid' });
-      if (input.gender !== null && input.gender.length > 60) throw ValidationError({ gender: 'errors.tooLong' });
+      if (input.stakeholderGroup !== null && !isStakeholderGroup(input.stakeholderGroup))
+        throw ValidationError({ stakeholderGroup: 'errors.choiceInvalid' });
+      if (input.country !== null && !isCountryCode(input.country))
+        throw ValidationError({ country: 'errors.choiceInvalid' });
+      if (input.ageBand !== null && !(AGE_BANDS as readonly string[]).includes(input.ageBand))
+        throw ValidationError({ ageBand: 'errors.choiceInvalid' });
+      if (
+        input.disability !== null &&
+        !(DISABILITY_ANSWERS as readonly string[]).includes(input.disability)
+      )
+        throw ValidationError({ disability: 'errors.choiceInvalid' });
+      if (input.locale !== null && !isLocale(input.locale))
+        throw ValidationError({ locale: 'errors.choiceInvalid' });
+      if (input.gender !== null && input.gender.length > 60)
+        throw ValidationError({ gender: 'errors.tooLong' });
       const languages = input.languages.filter((l) => /^[a-z]{2,3}$/.test(l)).slice(0, 20);
       await store.updateProfile(userId, { ...input, displayName, languages }, now());
     },
@@ -286,16 +379,31 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Creates a confirmed account directly (CLI, demo seeding). */
     /** `passwordHash` lets the demo loader hash one shared password once for many accounts. */
-    async createConfirmedUser(input: { email: string; password: string; displayName: string; locale?: Locale; passwordHash?: string }): Promise<string> {
+    async createConfirmedUser(input: {
+      email: string;
+      password: string;
+      displayName: string;
+      locale?: Locale;
+      passwordHash?: string;
+    }): Promise<string> {
       const email = normaliseEmail(input.email);
       checkEmail(email);
       checkPassword(input.password);
       checkDisplayName(input.displayName);
-      if (await store.findUserByEmail(email)) throw new AppError('email_taken', `an account with ${email} already exists`);
+      if (await store.findUserByEmail(email))
+        throw new AppError('email_taken', `an account with ${email} already exists`);
       const id = newId();
       const ts = now();
       const passwordHash = input.passwordHash ?? (await hasher.hash(input.password));
-      await store.insertUser({ id, email, passwordHash, displayName: input.displayName, locale: input.locale ?? null, now: ts, confirmedAt: ts });
+      await store.insertUser({
+        id,
+        email,
+        passwordHash,
+        displayName: input.displayName,
+        locale: input.locale ?? null,
+        now: ts,
+        confirmedAt: ts,
+      });
       return id;
     },
 

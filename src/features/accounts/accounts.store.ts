@@ -58,12 +58,23 @@ export function accountsStore(db: Kysely<DB>) {
     },
 
     async findUserByEmail(email: string): Promise<UserRecord | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
       return row && toRecord(row);
     },
 
-
-    async insertUser(user: { id: string; email: string; passwordHash: string; displayName: string; locale: string | null; now: string; confirmedAt?: string | null }): Promise<void> {
+    async insertUser(user: {
+      id: string;
+      email: string;
+      passwordHash: string;
+      displayName: string;
+      locale: string | null;
+      now: string;
+      confirmedAt?: string | null;
+    }): Promise<void> {
       await db
         .insertInto('users')
         .values({
@@ -107,33 +118,72 @@ export function accountsStore(db: Kysely<DB>) {
      * `keepSessionHash` (the browser that changed it, if any), and every unused password-reset
      * link is voided, so a link mailed before the change cannot undo it.
      */
-    async replacePassword(id: string, passwordHash: string, now: string, keepSessionHash: string | null): Promise<void> {
+    async replacePassword(
+      id: string,
+      passwordHash: string,
+      now: string,
+      keepSessionHash: string | null,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, updated_at: now })
+          .where('id', '=', id)
+          .execute();
         let sessions = trx.deleteFrom('sessions').where('user_id', '=', id);
         if (keepSessionHash) sessions = sessions.where('id_hash', '!=', keepSessionHash);
         await sessions.execute();
-        await trx.updateTable('one_time_tokens').set({ used_at: now }).where('user_id', '=', id).where('purpose', '=', 'reset_password').where('used_at', 'is', null).execute();
+        await trx
+          .updateTable('one_time_tokens')
+          .set({ used_at: now })
+          .where('user_id', '=', id)
+          .where('purpose', '=', 'reset_password')
+          .where('used_at', 'is', null)
+          .execute();
       });
     },
 
     async remindersOptOutAt(id: string): Promise<string | null> {
-      const row = await db.selectFrom('users').select('reminders_opt_out_at').where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select('reminders_opt_out_at')
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row?.reminders_opt_out_at ?? null;
     },
 
     async setRemindersOptOut(id: string, at: string | null, now: string): Promise<void> {
-      await db.updateTable('users').set({ reminders_opt_out_at: at, updated_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ reminders_opt_out_at: at, updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     async confirmEmail(id: string, now: string): Promise<void> {
-      await db.updateTable('users').set({ email_confirmed_at: now, updated_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ email_confirmed_at: now, updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
-    async insertSession(s: { idHash: string; userId: string; now: string; expiresAt: string; userAgent: string | null }): Promise<void> {
+    async insertSession(s: {
+      idHash: string;
+      userId: string;
+      now: string;
+      expiresAt: string;
+      userAgent: string | null;
+    }): Promise<void> {
       await db
         .insertInto('sessions')
-        .values({ id_hash: s.idHash, user_id: s.userId, created_at: s.now, expires_at: s.expiresAt, user_agent: s.userAgent })
+        .values({
+          id_hash: s.idHash,
+          user_id: s.userId,
+          created_at: s.now,
+          expires_at: s.expiresAt,
+          user_agent: s.userAgent,
+        })
         .execute();
     },
 
@@ -142,20 +192,42 @@ export function accountsStore(db: Kysely<DB>) {
      * signed-in request asks, so a second and third round trip would be paid on every page. One
      * row per grant (a single row with null grant columns when there is none).
      */
-    async findSessionActor(idHash: string, now: string): Promise<{ user: UserRecord; grants: Grant[] } | undefined> {
+    async findSessionActor(
+      idHash: string,
+      now: string,
+    ): Promise<{ user: UserRecord; grants: Grant[] } | undefined> {
       const rows = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
         .leftJoin('role_grants as g', 'g.user_id', 'u.id')
         .selectAll('u')
-        .select(['g.role as grant_role', 'g.scope_type as grant_scope_type', 'g.scope_id as grant_scope_id'])
+        .select([
+          'g.role as grant_role',
+          'g.scope_type as grant_scope_type',
+          'g.scope_id as grant_scope_id',
+        ])
         .where('s.id_hash', '=', idHash)
         .where('s.expires_at', '>', now)
         .execute();
       const first = rows[0];
       if (!first) return undefined;
-      const grants = rows.flatMap((r) => (r.grant_role === null || r.grant_scope_type === null || r.grant_scope_id === null ? [] : [{ role: r.grant_role as Role, scopeType: r.grant_scope_type as ScopeType, scopeId: r.grant_scope_id }]));
-      const { grant_role: _role, grant_scope_type: _scopeType, grant_scope_id: _scopeId, ...user } = first;
+      const grants = rows.flatMap((r) =>
+        r.grant_role === null || r.grant_scope_type === null || r.grant_scope_id === null
+          ? []
+          : [
+              {
+                role: r.grant_role as Role,
+                scopeType: r.grant_scope_type as ScopeType,
+                scopeId: r.grant_scope_id,
+              },
+            ],
+      );
+      const {
+        grant_role: _role,
+        grant_scope_type: _scopeType,
+        grant_scope_id: _scopeId,
+        ...user
+      } = first;
       return { user: toRecord(user), grants };
     },
 
@@ -167,15 +239,34 @@ export function accountsStore(db: Kysely<DB>) {
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
 
-    async insertToken(t: { tokenHash: string; purpose: string; userId: string | null; subject: string | null; now: string; expiresAt: string }): Promise<void> {
+    async insertToken(t: {
+      tokenHash: string;
+      purpose: string;
+      userId: string | null;
+      subject: string | null;
+      now: string;
+      expiresAt: string;
+    }): Promise<void> {
       await db
         .insertInto('one_time_tokens')
-        .values({ token_hash: t.tokenHash, purpose: t.purpose, user_id: t.userId, subject: t.subject, created_at: t.now, expires_at: t.expiresAt, used_at: null })
+        .values({
+          token_hash: t.tokenHash,
+          purpose: t.purpose,
+          user_id: t.userId,
+          subject: t.subject,
+          created_at: t.now,
+          expires_at: t.expiresAt,
+          used_at: null,
+        })
         .execute();
     },
 
     /** Marks a valid token used and returns it; undefined when unknown, expired or already used. */
-    async consumeToken(tokenHash: string, purpose: string, now: string): Promise<{ userId: string | null; subject: string | null } | undefined> {
+    async consumeToken(
+      tokenHash: string,
+      purpose: string,
+      now: string,
+    ): Promise<{ userId: string | null; subject: string | null } | undefined> {
       const result = await db
         .updateTable('one_time_tokens')
         .set({ used_at: now })
@@ -185,7 +276,11 @@ export function accountsStore(db: Kysely<DB>) {
         .where('expires_at', '>', now)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return undefined;
-      const row = await db.selectFrom('one_time_tokens').select(['user_id', 'subject']).where('token_hash', '=', tokenHash).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('one_time_tokens')
+        .select(['user_id', 'subject'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirstOrThrow();
       return { userId: row.user_id, subject: row.subject };
     },
 

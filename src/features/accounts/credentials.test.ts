@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { api } from '../../testing/api-fixtures.ts';
-import { linkIn, signedInClient, startTestApp, testDialects, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import {
+  linkIn,
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.ts';
 
 const TOKEN_IN_PAGE = /value="(plg_[A-Za-z0-9_-]{43})"/;
 
@@ -23,7 +30,12 @@ for (const dialect of testDialects()) {
 
     async function newToken(c: TestClient, password: string): Promise<string> {
       await c.get('/account/tokens');
-      const created = await c.post('/account/tokens', { name: 'script', scope: 'write', expiresInDays: '30', password });
+      const created = await c.post('/account/tokens', {
+        name: 'script',
+        scope: 'write',
+        expiresInDays: '30',
+        password,
+      });
       const token = TOKEN_IN_PAGE.exec(created.body)?.[1];
       assert.ok(token, `token created: ${created.statusCode}`);
       return token;
@@ -42,10 +54,17 @@ for (const dialect of testDialects()) {
       const newer = await askReset('twolinks@example.org');
       assert.notEqual(older, newer);
       const c = t.client();
-      assert.equal((await c.get(older)).statusCode, 200, 'asking again did not void the older link');
+      assert.equal(
+        (await c.get(older)).statusCode,
+        200,
+        'asking again did not void the older link',
+      );
       assert.equal((await c.post(older, { password: 'second password 2' })).statusCode, 303);
       assert.equal((await t.client().get(newer)).statusCode, 400, 'using one voided the other');
-      assert.equal((await t.client().post(newer, { password: 'attacker password' })).statusCode, 400);
+      assert.equal(
+        (await t.client().post(newer, { password: 'attacker password' })).statusCode,
+        400,
+      );
     });
 
     test('when a reset link is used, then every other link, every session and every API token of the account end', async () => {
@@ -56,9 +75,21 @@ for (const dialect of testDialects()) {
       const c = t.client();
       await c.get(link);
       assert.equal((await c.post(link, { password: 'second password 2' })).statusCode, 303);
-      assert.equal((await owner.get('/account/profile')).statusCode, 303, 'the first session ended');
-      assert.equal((await other.get('/account/profile')).statusCode, 303, 'the second session ended');
-      assert.equal((await api(t, 'GET', '/api/v1/processes', { token })).status, 401, 'the API token is revoked');
+      assert.equal(
+        (await owner.get('/account/profile')).statusCode,
+        303,
+        'the first session ended',
+      );
+      assert.equal(
+        (await other.get('/account/profile')).statusCode,
+        303,
+        'the second session ended',
+      );
+      assert.equal(
+        (await api(t, 'GET', '/api/v1/processes', { token })).status,
+        401,
+        'the API token is revoked',
+      );
       assert.equal((await c.get(link)).statusCode, 400, 'the used link is void');
     });
 
@@ -68,12 +99,31 @@ for (const dialect of testDialects()) {
       const other = await secondSession('change-all@example.org', 'first password 1');
       const pending = await askReset('change-all@example.org');
       await owner.get('/account/profile');
-      const changed = await owner.post('/account/password', { currentPassword: 'first password 1', newPassword: 'second password 2' });
+      const changed = await owner.post('/account/password', {
+        currentPassword: 'first password 1',
+        newPassword: 'second password 2',
+      });
       assert.equal(changed.statusCode, 303);
-      assert.equal((await owner.get('/account/profile')).statusCode, 200, 'the session that changed it stays');
-      assert.equal((await other.get('/account/profile')).statusCode, 303, 'the other session ended');
-      assert.equal((await api(t, 'GET', '/api/v1/processes', { token })).status, 401, 'the API token is revoked');
-      assert.equal((await t.client().get(pending)).statusCode, 400, 'a reset link mailed before the change is void');
+      assert.equal(
+        (await owner.get('/account/profile')).statusCode,
+        200,
+        'the session that changed it stays',
+      );
+      assert.equal(
+        (await other.get('/account/profile')).statusCode,
+        303,
+        'the other session ended',
+      );
+      assert.equal(
+        (await api(t, 'GET', '/api/v1/processes', { token })).status,
+        401,
+        'the API token is revoked',
+      );
+      assert.equal(
+        (await t.client().get(pending)).statusCode,
+        400,
+        'a reset link mailed before the change is void',
+      );
     });
   });
 }

@@ -9,7 +9,9 @@ export interface PasswordHasher {
   verifyNothing(password: string): Promise<void>;
 }
 
-export function argon2Hasher(cost: { memoryCost?: number; timeCost?: number } = {}): PasswordHasher {
+export function argon2Hasher(
+  cost: { memoryCost?: number; timeCost?: number } = {},
+): PasswordHasher {
   const options = { type: argon2.argon2id as 2, ...cost };
   let dummy: Promise<string> | undefined;
   return {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { linkIn, signedInClient, startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
+import {
+  linkIn,
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+} from '../../testing/test-app.ts';
 
 const MINUTE = 60_000;
 
@@ -11,7 +17,11 @@ for (const dialect of testDialects()) {
     let offsetMs = 0;
     before(async () => {
       const clock = { now: () => new Date(Date.now() + offsetMs) };
-      const env = { SIGNIN_ACCOUNT_FAILURES: '3', SIGNIN_LOCK_MINUTES: '1', SIGNIN_LOCK_MAX_MINUTES: '4' };
+      const env = {
+        SIGNIN_ACCOUNT_FAILURES: '3',
+        SIGNIN_LOCK_MINUTES: '1',
+        SIGNIN_LOCK_MAX_MINUTES: '4',
+      };
       t = await startTestApp(dialect, { clock, env });
       second = await startTestApp(dialect, { clock, env, sharing: t });
     });
@@ -28,7 +38,8 @@ for (const dialect of testDialects()) {
     }
 
     async function fail(email: string, times: number) {
-      for (let i = 0; i < times; i++) assert.equal((await attempt(email, 'a wrong password')).statusCode, 422);
+      for (let i = 0; i < times; i++)
+        assert.equal((await attempt(email, 'a wrong password')).statusCode, 422);
     }
 
     test('when an account has too many failed sign-ins, then even the right password is refused for a while, with a translated pointer to the reset link', async () => {
@@ -38,12 +49,19 @@ for (const dialect of testDialects()) {
       assert.equal(paused.statusCode, 429);
       assert.match(paused.body, /Too many failed sign-ins for this account/);
       assert.match(paused.body, /href="\/account\/forgot"/);
-      assert.ok(Number(paused.headers['retry-after']) > 0 && Number(paused.headers['retry-after']) <= 60, String(paused.headers['retry-after']));
+      assert.ok(
+        Number(paused.headers['retry-after']) > 0 && Number(paused.headers['retry-after']) <= 60,
+        String(paused.headers['retry-after']),
+      );
       const fr = await attempt('target@example.org', 'the right password', second, 'fr');
       assert.equal(fr.statusCode, 429, 'another instance sees the same pause');
       assert.match(fr.body, /Trop de connexions échouées pour ce compte/);
       offsetMs += MINUTE + 1000;
-      assert.equal((await attempt('target@example.org', 'the right password')).statusCode, 303, 'the pause ends by itself');
+      assert.equal(
+        (await attempt('target@example.org', 'the right password')).statusCode,
+        303,
+        'the pause ends by itself',
+      );
     });
 
     test('when failures go on, then each pause doubles, up to the configured maximum', async () => {
@@ -75,7 +93,10 @@ for (const dialect of testDialects()) {
       assert.equal((await attempt('owner@example.org', 'the old password')).statusCode, 429);
       const c = t.client();
       await c.get('/account/forgot');
-      assert.equal((await c.post('/account/forgot', { email: 'owner@example.org' })).statusCode, 200);
+      assert.equal(
+        (await c.post('/account/forgot', { email: 'owner@example.org' })).statusCode,
+        200,
+      );
       await t.worker.drain();
       const link = linkIn((await t.lastMailTo('owner@example.org'))?.text);
       assert.equal((await c.get(link)).statusCode, 200);

@@ -39,10 +39,18 @@ export const RESET_MAILS_PER_HOUR = 3;
 const RESET_MAIL_WINDOW_MS = 60 * 60_000;
 
 /** One counted attempt: report its outcome once the password is verified. */
-export type PasswordAttempt = { pausedMs: number } | { pausedMs: 0; succeeded(): Promise<void>; failed(): Promise<void> };
+export type PasswordAttempt =
+  { pausedMs: number } | { pausedMs: 0; succeeded(): Promise<void>; failed(): Promise<void> };
 
-export function signInThrottle(counters: RateLimitCounters, secret: string, settings: SignInLimitSettings) {
-  const mac = (...parts: string[]) => createHmac('sha256', secret).update(['polylogue account sign-in', ...parts].join('\u0000')).digest('base64url');
+export function signInThrottle(
+  counters: RateLimitCounters,
+  secret: string,
+  settings: SignInLimitSettings,
+) {
+  const mac = (...parts: string[]) =>
+    createHmac('sha256', secret)
+      .update(['polylogue account sign-in', ...parts].join('\u0000'))
+      .digest('base64url');
   // `device` is the nonce of a recognised browser: its own counters; undefined for unknown ones.
   const keys = (email: string, device: string | undefined) => {
     const scope = device === undefined ? 'any' : `device\u0000${device}`;
@@ -59,14 +67,18 @@ export function signInThrottle(counters: RateLimitCounters, secret: string, sett
       const { hits, ttlMs } = await counters.hit(k.attempts, FAILURE_WINDOW_MS);
       // Until the attempt that used the last allowance has failed and set the pause, the window
       // still runs its hour: never announce more than the longest pause.
-      if (hits > settings.failures) return { pausedMs: Math.max(1000, Math.min(ttlMs, settings.maxLockMs)) };
+      if (hits > settings.failures)
+        return { pausedMs: Math.max(1000, Math.min(ttlMs, settings.maxLockMs)) };
       return {
         pausedMs: 0,
         succeeded: () => counters.clear([k.attempts, k.pauses]),
         async failed() {
           if (hits < settings.failures) return;
           const { hits: pauses } = await counters.hit(k.pauses, ESCALATION_WINDOW_MS);
-          const lockMs = Math.min(settings.maxLockMs, settings.lockMs * 2 ** Math.min(pauses - 1, 30));
+          const lockMs = Math.min(
+            settings.maxLockMs,
+            settings.lockMs * 2 ** Math.min(pauses - 1, 30),
+          );
           // The window stays over the allowance until the pause ends, then opens afresh.
           await counters.set(k.attempts, settings.failures, lockMs);
         },
@@ -91,7 +103,9 @@ export function signInThrottle(counters: RateLimitCounters, secret: string, sett
       if (!nonce || !signature || rest.length > 0) return undefined;
       const expected = Buffer.from(mac('device cookie', email, nonce));
       const given = Buffer.from(signature);
-      return given.length === expected.length && timingSafeEqual(given, expected) ? nonce : undefined;
+      return given.length === expected.length && timingSafeEqual(given, expected)
+        ? nonce
+        : undefined;
     },
 
     /** Counts a reset mail for `email`; false when the hour's allowance is spent. */

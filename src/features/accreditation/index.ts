@@ -2,4 +2,7 @@
 export { accreditationRoutes } from './accreditation.routes.tsx';
 export { accreditationService, type AccreditationService } from './accreditation.service.ts';
 export { accreditationStore } from './accreditation.store.ts';
-export { AccreditationRequestSection, type RequestableOrganisation } from './accreditation.views.tsx';
+export {
+  AccreditationRequestSection,
+  type RequestableOrganisation,
+} from './accreditation.views.tsx';

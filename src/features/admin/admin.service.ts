@@ -33,7 +33,11 @@ export function adminService(deps: AdminDeps) {
     async setupLinkIfNeeded(): Promise<string | null> {
       if ((await roles.countInstanceAdmins()) > 0) return null;
       const token = newSecretToken();
-      await store.insertSetupToken(hashToken(token), now(), addMinutes(clock.now(), SETUP_HOURS * 60).toISOString());
+      await store.insertSetupToken(
+        hashToken(token),
+        now(),
+        addMinutes(clock.now(), SETUP_HOURS * 60).toISOString(),
+      );
       return `${baseUrl}/setup/${token}`;
     },
 
@@ -42,15 +46,27 @@ export function adminService(deps: AdminDeps) {
       return store.isSetupTokenUsable(hashToken(token), now());
     },
 
-    async completeSetup(token: string, input: { email: string; password: string; displayName: string; locale: Locale }): Promise<void> {
-      if (!(await this.isSetupTokenValid(token))) throw new AppError('link_invalid', 'setup link invalid, expired or already used');
+    async completeSetup(
+      token: string,
+      input: { email: string; password: string; displayName: string; locale: Locale },
+    ): Promise<void> {
+      if (!(await this.isSetupTokenValid(token)))
+        throw new AppError('link_invalid', 'setup link invalid, expired or already used');
       if (!input.displayName.trim()) throw ValidationError({ displayName: 'errors.required' });
       const userId = await accounts.createConfirmedUser(input).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'email_taken') throw ValidationError({ email: 'errors.emailTaken' });
+        if (error instanceof AppError && error.code === 'email_taken')
+          throw ValidationError({ email: 'errors.emailTaken' });
         throw error;
       });
       await store.markTokenUsed(hashToken(token), now());
-      await roles.grant({ userId, role: 'instance_admin', scopeType: 'instance', scopeId: '', grantedBy: null, now: now() });
+      await roles.grant({
+        userId,
+        role: 'instance_admin',
+        scopeType: 'instance',
+        scopeId: '',
+        grantedBy: null,
+        now: now(),
+      });
     },
 
     async listOutbox(actor: Actor) {
@@ -63,22 +79,42 @@ export function adminService(deps: AdminDeps) {
       return roles.listGrants();
     },
 
-    async grantRole(actor: Actor, input: { email: string; role: string; scopeType: string; scopeId: string }) {
+    async grantRole(
+      actor: Actor,
+      input: { email: string; role: string; scopeType: string; scopeId: string },
+    ) {
       requireInstanceAdmin(actor);
       const user = await accounts.findUserByEmail(input.email);
       if (!user) throw ValidationError({ email: 'errors.noSuchUser' });
-      if (!(ROLES as readonly string[]).includes(input.role)) throw ValidationError({ role: 'errors.choiceInvalid' });
-      if (!SCOPE_TYPES.includes(input.scopeType as ScopeType)) throw ValidationError({ scopeType: 'errors.choiceInvalid' });
+      if (!(ROLES as readonly string[]).includes(input.role))
+        throw ValidationError({ role: 'errors.choiceInvalid' });
+      if (!SCOPE_TYPES.includes(input.scopeType as ScopeType))
+        throw ValidationError({ scopeType: 'errors.choiceInvalid' });
       const instanceWide = input.role === 'instance_admin' || input.scopeType === 'instance';
-      if (!instanceWide && !input.scopeId.trim()) throw ValidationError({ scopeId: 'errors.required' });
-      await roles.grant({ userId: user.id, role: input.role as Role, scopeType: instanceWide ? 'instance' : (input.scopeType as ScopeType), scopeId: instanceWide ? '' : input.scopeId.trim(), grantedBy: actor.user?.id ?? null, now: now() });
+      if (!instanceWide && !input.scopeId.trim())
+        throw ValidationError({ scopeId: 'errors.required' });
+      await roles.grant({
+        userId: user.id,
+        role: input.role as Role,
+        scopeType: instanceWide ? 'instance' : (input.scopeType as ScopeType),
+        scopeId: instanceWide ? '' : input.scopeId.trim(),
+        grantedBy: actor.user?.id ?? null,
+        now: now(),
+      });
     },
 
-    async revokeRole(actor: Actor, input: { userId: string; role: string; scopeType: string; scopeId: string }) {
+    async revokeRole(
+      actor: Actor,
+      input: { userId: string; role: string; scopeType: string; scopeId: string },
+    ) {
       requireInstanceAdmin(actor);
-      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1) throw new AppError('last_admin', 'the instance keeps at least one administrator');
+      if (input.role === 'instance_admin' && (await roles.countInstanceAdmins()) <= 1)
+        throw new AppError('last_admin', 'the instance keeps at least one administrator');
       const grants = await roles.grantsOf(input.userId);
-      const match = grants.find((g) => g.role === input.role && g.scopeType === input.scopeType && g.scopeId === input.scopeId);
+      const match = grants.find(
+        (g) =>
+          g.role === input.role && g.scopeType === input.scopeType && g.scopeId === input.scopeId,
+      );
       if (!match) throw NotFoundError('role grant');
       await roles.revoke({ ...match, userId: input.userId });
     },

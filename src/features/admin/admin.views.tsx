@@ -17,13 +17,24 @@ const ROLE_KEYS = {
   expert: 'role.expert',
   safety_officer: 'role.safetyOfficer',
 } as const;
-const SCOPE_KEYS = { instance: 'scope.instance', process: 'scope.process', consultation: 'scope.consultation', event: 'scope.event' } as const;
+const SCOPE_KEYS = {
+  instance: 'scope.instance',
+  process: 'scope.process',
+  consultation: 'scope.consultation',
+  event: 'scope.event',
+} as const;
 
 function roleLabel(t: Translate, role: string): string {
   return t(ROLE_KEYS[role as keyof typeof ROLE_KEYS] ?? 'role.instanceAdmin');
 }
 
-export function AdminHomePage({ ctx, mailerKind }: { ctx: ViewContext; mailerKind: 'smtp' | 'outbox' }) {
+export function AdminHomePage({
+  ctx,
+  mailerKind,
+}: {
+  ctx: ViewContext;
+  mailerKind: 'smtp' | 'outbox';
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('admin.title')}>
@@ -33,18 +44,36 @@ export function AdminHomePage({ ctx, mailerKind }: { ctx: ViewContext; mailerKin
           <a href="/admin/roles">{t('admin.roles.title')}</a>
         </li>
         <li>
-          <a href="/admin/outbox">{t('admin.outbox.title')}</a> — {t(mailerKind === 'smtp' ? 'admin.mail.smtp' : 'admin.mail.outbox')}
+          <a href="/admin/outbox">{t('admin.outbox.title')}</a> —{' '}
+          {t(mailerKind === 'smtp' ? 'admin.mail.smtp' : 'admin.mail.outbox')}
         </li>
       </ul>
     </Layout>
   );
 }
 
-export function RolesPage({ ctx, grants, state }: { ctx: ViewContext; grants: Grants; state: FormState }) {
+export function RolesPage({
+  ctx,
+  grants,
+  state,
+}: {
+  ctx: ViewContext;
+  grants: Grants;
+  state: FormState;
+}) {
   const { t } = ctx;
-  const labels = { email: t('account.email'), role: t('admin.roles.role'), scopeType: t('admin.roles.scopeType'), scopeId: t('admin.roles.scopeId') };
+  const labels = {
+    email: t('account.email'),
+    role: t('admin.roles.role'),
+    scopeType: t('admin.roles.scopeType'),
+    scopeId: t('admin.roles.scopeId'),
+  };
   return (
-    <Layout ctx={ctx} title={t('admin.roles.title')} hasErrors={Object.keys(state.errors).length > 0}>
+    <Layout
+      ctx={ctx}
+      title={t('admin.roles.title')}
+      hasErrors={Object.keys(state.errors).length > 0}
+    >
       <h1>{t('admin.roles.title')}</h1>
       <table>
         <caption>{t('admin.roles.caption')}</caption>
@@ -71,9 +100,17 @@ export function RolesPage({ ctx, grants, state }: { ctx: ViewContext; grants: Gr
                 <PostButton
                   ctx={ctx}
                   action="/admin/roles/revoke"
-                  fields={{ userId: g.userId, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId }}
+                  fields={{
+                    userId: g.userId,
+                    role: g.role,
+                    scopeType: g.scopeType,
+                    scopeId: g.scopeId,
+                  }}
                   label={t('admin.roles.revoke')}
-                  ariaLabel={t('admin.roles.revokeNamed', { name: g.displayName, role: roleLabel(t, g.role) })}
+                  ariaLabel={t('admin.roles.revokeNamed', {
+                    name: g.displayName,
+                    role: roleLabel(t, g.role),
+                  })}
                   secondary
                 />
               </td>
@@ -82,17 +119,53 @@ export function RolesPage({ ctx, grants, state }: { ctx: ViewContext; grants: Gr
         </tbody>
       </table>
       <h2>{t('admin.roles.grantTitle')}</h2>
-      <Form ctx={ctx} action="/admin/roles" state={state} submit={t('admin.roles.grant')} fieldLabels={labels}>
+      <Form
+        ctx={ctx}
+        action="/admin/roles"
+        state={state}
+        submit={t('admin.roles.grant')}
+        fieldLabels={labels}
+      >
         <TextField ctx={ctx} state={state} name="email" type="email" label={labels.email} />
-        <SelectField ctx={ctx} state={state} name="role" label={labels.role} options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
-        <SelectField ctx={ctx} state={state} name="scopeType" label={labels.scopeType} options={(Object.keys(SCOPE_KEYS) as Array<keyof typeof SCOPE_KEYS>).map((s) => ({ value: s, label: t(SCOPE_KEYS[s]) }))} />
-        <TextField ctx={ctx} state={state} name="scopeId" label={labels.scopeId} hint={t('admin.roles.scopeIdHint')} dir="ltr" />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="role"
+          label={labels.role}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="scopeType"
+          label={labels.scopeType}
+          options={(Object.keys(SCOPE_KEYS) as Array<keyof typeof SCOPE_KEYS>).map((s) => ({
+            value: s,
+            label: t(SCOPE_KEYS[s]),
+          }))}
+        />
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="scopeId"
+          label={labels.scopeId}
+          hint={t('admin.roles.scopeIdHint')}
+          dir="ltr"
+        />
       </Form>
     </Layout>
   );
 }
 
-export function OutboxPage({ ctx, mails, mailerKind }: { ctx: ViewContext; mails: Outbox; mailerKind: 'smtp' | 'outbox' }) {
+export function OutboxPage({
+  ctx,
+  mails,
+  mailerKind,
+}: {
+  ctx: ViewContext;
+  mails: Outbox;
+  mailerKind: 'smtp' | 'outbox';
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('admin.outbox.title')}>
@@ -103,7 +176,8 @@ export function OutboxPage({ ctx, mails, mailerKind }: { ctx: ViewContext; mails
         <article class="mail" aria-label={m.subject}>
           <h2 dir="auto">{m.subject}</h2>
           <p>
-            {t('admin.outbox.to')} <span dir="ltr">{m.to_address}</span> · <time dateTime={m.created_at}>{m.created_at.replace('T', ' ').slice(0, 16)}</time>
+            {t('admin.outbox.to')} <span dir="ltr">{m.to_address}</span> ·{' '}
+            <time dateTime={m.created_at}>{m.created_at.replace('T', ' ').slice(0, 16)}</time>
           </p>
           <pre dir="auto">{m.body_text}</pre>
         </article>
@@ -112,17 +186,56 @@ export function OutboxPage({ ctx, mails, mailerKind }: { ctx: ViewContext; mails
   );
 }
 
-export function SetupPage({ ctx, state, token }: { ctx: ViewContext; state: FormState; token: string }) {
+export function SetupPage({
+  ctx,
+  state,
+  token,
+}: {
+  ctx: ViewContext;
+  state: FormState;
+  token: string;
+}) {
   const { t } = ctx;
-  const labels = { displayName: t('account.displayName'), email: t('account.email'), password: t('account.password') };
+  const labels = {
+    displayName: t('account.displayName'),
+    email: t('account.email'),
+    password: t('account.password'),
+  };
   return (
     <Layout ctx={ctx} title={t('setup.title')} hasErrors={Object.keys(state.errors).length > 0}>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <Form ctx={ctx} action={`/setup/${token}`} state={state} submit={t('setup.submit')} fieldLabels={labels}>
-        <TextField ctx={ctx} state={state} name="displayName" label={labels.displayName} maxLength={80} />
-        <TextField ctx={ctx} state={state} name="email" type="email" label={labels.email} autocomplete="email" />
-        <TextField ctx={ctx} state={state} name="password" type="password" label={labels.password} hint={t('account.passwordHint')} autocomplete="new-password" />
+      <Form
+        ctx={ctx}
+        action={`/setup/${token}`}
+        state={state}
+        submit={t('setup.submit')}
+        fieldLabels={labels}
+      >
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="displayName"
+          label={labels.displayName}
+          maxLength={80}
+        />
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="email"
+          type="email"
+          label={labels.email}
+          autocomplete="email"
+        />
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t('account.passwordHint')}
+          autocomplete="new-password"
+        />
       </Form>
     </Layout>
   );

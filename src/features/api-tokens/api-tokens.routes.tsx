@@ -15,7 +15,10 @@ export interface ApiTokensRoutesOptions {
   authRateLimit: { max: number; timeWindow: string };
 }
 
-const newTokenForm: FormState = { values: { scope: 'read', expiresInDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) }, errors: {} };
+const newTokenForm: FormState = {
+  values: { scope: 'read', expiresInDays: String(DEFAULT_TOKEN_LIFETIME_DAYS) },
+  errors: {},
+};
 
 export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async (
   app,
@@ -47,7 +50,11 @@ export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async
   // or a cookie, and sendPage marks the response no-store.
   app.post('/account/tokens', { config: { rateLimit: authRateLimit } }, async (request, reply) => {
     const body = formBody(request);
-    const values = { name: text(body, 'name'), scope: text(body, 'scope'), expiresInDays: text(body, 'expiresInDays') };
+    const values = {
+      name: text(body, 'name'),
+      scope: text(body, 'scope'),
+      expiresInDays: text(body, 'expiresInDays'),
+    };
     try {
       const { token, record } = await apiTokens.createToken(request.actor, {
         ...values,
@@ -59,7 +66,12 @@ export const apiTokensRoutes: FastifyPluginAsync<ApiTokensRoutesOptions> = async
     } catch (error) {
       const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      return show(request, reply, failedForm(error, values), error instanceof AppError ? error.status : 422);
+      return show(
+        request,
+        reply,
+        failedForm(error, values),
+        error instanceof AppError ? error.status : 422,
+      );
     }
   });
 

@@ -45,8 +45,10 @@ function checkNewToken(input: NewTokenInput): { name: string; scope: TokenScope 
   const fields: Record<string, string> = {};
   if (!name) fields.name = 'errors.required';
   else if (name.length > 80) fields.name = 'errors.tooLong';
-  if (!(TOKEN_SCOPES as readonly string[]).includes(input.scope)) fields.scope = 'errors.choiceInvalid';
-  if (!(TOKEN_LIFETIME_DAYS as readonly number[]).includes(input.expiresInDays)) fields.expiresInDays = 'errors.choiceInvalid';
+  if (!(TOKEN_SCOPES as readonly string[]).includes(input.scope))
+    fields.scope = 'errors.choiceInvalid';
+  if (!(TOKEN_LIFETIME_DAYS as readonly number[]).includes(input.expiresInDays))
+    fields.expiresInDays = 'errors.choiceInvalid';
   if (!input.password) fields.password = 'errors.required';
   if (Object.keys(fields).length > 0) throw ValidationError(fields);
   return { name, scope: input.scope as TokenScope };
@@ -57,13 +59,19 @@ export function apiTokensService(deps: ApiTokensDeps) {
 
   return {
     /** Returns the token in clear text: the only time anyone sees it. */
-    async createToken(actor: Actor, input: NewTokenInput): Promise<{ token: string; record: ApiTokenRecord }> {
+    async createToken(
+      actor: Actor,
+      input: NewTokenInput,
+    ): Promise<{ token: string; record: ApiTokenRecord }> {
       const user = requireTokenOwner(actor);
       const { name, scope } = checkNewToken(input);
-      if (!(await accounts.verifyPassword(user.id, input.password, input.deviceCookie))) throw ValidationError({ password: 'errors.passwordWrong' });
+      if (!(await accounts.verifyPassword(user.id, input.password, input.deviceCookie)))
+        throw ValidationError({ password: 'errors.passwordWrong' });
       const now = clock.now();
       if ((await store.countActive(user.id, now.toISOString())) >= MAX_ACTIVE_TOKENS)
-        throw new AppError('too_many_tokens', 'too many active tokens', { fields: { name: 'api.tokens.tooMany' } });
+        throw new AppError('too_many_tokens', 'too many active tokens', {
+          fields: { name: 'api.tokens.tooMany' },
+        });
       const token = TOKEN_PREFIX + newSecretToken();
       const record: ApiTokenRecord = {
         id: newId(),
@@ -75,18 +83,30 @@ export function apiTokensService(deps: ApiTokensDeps) {
         lastUsedAt: null,
         revokedAt: null,
       };
-      await store.insert({ id: record.id, userId: user.id, name, tokenHash: hashToken(token), scope, now: record.createdAt, expiresAt: record.expiresAt });
+      await store.insert({
+        id: record.id,
+        userId: user.id,
+        name,
+        tokenHash: hashToken(token),
+        scope,
+        now: record.createdAt,
+        expiresAt: record.expiresAt,
+      });
       return { token, record };
     },
 
     async listTokens(actor: Actor): Promise<ListedToken[]> {
       const now = clock.now().toISOString();
-      return (await store.listForUser(requireTokenOwner(actor).id)).map((record) => ({ ...record, expired: record.expiresAt <= now }));
+      return (await store.listForUser(requireTokenOwner(actor).id)).map((record) => ({
+        ...record,
+        expired: record.expiresAt <= now,
+      }));
     },
 
     async revokeToken(actor: Actor, id: string): Promise<void> {
       const user = requireTokenOwner(actor);
-      if (!(await store.revoke(user.id, id, clock.now().toISOString()))) throw NotFoundError('token');
+      if (!(await store.revoke(user.id, id, clock.now().toISOString())))
+        throw NotFoundError('token');
     },
 
     /**
@@ -102,10 +122,17 @@ export function apiTokensService(deps: ApiTokensDeps) {
       if (!user) return undefined;
       const staleBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
       // Checked here too so a busy client costs one read, not one write, per request.
-      if (!record.lastUsedAt || record.lastUsedAt < staleBefore) await store.touch(record.id, now.toISOString(), staleBefore);
+      if (!record.lastUsedAt || record.lastUsedAt < staleBefore)
+        await store.touch(record.id, now.toISOString(), staleBefore);
       return {
         actor: {
-          user: { id: user.id, email: user.email, displayName: user.displayName, emailConfirmed: user.emailConfirmedAt !== null, createdAt: user.createdAt },
+          user: {
+            id: user.id,
+            email: user.email,
+            displayName: user.displayName,
+            emailConfirmed: user.emailConfirmedAt !== null,
+            createdAt: user.createdAt,
+          },
           grants: await roles.grantsOf(user.id),
         },
         scope: record.scope,

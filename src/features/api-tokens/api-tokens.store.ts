@@ -16,7 +16,16 @@ export interface ApiTokenRecord {
   revokedAt: string | null;
 }
 
-const columns = ['id', 'user_id', 'name', 'scope', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+const columns = [
+  'id',
+  'user_id',
+  'name',
+  'scope',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+] as const;
 type Row = {
   id: string;
   user_id: string;
@@ -110,7 +119,12 @@ export function apiTokensStore(db: Kysely<DB>) {
     },
     /** Revokes every live token of the user (their password changed). */
     async revokeAllOfUser(userId: string, now: string): Promise<void> {
-      await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
     /** Records use, but only when the last record is older than `staleBefore`: one write a minute at most. */
     async touch(id: string, now: string, staleBefore: string): Promise<void> {

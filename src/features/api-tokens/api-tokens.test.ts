@@ -36,7 +36,12 @@ for (const dialect of testDialects()) {
     test('when a person creates a token, then it is shown once, acts for them on the API, and stops working once revoked', async () => {
       const browser = await signedInClient(t, 'writer@example.org', 'writer password 1', 'Writer');
       assert.match((await browser.get('/account/tokens')).body, /You have no API tokens/);
-      const created = await browser.post('/account/tokens', { name: 'submission script', scope: 'write', expiresInDays: '30', password: 'writer password 1' });
+      const created = await browser.post('/account/tokens', {
+        name: 'submission script',
+        scope: 'write',
+        expiresInDays: '30',
+        password: 'writer password 1',
+      });
       assert.equal(created.statusCode, 200);
       assert.equal(created.headers['cache-control'], 'no-store');
       const token = TOKEN_IN_PAGE.exec(created.body)?.[1] ?? '';
@@ -176,22 +181,48 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    const draft = (key: string) => ({ idempotencyKey: key, language: 'en', freeText: 'Draft', answers: [], submit: false });
+    const draft = (key: string) => ({
+      idempotencyKey: key,
+      language: 'en',
+      freeText: 'Draft',
+      answers: [],
+      submit: false,
+    });
     const tokenIn = (body: string) => TOKEN_IN_PAGE.exec(body)?.[1] ?? '';
 
     test('when a token is created read-only, then it reads but every write answers 403 problem+json and changes nothing', async () => {
       const browser = await signedInClient(t, 'reader@example.org', 'reader password 1');
       await browser.get('/account/tokens');
-      const token = tokenIn((await browser.post('/account/tokens', { name: 'dashboard', scope: 'read', expiresInDays: '7', password: 'reader password 1' })).body);
+      const token = tokenIn(
+        (
+          await browser.post('/account/tokens', {
+            name: 'dashboard',
+            scope: 'read',
+            expiresInDays: '7',
+            password: 'reader password 1',
+          })
+        ).body,
+      );
       assert.ok(token);
       assert.equal((await api(t, 'GET', '/api/v1/processes', { token })).status, 200);
-      const write = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, { token, body: draft('read-1') });
+      const write = await api(t, 'POST', `/api/v1/consultations/${slug}/submissions`, {
+        token,
+        body: draft('read-1'),
+      });
       assert.equal(write.status, 403);
       assert.match(String(write.headers['content-type']), /application\/problem\+json/);
       assert.equal(write.json.code, 'insufficient_scope');
       assert.match(String(write.headers['www-authenticate']), /insufficient_scope/);
       const user = await t.services.accounts.findUserByEmail('reader@example.org');
-      const mine = await t.services.submissions.mine({ user: { id: user?.id ?? '', email: 'reader@example.org', displayName: 'Test Person', emailConfirmed: true }, grants: [] });
+      const mine = await t.services.submissions.mine({
+        user: {
+          id: user?.id ?? '',
+          email: 'reader@example.org',
+          displayName: 'Test Person',
+          emailConfirmed: true,
+        },
+        grants: [],
+      });
       assert.deepEqual(mine, [], 'nothing was written');
       const listed = (await browser.get('/account/tokens')).body;
       assert.match(listed, /Read only/);
@@ -202,14 +233,28 @@ for (const dialect of testDialects()) {
     test('when the password is wrong or missing, or the scope or lifetime is not offered, then no token is made', async () => {
       const browser = await signedInClient(t, 'careful@example.org', 'careful password 1');
       await browser.get('/account/tokens');
-      const wrong = await browser.post('/account/tokens', { name: 'x', scope: 'write', expiresInDays: '30', password: 'not my password' });
+      const wrong = await browser.post('/account/tokens', {
+        name: 'x',
+        scope: 'write',
+        expiresInDays: '30',
+        password: 'not my password',
+      });
       assert.equal(wrong.statusCode, 422);
       assert.match(wrong.body, /id="error-password"/);
       assert.equal(tokenIn(wrong.body), '');
-      const missing = await browser.post('/account/tokens', { name: 'x', scope: 'write', expiresInDays: '30' });
+      const missing = await browser.post('/account/tokens', {
+        name: 'x',
+        scope: 'write',
+        expiresInDays: '30',
+      });
       assert.equal(missing.statusCode, 422);
       assert.match(missing.body, /id="error-password"/);
-      const unoffered = await browser.post('/account/tokens', { name: 'x', scope: 'admin', expiresInDays: '100000', password: 'careful password 1' });
+      const unoffered = await browser.post('/account/tokens', {
+        name: 'x',
+        scope: 'admin',
+        expiresInDays: '100000',
+        password: 'careful password 1',
+      });
       assert.equal(unoffered.statusCode, 422);
       assert.match(unoffered.body, /id="error-scope"/);
       assert.match(unoffered.body, /id="error-expiresInDays"/);
@@ -219,7 +264,16 @@ for (const dialect of testDialects()) {
     test('when a token’s lifetime has passed, then the API refuses it with 401 and the list says it expired', async () => {
       const browser = await signedInClient(t, 'expiring@example.org', 'expiring password 1');
       await browser.get('/account/tokens');
-      const token = tokenIn((await browser.post('/account/tokens', { name: 'short', scope: 'write', expiresInDays: '7', password: 'expiring password 1' })).body);
+      const token = tokenIn(
+        (
+          await browser.post('/account/tokens', {
+            name: 'short',
+            scope: 'write',
+            expiresInDays: '7',
+            password: 'expiring password 1',
+          })
+        ).body,
+      );
       assert.equal((await api(t, 'GET', '/api/v1/processes', { token })).status, 200);
       offsetMs += 7 * 24 * 3600 * 1000 + 1000;
       const refused = await api(t, 'GET', '/api/v1/processes', { token });
@@ -231,8 +285,25 @@ for (const dialect of testDialects()) {
     test('when tokens made before scopes existed are migrated, then they keep writing and expire 90 days after the upgrade', async () => {
       const owner = await person(t, 'legacy@example.org');
       // A row as the old code wrote it: no scope, no expiry.
-      await t.db().insertInto('api_tokens').values({ id: 'legacy1', user_id: owner.id, name: 'old', token_hash: 'h', created_at: new Date().toISOString(), last_used_at: null, revoked_at: null } as never).execute();
-      const row = await t.db().selectFrom('api_tokens').select(['scope', 'expires_at']).where('id', '=', 'legacy1').executeTakeFirstOrThrow();
+      await t
+        .db()
+        .insertInto('api_tokens')
+        .values({
+          id: 'legacy1',
+          user_id: owner.id,
+          name: 'old',
+          token_hash: 'h',
+          created_at: new Date().toISOString(),
+          last_used_at: null,
+          revoked_at: null,
+        } as never)
+        .execute();
+      const row = await t
+        .db()
+        .selectFrom('api_tokens')
+        .select(['scope', 'expires_at'])
+        .where('id', '=', 'legacy1')
+        .executeTakeFirstOrThrow();
       assert.equal(row.scope, 'write');
       const days = (Date.parse(row.expires_at) - Date.now()) / (24 * 3600 * 1000);
       assert.ok(days > 89 && days <= 90, String(days));

@@ -44,8 +44,10 @@ function CreatedToken({
 
 function tokenStatus(ctx: ViewContext, token: ListedToken): string {
   const { t, locale } = ctx;
-  if (token.revokedAt) return t('api.tokens.revokedOn', { date: formatDate(locale, token.revokedAt) });
-  if (token.expired) return t('trust.tokens.expiredOn', { date: formatDate(locale, token.expiresAt) });
+  if (token.revokedAt)
+    return t('api.tokens.revokedOn', { date: formatDate(locale, token.revokedAt) });
+  if (token.expired)
+    return t('trust.tokens.expiredOn', { date: formatDate(locale, token.expiresAt) });
   return t('api.tokens.active');
 }
 
@@ -157,7 +159,10 @@ export function TokensPage({ ctx, tokens, state, created }: TokensPageProps) {
           state={state}
           name="expiresInDays"
           label={t('trust.tokens.expiresIn')}
-          options={TOKEN_LIFETIME_DAYS.map((days) => ({ value: String(days), label: t('trust.tokens.days', { days }) }))}
+          options={TOKEN_LIFETIME_DAYS.map((days) => ({
+            value: String(days),
+            label: t('trust.tokens.days', { days }),
+          }))}
         />
         <TextField
           ctx={ctx}

@@ -59,26 +59,30 @@ export const attachmentsRoutes: FastifyPluginAsync<{ attachments: AttachmentsSer
     amount: (request) => Math.ceil((uploadIn(request.body)?.data.length ?? 0) / 1024),
   });
 
-  app.post<SubmissionParams>('/my/submissions/:id/attachments', uploading, async (request, reply) => {
-    try {
-      await attachments.addAttachment(request.actor, request.params.id, uploadIn(request.body));
-    } catch (error) {
-      if (!(error instanceof AppError) || !error.fields?.file) throw error;
-      const field = error.fields.file;
-      const view = await attachments.ownView(request.actor, request.params.id);
-      return sendPage(
-        reply,
-        <AttachmentRefusedPage
-          ctx={viewContext(request, reply)}
-          view={view}
-          error={field as MessageKey}
-        />,
-        error.status,
-      );
-    }
-    setFlash(reply, 'attachments.flash.added');
-    return reply.redirect(`/my/submissions/${request.params.id}`, 303);
-  });
+  app.post<SubmissionParams>(
+    '/my/submissions/:id/attachments',
+    uploading,
+    async (request, reply) => {
+      try {
+        await attachments.addAttachment(request.actor, request.params.id, uploadIn(request.body));
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.fields?.file) throw error;
+        const field = error.fields.file;
+        const view = await attachments.ownView(request.actor, request.params.id);
+        return sendPage(
+          reply,
+          <AttachmentRefusedPage
+            ctx={viewContext(request, reply)}
+            view={view}
+            error={field as MessageKey}
+          />,
+          error.status,
+        );
+      }
+      setFlash(reply, 'attachments.flash.added');
+      return reply.redirect(`/my/submissions/${request.params.id}`, 303);
+    },
+  );
 
   app.post<{ Params: { id: string; attachmentId: string } }>(
     '/my/submissions/:id/attachments/:attachmentId/delete',

@@ -148,7 +148,10 @@ export function attachmentsService(deps: AttachmentsDeps) {
         sha256: createHash('sha256').update(data).digest('hex'),
         createdAt: clock.now().toISOString(),
       };
-      const outcome = await store.insertWithin({ files: MAX_ATTACHMENTS, bytes: maxSubmissionBytes }, record);
+      const outcome = await store.insertWithin(
+        { files: MAX_ATTACHMENTS, bytes: maxSubmissionBytes },
+        record,
+      );
       if (outcome !== 'added') {
         await files.remove(id);
         throw outcome === 'too-many' ? tooMany() : tooLarge();

@@ -54,7 +54,10 @@ export function attachmentsStore(db: Kysely<DB>) {
      * its files would then weigh more than `caps.bytes`. The no-op update locks the submission row
      * (on PostgreSQL too), so two parallel uploads cannot both take the last place or bytes.
      */
-    async insertWithin(caps: { files: number; bytes: number }, a: Omit<AttachmentRecord, 'position'>): Promise<'added' | 'too-many' | 'too-large'> {
+    async insertWithin(
+      caps: { files: number; bytes: number },
+      a: Omit<AttachmentRecord, 'position'>,
+    ): Promise<'added' | 'too-many' | 'too-large'> {
       return db.transaction().execute(async (trx) => {
         await trx
           .updateTable('submissions')

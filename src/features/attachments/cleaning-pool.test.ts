@@ -13,7 +13,8 @@ import { Browser, docxWithAuthor } from './attachments.fixtures.ts';
 import { docxWithBody } from './office-corpus.fixtures.ts';
 
 const PASSWORD = 'long password 123';
-const PARAGRAPH = '<w:p><w:r><w:t>Paragraph about connectivity for rural schools.</w:t></w:r></w:p>';
+const PARAGRAPH =
+  '<w:p><w:r><w:t>Paragraph about connectivity for rural schools.</w:t></w:r></w:p>';
 /** A DOCX whose text unpacks to `megabytes` of XML: seconds of parsing, a few zipped kilobytes. */
 const longDocx = (megabytes: number) =>
   docxWithBody(PARAGRAPH.repeat(Math.floor((megabytes * 1024 * 1024) / PARAGRAPH.length)));
@@ -46,7 +47,10 @@ function uploadsOn(dialect: DialectName, env: Record<string, string>) {
       freeText: 'See the attached file.',
       answers: [],
     });
-    const response = await setup.browser.upload(`/my/submissions/${id}/attachments`, { name, data });
+    const response = await setup.browser.upload(`/my/submissions/${id}/attachments`, {
+      name,
+      data,
+    });
     const stored = (await setup.t.services.attachments.ownView(setup.author, id)).attachments;
     return { response, stored };
   }
@@ -59,13 +63,20 @@ for (const dialect of testDialects()) {
       const { setup, attach } = uploadsOn(dialect, { CLEANING_THREADS: '1' });
 
       test('when a long document is being cleaned, then the instance still answers other requests meanwhile', async () => {
-        assert.deepEqual(setup.t.services.cleaning.threadIds(), [], 'no thread before the first upload');
+        assert.deepEqual(
+          setup.t.services.cleaning.threadIds(),
+          [],
+          'no thread before the first upload',
+        );
         const loop = monitorEventLoopDelay({ resolution: 10 });
         loop.enable();
         const started = performance.now();
         let done = false;
         const upload = attach('long.docx', longDocx(3)).finally(() => (done = true));
-        await until(() => setup.t.services.cleaning.threadIds().length === 1, 'the cleaning thread');
+        await until(
+          () => setup.t.services.cleaning.threadIds().length === 1,
+          'the cleaning thread',
+        );
         const health = await setup.t.app.inject({ method: 'GET', url: '/healthz' });
         assert.equal(health.statusCode, 200);
         assert.equal(done, false, 'the health check answered before the document was cleaned');
@@ -98,7 +109,10 @@ for (const dialect of testDialects()) {
         assert.equal(slow.response.statusCode, 422);
         assert.match(slow.response.body, /took too long, so it was not attached/);
         assert.deepEqual(slow.stored, [], 'nothing is stored');
-        assert.ok(!setup.t.services.cleaning.threadIds().includes(first), 'the busy thread was stopped');
+        assert.ok(
+          !setup.t.services.cleaning.threadIds().includes(first),
+          'the busy thread was stopped',
+        );
 
         await setup.browser.get('/search?lang=fr');
         const french = await attach('long.docx', longDocx(7));

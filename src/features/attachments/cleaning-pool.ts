@@ -51,7 +51,10 @@ export const CleaningBusyError = (retryAfterSeconds: number) =>
     details: { retryAfterSeconds },
   });
 
-export function cleaningPool(limits: CleaningLimits, warn: (error: Error) => void = (e) => process.emitWarning(e)): DocumentCleaner {
+export function cleaningPool(
+  limits: CleaningLimits,
+  warn: (error: Error) => void = (e) => process.emitWarning(e),
+): DocumentCleaner {
   let pool: Promise<Piscina<CleaningTask | null, CleaningOutcome | null>> | undefined;
   let live: Piscina<CleaningTask | null, CleaningOutcome | null> | undefined;
   let closed = false;

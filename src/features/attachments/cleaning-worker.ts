@@ -11,11 +11,12 @@ export interface CleaningTask {
 }
 
 export type CleaningOutcome =
-  | { kind: DocumentKind; data: Uint8Array }
-  | { refused: DocumentError['reason'] };
+  { kind: DocumentKind; data: Uint8Array } | { refused: DocumentError['reason'] };
 
 /** Cleans one upload; `null` only answers, once this thread has loaded the cleaners. */
-export default async function cleanInWorker(task: CleaningTask | null): Promise<CleaningOutcome | null> {
+export default async function cleanInWorker(
+  task: CleaningTask | null,
+): Promise<CleaningOutcome | null> {
   if (!task) return null;
   const { data } = task;
   try {
@@ -24,7 +25,10 @@ export default async function cleanInWorker(task: CleaningTask | null): Promise<
     // Handed over rather than copied (a rebuilt file may be megabytes): piscina posts the value
     // with the buffer in its transfer list, and the main thread receives the outcome itself.
     const outcome: CleaningOutcome = { kind: checked.kind, data: cleaned };
-    return move({ [transferableSymbol]: cleaned.buffer, [valueSymbol]: outcome }) as unknown as CleaningOutcome;
+    return move({
+      [transferableSymbol]: cleaned.buffer,
+      [valueSymbol]: outcome,
+    }) as unknown as CleaningOutcome;
   } catch (error) {
     if (error instanceof DocumentError) return { refused: error.reason };
     throw error;

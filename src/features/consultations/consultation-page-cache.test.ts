@@ -11,7 +11,11 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/test-app.ts';
-import { participationFixture, testClock, type Participation } from '../submissions/participation.fixtures.ts';
+import {
+  participationFixture,
+  testClock,
+  type Participation,
+} from '../submissions/participation.fixtures.ts';
 import { actorFor } from '../../testing/factories.ts';
 
 const DAY = 24 * 3600 * 1000;

@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../shared/actor.ts';
-import { signedInClient, startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
+import {
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+} from '../../testing/test-app.ts';
 import { actorFor } from '../../testing/factories.ts';
 import { participationFixture, type Participation } from '../submissions/participation.fixtures.ts';
 
@@ -30,16 +35,37 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     const publish = async (slug: string, freeText: string) => {
-      const s = await t.services.submissions.submit(author, slug, { language: 'en', freeText, answers: [] });
+      const s = await t.services.submissions.submit(author, slug, {
+        language: 'en',
+        freeText,
+        answers: [],
+      });
       await f.publish(s.id);
     };
 
     test('when two signed-in readers open the page in turn, then each gets their own call to action and token, and the rest is rendered once', async () => {
-      const c = await f.openConsultation({ title: 'Two readers', rule: 'chatham_house', eligibility: 'invited' });
-      await t.services.consultations.inviteParticipants(f.secretariat, c.slug, ['invited.reader@example.org', 'parts.author@example.org']);
+      const c = await f.openConsultation({
+        title: 'Two readers',
+        rule: 'chatham_house',
+        eligibility: 'invited',
+      });
+      await t.services.consultations.inviteParticipants(f.secretariat, c.slug, [
+        'invited.reader@example.org',
+        'parts.author@example.org',
+      ]);
       await publish(c.slug, 'A text both readers see.');
-      const invited = await signedInClient(t, 'invited.reader@example.org', 'invited reader password', 'Invited Reader');
-      const other = await signedInClient(t, 'other.reader@example.org', 'other reader password', 'Other Reader');
+      const invited = await signedInClient(
+        t,
+        'invited.reader@example.org',
+        'invited reader password',
+        'Invited Reader',
+      );
+      const other = await signedInClient(
+        t,
+        'other.reader@example.org',
+        'other reader password',
+        'Other Reader',
+      );
       const start = renders;
       const pages: string[] = [];
       for (const reader of [invited, other, invited, other]) {
@@ -61,22 +87,35 @@ for (const dialect of testDialects()) {
       }
       const [tokenA, tokenB] = [csrfIn(a1), csrfIn(b1)];
       assert.ok(tokenA && tokenB && tokenA !== tokenB, 'each reader has their own CSRF token');
-      for (const b of [b1, b2]) assert.ok(!b.includes(tokenA), "the invited reader's token never reaches the other");
-      for (const a of [a1, a2]) assert.ok(!a.includes(tokenB), "the other reader's token never reaches the invited one");
+      for (const b of [b1, b2])
+        assert.ok(!b.includes(tokenA), "the invited reader's token never reaches the other");
+      for (const a of [a1, a2])
+        assert.ok(!a.includes(tokenB), "the other reader's token never reaches the invited one");
     });
 
     test('when a submission is published, then signed-in readers see it on their next view, on every page of the list', async () => {
       const c = await f.openConsultation({ title: 'Fresh for readers', rule: 'attributed' });
       for (let i = 0; i < 21; i++) await publish(c.slug, `Older text number ${i}.`);
-      const reader = await signedInClient(t, 'fresh.reader@example.org', 'fresh reader password', 'Fresh Reader');
+      const reader = await signedInClient(
+        t,
+        'fresh.reader@example.org',
+        'fresh reader password',
+        'Fresh Reader',
+      );
       const first = (await reader.get(`/consultations/${c.slug}`)).body;
-      const older = /href="(\/consultations\/[^"]+\?before=[^"]+)"/.exec(first)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const older =
+        /href="(\/consultations\/[^"]+\?before=[^"]+)"/
+          .exec(first)?.[1]
+          ?.replaceAll('&amp;', '&') ?? '';
       assert.match((await reader.get(older)).body, /Older text number 0\./);
       await publish(c.slug, 'Published just now.');
       const next = (await reader.get(`/consultations/${c.slug}`)).body;
       assert.match(next, /Published just now\./, 'no stale list after a submission');
       assert.match(next, /Parts Author/, 'attributed: the name shows');
-      assert.match((await reader.get(`/consultations/${c.slug}?lang=fr`)).body, /Published just now\./);
+      assert.match(
+        (await reader.get(`/consultations/${c.slug}?lang=fr`)).body,
+        /Published just now\./,
+      );
       // The list moved by one: the older page now starts one text later.
       assert.doesNotMatch((await reader.get(older)).body, /Older text number 1\./);
     });
@@ -90,18 +129,28 @@ for (const dialect of testDialects()) {
         const page = await visitor.get(`/consultations/${c.slug}${query}`);
         assert.equal(page.statusCode, 200);
         assert.match(page.body, /Seen with any query\./);
-        assert.match(page.body, new RegExp(`href="/consultations/${c.slug}\\${query.replace('=', '=[^"]*')}`), 'the language links keep the query');
+        assert.match(
+          page.body,
+          new RegExp(`href="/consultations/${c.slug}\\${query.replace('=', '=[^"]*')}`),
+          'the language links keep the query',
+        );
       }
       assert.equal(renders - start, 1);
     });
 
     test('when many readers arrive together right after a change, then the shared parts are built once', async () => {
       const c = await f.openConsultation({ title: 'Crowd', rule: 'chatham_house' });
-      const readers = await Promise.all([1, 2, 3].map((i) => signedInClient(t, `crowd${i}@example.org`, 'crowd password 123', `Crowd ${i}`)));
+      const readers = await Promise.all(
+        [1, 2, 3].map((i) =>
+          signedInClient(t, `crowd${i}@example.org`, 'crowd password 123', `Crowd ${i}`),
+        ),
+      );
       await readers[0]?.get(`/consultations/${c.slug}`);
       await publish(c.slug, 'Everyone at once.');
       const start = renders;
-      const pages = await Promise.all(readers.flatMap((r) => [r, r, r]).map((r) => r.get(`/consultations/${c.slug}`)));
+      const pages = await Promise.all(
+        readers.flatMap((r) => [r, r, r]).map((r) => r.get(`/consultations/${c.slug}`)),
+      );
       for (const page of pages) assert.match(page.body, /Everyone at once\./);
       assert.equal(renders - start, 1);
     });

@@ -11,7 +11,12 @@ import type { SubmissionsService } from '../submissions/index.ts';
 import type { ConsultationsService } from './consultations.service.ts';
 import { ConsultationListPage, type ListFilter } from './consultation-list.views.tsx';
 import type { ConsultationRecord } from './consultations.store.ts';
-import { ConsultationBody, ConsultationIntro, ConsultationPage, ModerationLogPage } from './consultations.views.tsx';
+import {
+  ConsultationBody,
+  ConsultationIntro,
+  ConsultationPage,
+  ModerationLogPage,
+} from './consultations.views.tsx';
 import { PHASES, type Phase } from '../../shared/consultation-rules.ts';
 
 export interface ConsultationsRoutesOptions {
@@ -90,7 +95,12 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
   const sharedParts = fragmentCache(SHARED_PARTS_BYTES);
 
   /** Process, facts, questions and a page of published submissions, as any reader sees them. */
-  async function renderSharedParts(request: FastifyRequest, consultation: ConsultationRecord, phase: Phase, before: string | undefined) {
+  async function renderSharedParts(
+    request: FastifyRequest,
+    consultation: ConsultationRecord,
+    phase: Phase,
+    before: string | undefined,
+  ) {
     const [process, page, reportPublished, hasConversation] = await Promise.all([
       processes.findById(consultation.processId),
       submissions.publicPage(consultation, { limit: PAGE_SIZE, beforeId: before }),
@@ -100,7 +110,14 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
     const ctx = sharedViewContext(request);
     const processTitle = process?.title ?? '';
     return [
-      renderPart(<ConsultationIntro ctx={ctx} consultation={consultation} processTitle={processTitle} phase={phase} />),
+      renderPart(
+        <ConsultationIntro
+          ctx={ctx}
+          consultation={consultation}
+          processTitle={processTitle}
+          phase={phase}
+        />,
+      ),
       renderPart(
         <ConsultationBody
           ctx={ctx}
@@ -127,14 +144,26 @@ export const consultationsRoutes: FastifyPluginAsync<ConsultationsRoutesOptions>
     if (cached) return sendCachedPage(reply, cached);
     const before = typeof request.query.before === 'string' ? request.query.before : undefined;
     // The consultation was read first, so what is rendered under its version is at least as new.
-    const partsKey = [consultation.id, consultation.contentVersion, phase, request.locale, before ?? ''].join('\n');
+    const partsKey = [
+      consultation.id,
+      consultation.contentVersion,
+      phase,
+      request.locale,
+      before ?? '',
+    ].join('\n');
     const [[intro = '', body = ''], participation] = await Promise.all([
       sharedParts.get(partsKey, () => renderSharedParts(request, consultation, phase, before)),
       submissions.participation(request.actor, consultation),
     ]);
     const ctx = viewContext(request, reply);
     const html = renderPage(
-      <ConsultationPage ctx={ctx} consultation={consultation} phase={phase} participation={participation} content={{ intro, body }} />,
+      <ConsultationPage
+        ctx={ctx}
+        consultation={consultation}
+        phase={phase}
+        participation={participation}
+        content={{ intro, body }}
+      />,
     );
     if (key === undefined || issuedCsrfToken(ctx)) return sendHtml(reply, html);
     return sendCachedPage(reply, visitorPages.keep(key, html, request));

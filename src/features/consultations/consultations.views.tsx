@@ -173,7 +173,9 @@ function SubmissionsSection(props: {
 }
 
 /** Process, title and facts: above the reader's call to action. */
-export function ConsultationIntro(props: Pick<ConsultationContentProps, 'ctx' | 'consultation' | 'processTitle' | 'phase'>) {
+export function ConsultationIntro(
+  props: Pick<ConsultationContentProps, 'ctx' | 'consultation' | 'processTitle' | 'phase'>,
+) {
   const { ctx, consultation: c, phase } = props;
   return (
     <>
@@ -202,7 +204,11 @@ export function ConsultationBody(props: ConsultationContentProps) {
           {props.questions.map((q) => (
             <li>
               <p dir="auto">{q.text}</p>
-              {q.help && <p class="hint" dir="auto">{q.help}</p>}
+              {q.help && (
+                <p class="hint" dir="auto">
+                  {q.help}
+                </p>
+              )}
             </li>
           ))}
         </ol>
@@ -215,7 +221,9 @@ export function ConsultationBody(props: ConsultationContentProps) {
               <a href={`/consultations/${c.slug}/conversation`}>{ctx.t('delib.vote.heading')}</a>
             </li>
             <li>
-              <a href={`/consultations/${c.slug}/conversation/results`}>{ctx.t('delib.results.link')}</a>
+              <a href={`/consultations/${c.slug}/conversation/results`}>
+                {ctx.t('delib.results.link')}
+              </a>
             </li>
           </ul>
         </section>
@@ -228,10 +236,14 @@ export function ConsultationBody(props: ConsultationContentProps) {
           <h2 id="open-data-title">{ctx.t('opendata.follow')}</h2>
           <ul class="links">
             <li>
-              <a href={`/consultations/${c.slug}/feed.atom`} type="application/atom+xml">{ctx.t('opendata.feed')}</a>
+              <a href={`/consultations/${c.slug}/feed.atom`} type="application/atom+xml">
+                {ctx.t('opendata.feed')}
+              </a>
             </li>
             <li>
-              <a href={`/consultations/${c.slug}/submissions.csv`} download>{ctx.t('opendata.csv')}</a>
+              <a href={`/consultations/${c.slug}/submissions.csv`} download>
+                {ctx.t('opendata.csv')}
+              </a>
             </li>
             <li>
               <a href={`/consultations/${c.slug}/submissions.json`}>{ctx.t('opendata.json')}</a>

@@ -6,11 +6,7 @@ import { formatNumber } from '../../i18n/i18n.ts';
 import { SUBMISSION_STATUSES } from '../../shared/consultation-rules.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import { PostButton } from '../../ui/buttons.tsx';
-import {
-  eligibilityLabel,
-  ruleLabel,
-  submissionStatusLabel,
-} from '../../ui/secretariat-labels.ts';
+import { eligibilityLabel, ruleLabel, submissionStatusLabel } from '../../ui/secretariat-labels.ts';
 import { dateInZone, phaseLabel } from '../../ui/consultation-labels.ts';
 
 export interface DashboardModel {

@@ -101,7 +101,9 @@ for (const dialect of testDialects()) {
         /By Author 0/,
         'under the Chatham House rule the secretariat still knows',
       );
-      const { items: [first, second] } = await t.services.submissions.moderationQueue(
+      const {
+        items: [first, second],
+      } = await t.services.submissions.moderationQueue(
         await actorOf(t, 'sec@example.org'),
         await t.services.consultations.load(slug),
         1,

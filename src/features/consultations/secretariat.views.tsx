@@ -1,6 +1,14 @@
 // The secretariat's consultation form: create and edit, with a server-side preview of the context
 // and a list of questions that works without JavaScript. (The dashboard is in dashboard.views.tsx.)
-import { ChoiceFieldset, Form, InputField, SelectField, TextAreaField, TextField, type FormState } from '../../ui/forms.tsx';
+import {
+  ChoiceFieldset,
+  Form,
+  InputField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type FormState,
+} from '../../ui/forms.tsx';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/locales.ts';

@@ -405,12 +405,18 @@ for (const dialect of testDialects()) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         return queued();
       };
-      await guest.post(`/consultations/${slug}/conversation/votes`, { statement: '0', vote: 'agree' });
+      await guest.post(`/consultations/${slug}/conversation/votes`, {
+        statement: '0',
+        vote: 'agree',
+      });
       assert.equal(await settled(1), 1, 'the first vote asks for a map');
       clock.advance(RECOMPUTE_DEBOUNCE_MS + 1);
       await t.worker.drain();
       assert.equal(await queued(), 0, 'the map is computed');
-      await guest.post(`/consultations/${slug}/conversation/votes`, { statement: '1', vote: 'agree' });
+      await guest.post(`/consultations/${slug}/conversation/votes`, {
+        statement: '1',
+        vote: 'agree',
+      });
       assert.equal(await settled(1), 1, 'the window is measured on the clock the app was given');
     });
 

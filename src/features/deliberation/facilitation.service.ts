@@ -199,7 +199,10 @@ export function facilitationService(deps: FacilitationDeps) {
       exported: PolisConversation,
       exportedSettings: { topic: string; description: string },
     ) {
-      const { polis, settings } = withoutControlsDeep({ polis: exported, settings: exportedSettings });
+      const { polis, settings } = withoutControlsDeep({
+        polis: exported,
+        settings: exportedSettings,
+      });
       const consultation = await consultations.load(slug);
       if (await store.findByConsultation(consultation.id))
         throw ConflictError('this consultation already has a conversation', 'conversation_exists');

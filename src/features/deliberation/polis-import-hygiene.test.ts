@@ -12,13 +12,34 @@ import { startTestApp, testDialects, type TestApp } from '../../testing/test-app
 
 const main = new URL('../../cli/main.ts', import.meta.url).pathname;
 const csv = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
-const BODIES = ['Stop\u0000 shutdowns\u0007 now.', 'Access\u001b for all\u009b.\nSecond line.', 'Names \u202eright\u202c to left.'];
+const BODIES = [
+  'Stop\u0000 shutdowns\u0007 now.',
+  'Access\u001b for all\u009b.\nSecond line.',
+  'Names \u202eright\u202c to left.',
+];
 
 function writePolisFolder(dir: string): void {
   const comments = BODIES.map((body, i) => `1726860676783,${i},0,1,0,1,false,false,${csv(body)}`);
-  writeFileSync(join(dir, 'comments.csv'), ['timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body', ...comments].join('\n'));
-  writeFileSync(join(dir, 'votes.csv'), ['timestamp,datetime,comment-id,voter-id,vote', '1726860583813,x,0,0,1', '1726860583814,x,1,1,-1', '1726860583815,x,2,1,1'].join('\n'));
-  writeFileSync(join(dir, 'summary.csv'), ['topic,Imported\u0000 topic\u0001', 'conversation-description,From\u0008 Pol.is'].join('\n'));
+  writeFileSync(
+    join(dir, 'comments.csv'),
+    [
+      'timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body',
+      ...comments,
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'votes.csv'),
+    [
+      'timestamp,datetime,comment-id,voter-id,vote',
+      '1726860583813,x,0,0,1',
+      '1726860583814,x,1,1,-1',
+      '1726860583815,x,2,1,1',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'summary.csv'),
+    ['topic,Imported\u0000 topic\u0001', 'conversation-description,From\u0008 Pol.is'].join('\n'),
+  );
 }
 
 for (const dialect of testDialects()) {
@@ -42,7 +63,12 @@ for (const dialect of testDialects()) {
       const { config } = t.services;
       const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
         encoding: 'utf8',
-        env: { ...process.env, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl ?? '', LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          DATA_DIR: config.dataDir,
+          DATABASE_URL: config.databaseUrl ?? '',
+          LOG_LEVEL: 'silent',
+        },
       });
       return { code: result.status, out: result.stdout, err: result.stderr };
     }
@@ -52,21 +78,49 @@ for (const dialect of testDialects()) {
       const imported = run(['import-polis', folder, '--consultation', slug]);
       assert.equal(imported.code, 0, imported.err);
       assert.match(imported.out, /Imported 3 statements/);
-      const conversation = await t.db().selectFrom('conversations').select(['id', 'topic', 'description']).where('consultation_id', '=', id).executeTakeFirstOrThrow();
+      const conversation = await t
+        .db()
+        .selectFrom('conversations')
+        .select(['id', 'topic', 'description'])
+        .where('consultation_id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.equal(conversation.topic, 'Imported topic');
       assert.equal(conversation.description, 'From Pol.is');
-      const bodies = (await t.db().selectFrom('statements').select('body').where('conversation_id', '=', conversation.id).orderBy('number').execute()).map((s) => s.body);
-      assert.deepEqual(bodies, ['Stop shutdowns now.', 'Access for all.\nSecond line.', 'Names \u202eright\u202c to left.']);
+      const bodies = (
+        await t
+          .db()
+          .selectFrom('statements')
+          .select('body')
+          .where('conversation_id', '=', conversation.id)
+          .orderBy('number')
+          .execute()
+      ).map((s) => s.body);
+      assert.deepEqual(bodies, [
+        'Stop shutdowns now.',
+        'Access for all.\nSecond line.',
+        'Names \u202eright\u202c to left.',
+      ]);
       const page = await t.client().get(`/consultations/${slug}/conversation`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<h1 dir="auto">Imported topic<\/h1>/);
     });
 
     test('when an argument of a command holds a control character, then the command refuses it and writes nothing', async () => {
-      const admin = run(['create-admin', '--email', 'root\u0001@example.org', '--password', 'a long enough password']);
+      const admin = run([
+        'create-admin',
+        '--email',
+        'root\u0001@example.org',
+        '--password',
+        'a long enough password',
+      ]);
       assert.equal(admin.code, 2, admin.out + admin.err);
       assert.match(admin.err, /control characters are not allowed/);
-      const users = await t.db().selectFrom('users').select('email').where('email', 'like', 'root%').execute();
+      const users = await t
+        .db()
+        .selectFrom('users')
+        .select('email')
+        .where('email', 'like', 'root%')
+        .execute();
       assert.deepEqual(users, []);
     });
   });

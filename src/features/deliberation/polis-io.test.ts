@@ -177,39 +177,92 @@ for (const dialect of testDialects()) {
     });
 
     test('when statements start like spreadsheet formulas, then every exported CSV neutralises them, votes stay numbers, and importing the export gives them back unchanged', async () => {
-      const BODIES = ['=HYPERLINK("http://evil.example","x")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-2+3', ' =1+1', "'=already quoted", 'Plain, "quoted" text'];
+      const BODIES = [
+        '=HYPERLINK("http://evil.example","x")',
+        "+cmd|' /C calc'!A0",
+        '@SUM(1+1)',
+        '-2+3',
+        ' =1+1',
+        "'=already quoted",
+        'Plain, "quoted" text',
+      ];
       const target = await openConversation(t, { title: 'Formulas', withConversation: false });
       const { facilitation } = t.services.deliberation;
       await facilitation.importForOperator(
         target.slug,
         {
-          comments: BODIES.map((body, i) => ({ id: String(i), authorId: '0', timestamp: 0, agrees: 0, disagrees: 0, moderated: 1, body })),
-          participants: [{ id: '0', groupId: null, xid: '=xid()' }, { id: '1', groupId: null }],
-          votes: BODIES.map((_, i) => ({ participantId: String(i % 2), statementId: String(i), vote: -1 as const, timestamp: 0 })),
+          comments: BODIES.map((body, i) => ({
+            id: String(i),
+            authorId: '0',
+            timestamp: 0,
+            agrees: 0,
+            disagrees: 0,
+            moderated: 1,
+            body,
+          })),
+          participants: [
+            { id: '0', groupId: null, xid: '=xid()' },
+            { id: '1', groupId: null },
+          ],
+          votes: BODIES.map((_, i) => ({
+            participantId: String(i % 2),
+            statementId: String(i),
+            vote: -1 as const,
+            timestamp: 0,
+          })),
         },
         { topic: '=topic()', description: '@description' },
       );
-      const facilitator = await signedInClient(t, 'formula.facilitator@example.org', 'facilitator pass 2', 'Facilitator');
+      const facilitator = await signedInClient(
+        t,
+        'formula.facilitator@example.org',
+        'facilitator pass 2',
+        'Facilitator',
+      );
       const user = await t.services.accounts.findUserByEmail('formula.facilitator@example.org');
-      await t.services.roles.grant({ userId: user?.id ?? '', role: 'facilitator', scopeType: 'consultation', scopeId: target.consultationId, grantedBy: null, now: new Date().toISOString() });
+      await t.services.roles.grant({
+        userId: user?.id ?? '',
+        role: 'facilitator',
+        scopeType: 'consultation',
+        scopeId: target.consultationId,
+        grantedBy: null,
+        now: new Date().toISOString(),
+      });
       const files: Record<string, string> = {};
       for (const file of ['comments.csv', 'votes.csv', 'participants-votes.csv', 'summary.csv'])
         files[file] = await download(facilitator, target.slug, file);
       for (const [file, text] of Object.entries(files))
         for (const line of text.split('\n'))
           for (const cell of line.split(','))
-            assert.doesNotMatch(cell, /^"?\s*[=+@]|^"?-(?!\d+$)/, `${file}: ${cell} would run as a formula`);
+            assert.doesNotMatch(
+              cell,
+              /^"?\s*[=+@]|^"?-(?!\d+$)/,
+              `${file}: ${cell} would run as a formula`,
+            );
       assert.match(files['comments.csv']!, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""x""\)"\n/);
       assert.match(files['comments.csv']!, /,"''=already quoted"\n/);
       assert.match(files['summary.csv']!, /^topic,"'=topic\(\)"$/m);
-      assert.ok(parsePolisVotes(files['votes.csv']!).every((v) => v.vote === -1), 'a -1 vote is written as the number -1');
+      assert.ok(
+        parsePolisVotes(files['votes.csv']!).every((v) => v.vote === -1),
+        'a -1 vote is written as the number -1',
+      );
       assert.match(files['votes.csv']!, /,-1\n/);
 
-      const back = readPolisConversation({ comments: files['comments.csv']!, votes: files['votes.csv']! });
-      assert.deepEqual(back.comments.map((c) => c.body).sort(), [...BODIES].sort(), 'the reader undoes exactly the neutralisation');
+      const back = readPolisConversation({
+        comments: files['comments.csv']!,
+        votes: files['votes.csv']!,
+      });
+      assert.deepEqual(
+        back.comments.map((c) => c.body).sort(),
+        [...BODIES].sort(),
+        'the reader undoes exactly the neutralisation',
+      );
       const again = await openConversation(t, { title: 'Formulas again', withConversation: false });
       await facilitation.importForOperator(again.slug, back, { topic: 'x', description: '' });
-      assert.equal((await facilitation.exportForOperator(again.slug))['comments.csv'], files['comments.csv']);
+      assert.equal(
+        (await facilitation.exportForOperator(again.slug))['comments.csv'],
+        files['comments.csv'],
+      );
     });
 
     test('when someone who does not run the consultation asks for an export, then it is refused', async () => {

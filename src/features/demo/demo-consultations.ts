@@ -10,7 +10,13 @@ import type { DemoServices } from './demo.service.ts';
 import { seedDemoConversation } from './demo-conversation.ts';
 import { DEMO_ANSWERS, DEMO_CONTEXT, DEMO_QUESTIONS, type DemoLanguage } from './demo-texts.ts';
 
-type Person = [name: string, group: StakeholderGroup, country: string, language: DemoLanguage, organisation: string | null];
+type Person = [
+  name: string,
+  group: StakeholderGroup,
+  country: string,
+  language: DemoLanguage,
+  organisation: string | null,
+];
 
 // Contributors to the attributed consultation.
 const OPEN_CALL: Person[] = [
@@ -68,17 +74,55 @@ export interface DemoConsultationSummary {
 const DAY = 24 * 3600 * 1000;
 
 function emailOf(name: string): string {
-  return `${name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '.')}@demo.polylogue.example`;
+  return `${name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '.')}@demo.polylogue.example`;
 }
 
-async function createPerson(services: DemoServices, [name, group, country, language, orgName]: Person, password: string, passwordHash: string) {
+async function createPerson(
+  services: DemoServices,
+  [name, group, country, language, orgName]: Person,
+  password: string,
+  passwordHash: string,
+) {
   const email = emailOf(name);
   const displayName = `${name} (demo)`;
-  const id = await services.accounts.createConfirmedUser({ email, password, passwordHash, displayName, locale: language });
-  await services.accounts.updateProfile(id, { displayName, stakeholderGroup: group, country, languages: [language], locale: language, gender: null, ageBand: null, disability: null });
+  const id = await services.accounts.createConfirmedUser({
+    email,
+    password,
+    passwordHash,
+    displayName,
+    locale: language,
+  });
+  await services.accounts.updateProfile(id, {
+    displayName,
+    stakeholderGroup: group,
+    country,
+    languages: [language],
+    locale: language,
+    gender: null,
+    ageBand: null,
+    disability: null,
+  });
   const actor: Actor = { user: { id, email, displayName, emailConfirmed: true }, grants: [] };
-  const org = orgName ? await services.organisations.createOrganisation(actor, { name: orgName, stakeholderGroup: group, country, website: null, description: 'Demo organisation.' }) : null;
-  return { actor, language, org, contributor: { displayName, email, organisation: org?.name ?? null } };
+  const org = orgName
+    ? await services.organisations.createOrganisation(actor, {
+        name: orgName,
+        stakeholderGroup: group,
+        country,
+        website: null,
+        description: 'Demo organisation.',
+      })
+    : null;
+  return {
+    actor,
+    language,
+    org,
+    contributor: { displayName, email, organisation: org?.name ?? null },
+  };
 }
 
 /** Picks answers for submission n deterministically so every text differs. */
@@ -95,53 +139,146 @@ function answersFor(language: DemoLanguage, n: number, questionIds: string[]) {
     .filter((a): a is { questionId: string; text: string } => a !== null && a.text !== '');
 }
 
-async function seedConsultation(services: DemoServices, secretariat: Actor, processSlug: string, spec: { title: string; rule: string; people: Person[]; conversation?: boolean }, password: string): Promise<DemoConsultationSummary> {
+async function seedConsultation(
+  services: DemoServices,
+  secretariat: Actor,
+  processSlug: string,
+  spec: { title: string; rule: string; people: Person[]; conversation?: boolean },
+  password: string,
+): Promise<DemoConsultationSummary> {
   const now = services.clock.now().getTime();
   const local = (ms: number) => utcToZoned(new Date(now + ms).toISOString(), 'UTC');
-  const created = await services.consultations.createConsultation(secretariat, processSlug, { title: spec.title, context: DEMO_CONTEXT, languages: ['en', 'fr'], eligibility: 'open', rule: spec.rule, opensAtLocal: local(-20 * DAY), closesAtLocal: local(40 * DAY), timeZone: 'UTC' });
+  const created = await services.consultations.createConsultation(secretariat, processSlug, {
+    title: spec.title,
+    context: DEMO_CONTEXT,
+    languages: ['en', 'fr'],
+    eligibility: 'open',
+    rule: spec.rule,
+    opensAtLocal: local(-20 * DAY),
+    closesAtLocal: local(40 * DAY),
+    timeZone: 'UTC',
+  });
   await services.consultations.saveQuestions(secretariat, created.slug, DEMO_QUESTIONS);
   await services.consultations.publishConsultation(secretariat, created.slug);
   const questionIds = (await services.consultations.questions(created.id)).map((q) => q.id);
   const people = [];
   const passwordHash = await services.accounts.hashPassword(password);
-  for (const person of spec.people) people.push(await createPerson(services, person, password, passwordHash));
+  for (const person of spec.people)
+    people.push(await createPerson(services, person, password, passwordHash));
   const contributors = new Map<string, DemoContributor>();
   let n = 0;
   for (let round = 0; round < 2; round++) {
     for (const [i, p] of people.entries()) {
       const onBehalf = round === 0 && p.org ? p.org.slug : null;
-      const submission = await services.submissions.submit(p.actor, created.slug, { idempotencyKey: `demo-${round}`, organisationSlug: onBehalf, language: p.language, freeText: '', answers: answersFor(p.language, n++, questionIds) });
-      const asWritten = { ...p.contributor, organisation: onBehalf ? p.contributor.organisation : null };
+      const submission = await services.submissions.submit(p.actor, created.slug, {
+        idempotencyKey: `demo-${round}`,
+        organisationSlug: onBehalf,
+        language: p.language,
+        freeText: '',
+        answers: answersFor(p.language, n++, questionIds),
+      });
+      const asWritten = {
+        ...p.contributor,
+        organisation: onBehalf ? p.contributor.organisation : null,
+      };
       contributors.set(`${asWritten.email}|${asWritten.organisation}`, asWritten);
       // Every fourth organisational submission is joint: the next organisation co-signs it.
       const partner = people.slice(i + 1).find((o) => o.org);
       if (onBehalf && i % 4 === 0 && partner?.org) {
         await services.submissions.inviteCosignatory(p.actor, submission.id, partner.org.slug);
-        await services.submissions.decideCosignature(partner.actor, submission.id, partner.org.slug, 'confirmed');
-        contributors.set(`${partner.contributor.email}|${partner.contributor.organisation}`, partner.contributor);
+        await services.submissions.decideCosignature(
+          partner.actor,
+          submission.id,
+          partner.org.slug,
+          'confirmed',
+        );
+        contributors.set(
+          `${partner.contributor.email}|${partner.contributor.organisation}`,
+          partner.contributor,
+        );
       }
       await services.submissions.moderate(secretariat, submission.id, { action: 'publish' });
     }
   }
-  if (spec.conversation) await seedDemoConversation(services, secretariat, created.slug, people.map((p, i) => ({ actor: p.actor, stakeholderGroup: spec.people[i]![1] })));
-  return { slug: created.slug, title: spec.title, rule: spec.rule, contributors: [...contributors.values()] };
+  if (spec.conversation)
+    await seedDemoConversation(
+      services,
+      secretariat,
+      created.slug,
+      people.map((p, i) => ({ actor: p.actor, stakeholderGroup: spec.people[i]![1] })),
+    );
+  return {
+    slug: created.slug,
+    title: spec.title,
+    rule: spec.rule,
+    contributors: [...contributors.values()],
+  };
 }
 
-export async function seedDemoConsultations(services: DemoServices, secretariatId: string, password: string): Promise<DemoConsultationSummary[]> {
-  const adminActor: Actor = { user: { id: secretariatId, email: '', displayName: '', emailConfirmed: true }, grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }] };
+export async function seedDemoConsultations(
+  services: DemoServices,
+  secretariatId: string,
+  password: string,
+): Promise<DemoConsultationSummary[]> {
+  const adminActor: Actor = {
+    user: { id: secretariatId, email: '', displayName: '', emailConfirmed: true },
+    grants: [{ role: 'instance_admin', scopeType: 'instance', scopeId: '' }],
+  };
   const process = await services.processes.openProcess(adminActor, {
     title: 'Regional consultations toward the Ottawa Agenda (demo)',
     convener: 'Demo Coalition for Online Freedom',
-    description: 'A **demo process**: regional multistakeholder consultations whose synthesis feeds a new agenda of commitments on human rights online.\n\nUn **processus de démonstration** : des consultations régionales multipartites qui alimentent un nouvel agenda d’engagements.',
-    frameworks: ['WSIS Action Line C10 (ethical dimensions)', 'Global Digital Compact objective 3', 'SDG 16.10'],
+    description:
+      'A **demo process**: regional multistakeholder consultations whose synthesis feeds a new agenda of commitments on human rights online.\n\nUn **processus de démonstration** : des consultations régionales multipartites qui alimentent un nouvel agenda d’engagements.',
+    frameworks: [
+      'WSIS Action Line C10 (ethical dimensions)',
+      'Global Digital Compact objective 3',
+      'SDG 16.10',
+    ],
   });
-  await services.roles.grant({ userId: secretariatId, role: 'secretariat', scopeType: 'process', scopeId: process.id, grantedBy: null, now: services.clock.now().toISOString() });
-  const secretariat: Actor = { user: adminActor.user, grants: await services.roles.grantsOf(secretariatId) };
+  await services.roles.grant({
+    userId: secretariatId,
+    role: 'secretariat',
+    scopeType: 'process',
+    scopeId: process.id,
+    grantedBy: null,
+    now: services.clock.now().toISOString(),
+  });
+  const secretariat: Actor = {
+    user: adminActor.user,
+    grants: await services.roles.grantsOf(secretariatId),
+  };
   const today = services.clock.now().toISOString().slice(0, 10);
-  await services.processes.addMilestone(secretariat, process.slug, { kind: 'deadline', title: 'Written submissions close', date: new Date(services.clock.now().getTime() + 40 * DAY).toISOString().slice(0, 10), description: '' });
-  await services.processes.addMilestone(secretariat, process.slug, { kind: 'meeting', title: 'Regional consultation (online)', date: today, description: 'Held under the Chatham House rule.' });
+  await services.processes.addMilestone(secretariat, process.slug, {
+    kind: 'deadline',
+    title: 'Written submissions close',
+    date: new Date(services.clock.now().getTime() + 40 * DAY).toISOString().slice(0, 10),
+    description: '',
+  });
+  await services.processes.addMilestone(secretariat, process.slug, {
+    kind: 'meeting',
+    title: 'Regional consultation (online)',
+    date: today,
+    description: 'Held under the Chatham House rule.',
+  });
   return [
-    await seedConsultation(services, secretariat, process.slug, { title: 'Open call for written input (demo)', rule: 'attributed', people: OPEN_CALL }, password),
-    await seedConsultation(services, secretariat, process.slug, { title: 'North America regional consultation (demo)', rule: 'chatham_house', people: REGIONAL, conversation: true }, password),
+    await seedConsultation(
+      services,
+      secretariat,
+      process.slug,
+      { title: 'Open call for written input (demo)', rule: 'attributed', people: OPEN_CALL },
+      password,
+    ),
+    await seedConsultation(
+      services,
+      secretariat,
+      process.slug,
+      {
+        title: 'North America regional consultation (demo)',
+        rule: 'chatham_house',
+        people: REGIONAL,
+        conversation: true,
+      },
+      password,
+    ),
   ];
 }

@@ -48,12 +48,56 @@ interface DemoPerson {
 }
 
 const PEOPLE: DemoPerson[] = [
-  { key: 'secretariat', displayName: 'Demo Secretariat', group: 'intergovernmental', country: 'CH', locale: 'en', languages: ['en', 'fr'] },
-  { key: 'amina', displayName: 'Amina Diallo (demo)', group: 'civil_society', country: 'SN', locale: 'fr', languages: ['fr', 'wo'], org: { name: 'Réseau Numérique Ouest-Africain (demo)', group: 'civil_society', country: 'SN' } },
-  { key: 'carlos', displayName: 'Carlos Mendoza (demo)', group: 'academia', country: 'MX', locale: 'es', languages: ['es', 'en'], org: { name: 'Instituto de Gobernanza Digital (demo)', group: 'academia', country: 'MX' } },
-  { key: 'layla', displayName: 'Layla Haddad (demo)', group: 'technical_community', country: 'JO', locale: 'ar', languages: ['ar', 'en'] },
-  { key: 'wei', displayName: 'Wei Zhang (demo)', group: 'private_sector', country: 'CN', locale: 'zh', languages: ['zh', 'en'] },
-  { key: 'olga', displayName: 'Olga Petrova (demo)', group: 'government', country: 'KZ', locale: 'ru', languages: ['ru', 'kk'] },
+  {
+    key: 'secretariat',
+    displayName: 'Demo Secretariat',
+    group: 'intergovernmental',
+    country: 'CH',
+    locale: 'en',
+    languages: ['en', 'fr'],
+  },
+  {
+    key: 'amina',
+    displayName: 'Amina Diallo (demo)',
+    group: 'civil_society',
+    country: 'SN',
+    locale: 'fr',
+    languages: ['fr', 'wo'],
+    org: { name: 'Réseau Numérique Ouest-Africain (demo)', group: 'civil_society', country: 'SN' },
+  },
+  {
+    key: 'carlos',
+    displayName: 'Carlos Mendoza (demo)',
+    group: 'academia',
+    country: 'MX',
+    locale: 'es',
+    languages: ['es', 'en'],
+    org: { name: 'Instituto de Gobernanza Digital (demo)', group: 'academia', country: 'MX' },
+  },
+  {
+    key: 'layla',
+    displayName: 'Layla Haddad (demo)',
+    group: 'technical_community',
+    country: 'JO',
+    locale: 'ar',
+    languages: ['ar', 'en'],
+  },
+  {
+    key: 'wei',
+    displayName: 'Wei Zhang (demo)',
+    group: 'private_sector',
+    country: 'CN',
+    locale: 'zh',
+    languages: ['zh', 'en'],
+  },
+  {
+    key: 'olga',
+    displayName: 'Olga Petrova (demo)',
+    group: 'government',
+    country: 'KZ',
+    locale: 'ru',
+    languages: ['ru', 'kk'],
+  },
 ];
 
 export interface DemoResult {
@@ -69,7 +113,13 @@ function demoPassword(): string {
 }
 
 export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
-  return (await db.selectFrom('instance_settings').select('value').where('key', '=', 'demo_loaded_at').executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('instance_settings')
+      .select('value')
+      .where('key', '=', 'demo_loaded_at')
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Loads the demo once; returns what it created (null if it was already loaded). */
@@ -79,17 +129,52 @@ export async function seedDemo(deps: DemoServices): Promise<DemoResult | null> {
   for (const person of PEOPLE) {
     const email = `${person.key}@${DEMO_DOMAIN}`;
     const password = demoPassword();
-    const id = await deps.accounts.createConfirmedUser({ email, password, displayName: person.displayName, locale: person.locale });
-    await deps.accounts.updateProfile(id, { displayName: person.displayName, stakeholderGroup: person.group, country: person.country, languages: person.languages, locale: person.locale, gender: null, ageBand: null, disability: null });
-    const actor = { user: { id, email, displayName: person.displayName, emailConfirmed: true }, grants: [] };
+    const id = await deps.accounts.createConfirmedUser({
+      email,
+      password,
+      displayName: person.displayName,
+      locale: person.locale,
+    });
+    await deps.accounts.updateProfile(id, {
+      displayName: person.displayName,
+      stakeholderGroup: person.group,
+      country: person.country,
+      languages: person.languages,
+      locale: person.locale,
+      gender: null,
+      ageBand: null,
+      disability: null,
+    });
+    const actor = {
+      user: { id, email, displayName: person.displayName, emailConfirmed: true },
+      grants: [],
+    };
     if (person.org) {
-      await deps.organisations.createOrganisation(actor, { name: person.org.name, stakeholderGroup: person.org.group, country: person.org.country, website: null, description: 'Demo organisation.' });
+      await deps.organisations.createOrganisation(actor, {
+        name: person.org.name,
+        stakeholderGroup: person.org.group,
+        country: person.org.country,
+        website: null,
+        description: 'Demo organisation.',
+      });
     }
-    created.push({ email, password, displayName: person.displayName, role: person.key === 'secretariat' ? 'secretariat' : 'participant' });
+    created.push({
+      email,
+      password,
+      displayName: person.displayName,
+      role: person.key === 'secretariat' ? 'secretariat' : 'participant',
+    });
   }
   const secretariat = await deps.accounts.findUserByEmail(`secretariat@${DEMO_DOMAIN}`);
   const contributorPassword = demoPassword();
-  const consultations = await seedDemoConsultations(deps, secretariat?.id ?? '', contributorPassword);
-  await deps.db.insertInto('instance_settings').values({ key: 'demo_loaded_at', value: deps.clock.now().toISOString() }).execute();
+  const consultations = await seedDemoConsultations(
+    deps,
+    secretariat?.id ?? '',
+    contributorPassword,
+  );
+  await deps.db
+    .insertInto('instance_settings')
+    .values({ key: 'demo_loaded_at', value: deps.clock.now().toISOString() })
+    .execute();
   return { accounts: created, contributorPassword, consultations };
 }

@@ -7,11 +7,16 @@ import { formatDate } from '../../i18n/i18n.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
 import type { ProcessesService } from '../processes/index.ts';
 
-export const homeRoutes: FastifyPluginAsync<{ consultations: ConsultationsService; processes: ProcessesService }> = async (app, { consultations, processes }) => {
+export const homeRoutes: FastifyPluginAsync<{
+  consultations: ConsultationsService;
+  processes: ProcessesService;
+}> = async (app, { consultations, processes }) => {
   app.get('/', async (request, reply) => {
     const ctx = viewContext(request, reply);
     const { t } = ctx;
-    const open = (await consultations.listPublished({})).filter((c) => consultations.phase(c) === 'open').slice(0, 10);
+    const open = (await consultations.listPublished({}))
+      .filter((c) => consultations.phase(c) === 'open')
+      .slice(0, 10);
     const recentProcesses = (await processes.list()).slice(0, 6);
     return sendPage(
       reply,
@@ -26,7 +31,8 @@ export const homeRoutes: FastifyPluginAsync<{ consultations: ConsultationsServic
             <ul>
               {open.map((c) => (
                 <li>
-                  <a href={`/consultations/${c.slug}`}>{c.title}</a> — {t('home.open.closes', { date: formatDate(ctx.locale, c.closesAt) })}
+                  <a href={`/consultations/${c.slug}`}>{c.title}</a> —{' '}
+                  {t('home.open.closes', { date: formatDate(ctx.locale, c.closesAt) })}
                 </li>
               ))}
             </ul>

@@ -139,9 +139,15 @@ for (const dialect of testDialects()) {
     });
 
     test('when answers and names start like formulas, then no CSV cell would run and counts stay numbers', async () => {
-      const formulas = await world.openConsultation('attributed', 'Formula consultation', { questions: ['-Who decides?'] });
+      const formulas = await world.openConsultation('attributed', 'Formula consultation', {
+        questions: ['-Who decides?'],
+      });
       const writer = await world.actorFor('formula.writer@example.org', '@Formula Writer');
-      await world.publish(writer, formulas.slug, { language: 'en', answers: ['+cmd|\' /C calc\'!A0'], freeText: '=1+1' });
+      await world.publish(writer, formulas.slug, {
+        language: 'en',
+        answers: ["+cmd|' /C calc'!A0"],
+        freeText: '=1+1',
+      });
       const csv = await t.client().get(`/consultations/${formulas.slug}/submissions.csv`);
       assert.equal(csv.statusCode, 200);
       const [header, ...rows] = parseCsv(csv.rawPayload, { bom: true }) as string[][];

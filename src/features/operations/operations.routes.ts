@@ -13,11 +13,25 @@ function tokenMatches(header: string | undefined, token: string | undefined): bo
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export const operationsRoutes: FastifyPluginAsync<{ database: Database; metricsToken: string | undefined }> = async (app, { database, metricsToken }) => {
+export const operationsRoutes: FastifyPluginAsync<{
+  database: Database;
+  metricsToken: string | undefined;
+}> = async (app, { database, metricsToken }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'polylogue_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'status'], registers: [registry] });
-  const duration = new Histogram({ name: 'polylogue_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] });
+  const requests = new Counter({
+    name: 'polylogue_http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'status'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'polylogue_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     requests.inc({ method: request.method, status: String(reply.statusCode) });
@@ -36,7 +50,11 @@ export const operationsRoutes: FastifyPluginAsync<{ database: Database; metricsT
   });
 
   app.get('/metrics', async (request, reply) => {
-    if (!isInstanceAdmin(request.actor) && !tokenMatches(request.headers.authorization, metricsToken)) throw ForbiddenError('metrics need an administrator or the metrics token');
+    if (
+      !isInstanceAdmin(request.actor) &&
+      !tokenMatches(request.headers.authorization, metricsToken)
+    )
+      throw ForbiddenError('metrics need an administrator or the metrics token');
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 };

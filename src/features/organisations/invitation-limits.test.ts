@@ -3,7 +3,13 @@
 // sends at most 30 a day; a new or unconfirmed account 10 a day; an organisation 50 a day.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { signedInClient, startTestApp, testDialects, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import {
+  signedInClient,
+  startTestApp,
+  testDialects,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -22,7 +28,13 @@ for (const dialect of testDialects()) {
       const client = await signedInClient(t, email);
       const name = `Relay Test ${++orgs}`;
       await client.get('/organisations/new');
-      await client.post('/organisations/new', { name, stakeholderGroup: 'civil_society', country: '', website: '', description: '' });
+      await client.post('/organisations/new', {
+        name,
+        stakeholderGroup: 'civil_society',
+        country: '',
+        website: '',
+        description: '',
+      });
       return { client, slug: `relay-test-${orgs}` };
     }
     /** Sends `count` invitations; returns the status codes and the last response. */
@@ -30,14 +42,24 @@ for (const dialect of testDialects()) {
       const codes: number[] = [];
       let last;
       for (let i = 1; i <= count; i++) {
-        last = await o.client.post(`/organisations/${o.slug}/invitations`, { email: `${prefix}${i}@example.org`, role: 'member' });
+        last = await o.client.post(`/organisations/${o.slug}/invitations`, {
+          email: `${prefix}${i}@example.org`,
+          role: 'member',
+        });
         codes.push(last.statusCode);
       }
       return { codes, last: last! };
     }
     const sent = (codes: number[]) => codes.filter((c) => c === 303).length;
     const stored = async (prefix: string) =>
-      (await t.db().selectFrom('organisation_invitations').select('email').where('email', 'like', `${prefix}%`).execute()).length;
+      (
+        await t
+          .db()
+          .selectFrom('organisation_invitations')
+          .select('email')
+          .where('email', 'like', `${prefix}%`)
+          .execute()
+      ).length;
 
     test('when an established account sends a burst of 30, then the 11th and later get 429 with Retry-After, and are neither stored nor mailed', async () => {
       const o = await owner('burst@example.org');
@@ -64,7 +86,10 @@ for (const dialect of testDialects()) {
       assert.equal(sent(codes), 30, codes.join(' '));
       const refused = await invite(o, 'dailylate', 1);
       assert.deepEqual(refused.codes, [429]);
-      assert.ok(Number(refused.last.headers['retry-after']) > 3600, 'the day window holds it, not the hour');
+      assert.ok(
+        Number(refused.last.headers['retry-after']) > 3600,
+        'the day window holds it, not the hour',
+      );
     });
 
     test('when an account made today invites, then it gets 10 for the day, not 10 an hour', async () => {
@@ -79,22 +104,41 @@ for (const dialect of testDialects()) {
 
     test('when several owners of one organisation invite, then the organisation stops at 50 a day', async () => {
       const o = await owner('org-a@example.org');
-      const org = await t.db().selectFrom('organisations').select('id').where('slug', '=', o.slug).executeTakeFirstOrThrow();
+      const org = await t
+        .db()
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', o.slug)
+        .executeTakeFirstOrThrow();
       const owners = [o.client];
       for (const email of ['org-b@example.org', 'org-c@example.org']) {
         const client = await signedInClient(t, email);
         const user = await t.services.accounts.findUserByEmail(email);
-        await t.db().insertInto('organisation_members').values({ organisation_id: org.id, user_id: user!.id, role: 'owner', created_at: new Date().toISOString() }).execute();
+        await t
+          .db()
+          .insertInto('organisation_members')
+          .values({
+            organisation_id: org.id,
+            user_id: user!.id,
+            role: 'owner',
+            created_at: new Date().toISOString(),
+          })
+          .execute();
         owners.push(client);
       }
       offsetMs += 2 * DAY;
       const codes: number[] = [];
       for (let hour = 0; hour < 2; hour++) {
-        for (const [i, client] of owners.entries()) codes.push(...(await invite({ client, slug: o.slug }, `org${hour}-${i}x`, 10)).codes);
+        for (const [i, client] of owners.entries())
+          codes.push(...(await invite({ client, slug: o.slug }, `org${hour}-${i}x`, 10)).codes);
         offsetMs += HOUR + 1_000;
       }
       assert.equal(sent(codes), 50, codes.join(' '));
-      assert.deepEqual(codes.slice(50), Array(10).fill(429), 'each owner has room left; the organisation has none');
+      assert.deepEqual(
+        codes.slice(50),
+        Array(10).fill(429),
+        'each owner has room left; the organisation has none',
+      );
     });
   });
 }

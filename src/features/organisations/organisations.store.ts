@@ -19,8 +19,24 @@ export interface MemberRecord {
 }
 
 export function organisationsStore(db: Kysely<DB>) {
-  const columns = ['id', 'slug', 'name', 'stakeholder_group', 'country', 'website', 'description'] as const;
-  const toRecord = (r: { id: string; slug: string; name: string; stakeholder_group: string; country: string | null; website: string | null; description: string }): OrganisationRecord => ({
+  const columns = [
+    'id',
+    'slug',
+    'name',
+    'stakeholder_group',
+    'country',
+    'website',
+    'description',
+  ] as const;
+  const toRecord = (r: {
+    id: string;
+    slug: string;
+    name: string;
+    stakeholder_group: string;
+    country: string | null;
+    website: string | null;
+    description: string;
+  }): OrganisationRecord => ({
     id: r.id,
     slug: r.slug,
     name: r.name,
@@ -32,26 +48,52 @@ export function organisationsStore(db: Kysely<DB>) {
 
   return {
     async findBySlug(slug: string): Promise<OrganisationRecord | undefined> {
-      const row = await db.selectFrom('organisations').select(columns).where('slug', '=', slug).executeTakeFirst();
+      const row = await db
+        .selectFrom('organisations')
+        .select(columns)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       return row && toRecord(row);
     },
 
     async findById(id: string): Promise<OrganisationRecord | undefined> {
-      const row = await db.selectFrom('organisations').select(columns).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('organisations')
+        .select(columns)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toRecord(row);
     },
 
     async slugExists(slug: string): Promise<boolean> {
-      return (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+      return (
+        (await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('slug', '=', slug)
+          .executeTakeFirst()) !== undefined
+      );
     },
 
     async insertWithOwner(org: OrganisationRecord, ownerId: string, now: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('organisations')
-          .values({ id: org.id, slug: org.slug, name: org.name, stakeholder_group: org.stakeholderGroup, country: org.country, website: org.website, description: org.description, created_at: now })
+          .values({
+            id: org.id,
+            slug: org.slug,
+            name: org.name,
+            stakeholder_group: org.stakeholderGroup,
+            country: org.country,
+            website: org.website,
+            description: org.description,
+            created_at: now,
+          })
           .execute();
-        await trx.insertInto('organisation_members').values({ organisation_id: org.id, user_id: ownerId, role: 'owner', created_at: now }).execute();
+        await trx
+          .insertInto('organisation_members')
+          .values({ organisation_id: org.id, user_id: ownerId, role: 'owner', created_at: now })
+          .execute();
       });
     },
 
@@ -59,7 +101,16 @@ export function organisationsStore(db: Kysely<DB>) {
       const rows = await db
         .selectFrom('organisations')
         .innerJoin('organisation_members as m', 'm.organisation_id', 'organisations.id')
-        .select(['organisations.id', 'slug', 'name', 'stakeholder_group', 'country', 'website', 'description', 'm.role'])
+        .select([
+          'organisations.id',
+          'slug',
+          'name',
+          'stakeholder_group',
+          'country',
+          'website',
+          'description',
+          'm.role',
+        ])
         .where('m.user_id', '=', userId)
         .orderBy('name')
         .execute();
@@ -78,11 +129,21 @@ export function organisationsStore(db: Kysely<DB>) {
     },
 
     async roleOf(organisationId: string, userId: string): Promise<string | undefined> {
-      const row = await db.selectFrom('organisation_members').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db
+        .selectFrom('organisation_members')
+        .select('role')
+        .where('organisation_id', '=', organisationId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return row?.role;
     },
 
-    async addMember(organisationId: string, userId: string, role: string, now: string): Promise<void> {
+    async addMember(
+      organisationId: string,
+      userId: string,
+      role: string,
+      now: string,
+    ): Promise<void> {
       await db
         .insertInto('organisation_members')
         .values({ organisation_id: organisationId, user_id: userId, role, created_at: now })
@@ -91,7 +152,11 @@ export function organisationsStore(db: Kysely<DB>) {
     },
 
     async removeMember(organisationId: string, userId: string): Promise<void> {
-      await db.deleteFrom('organisation_members').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+      await db
+        .deleteFrom('organisation_members')
+        .where('organisation_id', '=', organisationId)
+        .where('user_id', '=', userId)
+        .execute();
     },
 
     async countOwners(organisationId: string): Promise<number> {
@@ -104,10 +169,29 @@ export function organisationsStore(db: Kysely<DB>) {
       return Number(row.n);
     },
 
-    async insertInvitation(inv: { id: string; organisationId: string; email: string; role: string; tokenHash: string; invitedBy: string; now: string; expiresAt: string }): Promise<void> {
+    async insertInvitation(inv: {
+      id: string;
+      organisationId: string;
+      email: string;
+      role: string;
+      tokenHash: string;
+      invitedBy: string;
+      now: string;
+      expiresAt: string;
+    }): Promise<void> {
       await db
         .insertInto('organisation_invitations')
-        .values({ id: inv.id, organisation_id: inv.organisationId, email: inv.email, role: inv.role, token_hash: inv.tokenHash, invited_by: inv.invitedBy, created_at: inv.now, expires_at: inv.expiresAt, accepted_at: null })
+        .values({
+          id: inv.id,
+          organisation_id: inv.organisationId,
+          email: inv.email,
+          role: inv.role,
+          token_hash: inv.tokenHash,
+          invited_by: inv.invitedBy,
+          created_at: inv.now,
+          expires_at: inv.expiresAt,
+          accepted_at: null,
+        })
         .execute();
     },
 
@@ -123,7 +207,11 @@ export function organisationsStore(db: Kysely<DB>) {
     },
 
     async markInvitationAccepted(id: string, now: string): Promise<void> {
-      await db.updateTable('organisation_invitations').set({ accepted_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('organisation_invitations')
+        .set({ accepted_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     async pendingInvitations(organisationId: string, now: string) {

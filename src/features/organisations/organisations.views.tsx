@@ -14,7 +14,13 @@ type OrganisationView = Awaited<ReturnType<OrganisationsService['viewOrganisatio
 type MyOrganisations = Awaited<ReturnType<OrganisationsService['myOrganisations']>>;
 type InvitationView = Awaited<ReturnType<OrganisationsService['viewInvitation']>>;
 
-export function MyOrganisationsPage({ ctx, organisations }: { ctx: ViewContext; organisations: MyOrganisations }) {
+export function MyOrganisationsPage({
+  ctx,
+  organisations,
+}: {
+  ctx: ViewContext;
+  organisations: MyOrganisations;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('org.mine.title')}>
@@ -41,22 +47,77 @@ export function MyOrganisationsPage({ ctx, organisations }: { ctx: ViewContext; 
 
 export function NewOrganisationPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
-  const labels = { name: t('org.name'), stakeholderGroup: t('profile.stakeholderGroup'), country: t('profile.country'), website: t('org.website'), description: t('org.description') };
+  const labels = {
+    name: t('org.name'),
+    stakeholderGroup: t('profile.stakeholderGroup'),
+    country: t('profile.country'),
+    website: t('org.website'),
+    description: t('org.description'),
+  };
   return (
     <Layout ctx={ctx} title={t('org.new.title')} hasErrors={Object.keys(state.errors).length > 0}>
       <h1>{t('org.new.title')}</h1>
-      <Form ctx={ctx} action="/organisations/new" state={state} submit={t('org.new.submit')} fieldLabels={labels}>
-        <TextField ctx={ctx} state={state} name="name" label={labels.name} maxLength={120} autocomplete="organization" />
-        <SelectField ctx={ctx} state={state} name="stakeholderGroup" label={labels.stakeholderGroup} emptyLabel={t('org.choose')} options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: stakeholderLabel(t, g) }))} />
-        <SelectField ctx={ctx} state={state} name="country" label={labels.country} emptyLabel={t('profile.notSaid')} options={countryOptions(ctx.locale).map((c) => ({ value: c.code, label: c.name }))} />
-        <TextField ctx={ctx} state={state} name="website" type="url" label={labels.website} dir="ltr" autocomplete="url" />
-        <TextAreaField ctx={ctx} state={state} name="description" label={labels.description} maxLength={2000} />
+      <Form
+        ctx={ctx}
+        action="/organisations/new"
+        state={state}
+        submit={t('org.new.submit')}
+        fieldLabels={labels}
+      >
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="name"
+          label={labels.name}
+          maxLength={120}
+          autocomplete="organization"
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="stakeholderGroup"
+          label={labels.stakeholderGroup}
+          emptyLabel={t('org.choose')}
+          options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: stakeholderLabel(t, g) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          state={state}
+          name="country"
+          label={labels.country}
+          emptyLabel={t('profile.notSaid')}
+          options={countryOptions(ctx.locale).map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <TextField
+          ctx={ctx}
+          state={state}
+          name="website"
+          type="url"
+          label={labels.website}
+          dir="ltr"
+          autocomplete="url"
+        />
+        <TextAreaField
+          ctx={ctx}
+          state={state}
+          name="description"
+          label={labels.description}
+          maxLength={2000}
+        />
       </Form>
     </Layout>
   );
 }
 
-export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext; view: OrganisationView; inviteState: FormState }) {
+export function OrganisationPage({
+  ctx,
+  view,
+  inviteState,
+}: {
+  ctx: ViewContext;
+  view: OrganisationView;
+  inviteState: FormState;
+}) {
   const { t } = ctx;
   const { org } = view;
   return (
@@ -133,13 +194,33 @@ export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext;
           {view.invitations && view.invitations.length > 0 && (
             <ul>
               {view.invitations.map((i) => (
-                <li dir="auto">{t('org.invite.pending', { email: i.email, role: orgRoleLabel(t, i.role) })}</li>
+                <li dir="auto">
+                  {t('org.invite.pending', { email: i.email, role: orgRoleLabel(t, i.role) })}
+                </li>
               ))}
             </ul>
           )}
-          <Form ctx={ctx} action={`/organisations/${org.slug}/invitations`} state={inviteState} submit={t('org.invite.submit')} fieldLabels={{ email: t('account.email'), role: t('org.role') }}>
-            <TextField ctx={ctx} state={inviteState} name="email" type="email" label={t('account.email')} />
-            <SelectField ctx={ctx} state={inviteState} name="role" label={t('org.role')} options={ORG_ROLES.map((r) => ({ value: r, label: orgRoleLabel(t, r) }))} />
+          <Form
+            ctx={ctx}
+            action={`/organisations/${org.slug}/invitations`}
+            state={inviteState}
+            submit={t('org.invite.submit')}
+            fieldLabels={{ email: t('account.email'), role: t('org.role') }}
+          >
+            <TextField
+              ctx={ctx}
+              state={inviteState}
+              name="email"
+              type="email"
+              label={t('account.email')}
+            />
+            <SelectField
+              ctx={ctx}
+              state={inviteState}
+              name="role"
+              label={t('org.role')}
+              options={ORG_ROLES.map((r) => ({ value: r, label: orgRoleLabel(t, r) }))}
+            />
           </Form>
         </section>
       )}
@@ -147,12 +228,25 @@ export function OrganisationPage({ ctx, view, inviteState }: { ctx: ViewContext;
   );
 }
 
-export function InvitationPage({ ctx, invitation, token }: { ctx: ViewContext; invitation: InvitationView; token: string }) {
+export function InvitationPage({
+  ctx,
+  invitation,
+  token,
+}: {
+  ctx: ViewContext;
+  invitation: InvitationView;
+  token: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('org.invitation.title')}>
       <h1>{t('org.invitation.title')}</h1>
-      <p>{t('org.invitation.intro', { organisation: invitation.name, role: orgRoleLabel(t, invitation.role) })}</p>
+      <p>
+        {t('org.invitation.intro', {
+          organisation: invitation.name,
+          role: orgRoleLabel(t, invitation.role),
+        })}
+      </p>
       {ctx.user ? (
         <form method="post" action={`/invitations/${token}`}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -160,7 +254,9 @@ export function InvitationPage({ ctx, invitation, token }: { ctx: ViewContext; i
         </form>
       ) : (
         <p>
-          <a href={`/account/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>{t('org.invitation.signInFirst')}</a>
+          <a href={`/account/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>
+            {t('org.invitation.signInFirst')}
+          </a>
         </p>
       )}
     </Layout>

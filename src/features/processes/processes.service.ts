@@ -1,5 +1,10 @@
 // Process use cases: open a process, describe its timeline, documents and related processes.
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts';
+import {
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -25,7 +30,10 @@ function checkProcess(input: ProcessInput): ProcessInput {
   if (title.length > 200) throw ValidationError({ title: 'errors.tooLong' });
   if (!convener) throw ValidationError({ convener: 'errors.required' });
   if (input.description.length > 20000) throw ValidationError({ description: 'errors.tooLong' });
-  const frameworks = input.frameworks.map((f) => f.trim()).filter(Boolean).slice(0, 50);
+  const frameworks = input.frameworks
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .slice(0, 50);
   return { title, convener, description: input.description.trim(), frameworks };
 }
 
@@ -70,16 +78,32 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
 
     async viewProcess(slug: string) {
       const process = await load(slug);
-      const [milestones, documents, links] = await Promise.all([store.milestones(process.id), store.documents(process.id), store.links(process.id)]);
+      const [milestones, documents, links] = await Promise.all([
+        store.milestones(process.id),
+        store.documents(process.id),
+        store.links(process.id),
+      ]);
       return { process, milestones, documents, links };
     },
 
-    async addMilestone(actor: Actor, slug: string, input: { kind: string; title: string; date: string; description: string }) {
+    async addMilestone(
+      actor: Actor,
+      slug: string,
+      input: { kind: string; title: string; date: string; description: string },
+    ) {
       const process = await loadForSecretariat(actor, slug);
-      if (!(MILESTONE_KINDS as readonly string[]).includes(input.kind)) throw ValidationError({ kind: 'errors.choiceInvalid' });
+      if (!(MILESTONE_KINDS as readonly string[]).includes(input.kind))
+        throw ValidationError({ kind: 'errors.choiceInvalid' });
       if (!input.title.trim()) throw ValidationError({ title: 'errors.required' });
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw ValidationError({ date: 'errors.dateInvalid' });
-      await store.insertMilestone(process.id, { id: newId(), kind: input.kind, title: input.title.trim(), date: input.date, description: input.description.trim() });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
+        throw ValidationError({ date: 'errors.dateInvalid' });
+      await store.insertMilestone(process.id, {
+        id: newId(),
+        kind: input.kind,
+        title: input.title.trim(),
+        date: input.date,
+        description: input.description.trim(),
+      });
     },
 
     async removeMilestone(actor: Actor, slug: string, id: string) {
@@ -87,11 +111,20 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
       await store.deleteMilestone(process.id, id);
     },
 
-    async addDocument(actor: Actor, slug: string, input: { title: string; url: string; language: string | null }) {
+    async addDocument(
+      actor: Actor,
+      slug: string,
+      input: { title: string; url: string; language: string | null },
+    ) {
       const process = await loadForSecretariat(actor, slug);
       if (!input.title.trim()) throw ValidationError({ title: 'errors.required' });
       if (!isAllowedWebAddress(input.url)) throw ValidationError({ url: 'errors.urlInvalid' });
-      await store.insertDocument(process.id, { id: newId(), title: input.title.trim(), url: input.url, language: input.language });
+      await store.insertDocument(process.id, {
+        id: newId(),
+        title: input.title.trim(),
+        url: input.url,
+        language: input.language,
+      });
     },
 
     async removeDocument(actor: Actor, slug: string, id: string) {
@@ -101,9 +134,11 @@ export function processesService(deps: { store: ProcessesStore; clock: Clock }) 
 
     async linkProcess(actor: Actor, slug: string, input: { otherSlug: string; kind: string }) {
       const process = await loadForSecretariat(actor, slug);
-      if (!(LINK_KINDS as readonly string[]).includes(input.kind)) throw ValidationError({ kind: 'errors.choiceInvalid' });
+      if (!(LINK_KINDS as readonly string[]).includes(input.kind))
+        throw ValidationError({ kind: 'errors.choiceInvalid' });
       const other = await store.findBySlug(input.otherSlug);
-      if (!other || other.id === process.id) throw ValidationError({ otherSlug: 'errors.choiceInvalid' });
+      if (!other || other.id === process.id)
+        throw ValidationError({ otherSlug: 'errors.choiceInvalid' });
       await store.insertLink(process.id, other.id, input.kind);
     },
 

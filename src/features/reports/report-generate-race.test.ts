@@ -18,15 +18,32 @@ for (const dialect of testDialects()) {
     test('when eight requests to generate arrive at once, then all redirect to the draft, and one draft and one job exist', async () => {
       const secretariat = await signIn(t, f.secretariatEmail);
       await secretariat.get(`/consultations/${f.slug}/report/draft`);
-      const responses = await Promise.all(Array.from({ length: 8 }, () => secretariat.post(`/consultations/${f.slug}/report/generate`)));
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          secretariat.post(`/consultations/${f.slug}/report/generate`),
+        ),
+      );
       assert.deepEqual(
         responses.map((r) => [r.statusCode, r.headers.location]),
         responses.map(() => [303, `/consultations/${f.slug}/report/draft`]),
       );
-      const drafts = await t.db().selectFrom('report_drafts').select('job_id').where('consultation_id', '=', f.consultationId).execute();
+      const drafts = await t
+        .db()
+        .selectFrom('report_drafts')
+        .select('job_id')
+        .where('consultation_id', '=', f.consultationId)
+        .execute();
       assert.equal(drafts.length, 1);
-      const jobs = await t.db().selectFrom('jobs').select('id').where('name', '=', 'report-draft.generate').execute();
-      assert.deepEqual(jobs.map((j) => j.id), [drafts[0]?.job_id]);
+      const jobs = await t
+        .db()
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', '=', 'report-draft.generate')
+        .execute();
+      assert.deepEqual(
+        jobs.map((j) => j.id),
+        [drafts[0]?.job_id],
+      );
     });
   });
 }

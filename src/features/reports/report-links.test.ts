@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { unzipSync, strFromU8 } from 'fflate';
 import MarkdownIt from 'markdown-it';
-import { startTestApp, testDialects, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import {
+  startTestApp,
+  testDialects,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.ts';
 import { exportReport, type ExportFormat } from './report-export.ts';
 import { emptySections, type ReportDocument } from './report-model.ts';
 import { docxText, pdfText } from './report-readback.ts';
@@ -38,10 +43,14 @@ function markdownLinks(markdown: string): string[] {
   return links;
 }
 
-const htmlLinks = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const htmlLinks = (html: string) =>
+  [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 
 /** The URI of every link annotation in the PDF (pdfkit writes them as literal strings). */
-const pdfLinks = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/URI \(((?:\\.|[^\\)])*)\)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+const pdfLinks = (pdf: Buffer) =>
+  [...pdf.toString('latin1').matchAll(/\/URI \(((?:\\.|[^\\)])*)\)/g)].map((m) =>
+    m[1]!.replace(/\\(.)/g, '$1'),
+  );
 
 /** The target of every external relationship (hyperlinks) in the DOCX package. */
 function docxLinks(docx: Buffer): string[] {
@@ -53,9 +62,14 @@ function docxLinks(docx: Buffer): string[] {
     .map((rel) => /Target="([^"]*)"/.exec(rel)?.[1]?.replaceAll('&amp;', '&') ?? '');
 }
 
-async function linksIn(body: Buffer, format: ExportFormat): Promise<{ links: string[]; text: string }> {
-  if (format === 'md') return { links: markdownLinks(body.toString('utf8')), text: body.toString('utf8') };
-  if (format === 'html') return { links: htmlLinks(body.toString('utf8')), text: body.toString('utf8') };
+async function linksIn(
+  body: Buffer,
+  format: ExportFormat,
+): Promise<{ links: string[]; text: string }> {
+  if (format === 'md')
+    return { links: markdownLinks(body.toString('utf8')), text: body.toString('utf8') };
+  if (format === 'html')
+    return { links: htmlLinks(body.toString('utf8')), text: body.toString('utf8') };
   if (format === 'pdf') return { links: pdfLinks(body), text: await pdfText(body) };
   return { links: docxLinks(body), text: await docxText(body) };
 }
@@ -63,9 +77,16 @@ async function linksIn(body: Buffer, format: ExportFormat): Promise<{ links: str
 const FORMATS: ExportFormat[] = ['md', 'html', 'pdf', 'docx'];
 
 function assertInert(format: ExportFormat, found: { links: string[]; text: string }): void {
-  assert.deepEqual([...found.links].sort(), [...ALLOWED].sort(), `${format}: only allowed links remain`);
+  assert.deepEqual(
+    [...found.links].sort(),
+    [...ALLOWED].sort(),
+    `${format}: only allowed links remain`,
+  );
   const text = found.text.replace(/\s+/g, '');
-  assert.ok(text.includes('smb://attacker.example/share'), `${format}: the refused target is still readable as text`);
+  assert.ok(
+    text.includes('smb://attacker.example/share'),
+    `${format}: the refused target is still readable as text`,
+  );
 }
 
 describe('report links, every format', () => {
@@ -78,7 +99,10 @@ describe('report links, every format', () => {
     sections: {
       ...emptySections(),
       // A participant's words, quoted as the draft quotes them.
-      quotes: CRAFTED.split('\n').filter(Boolean).map((line) => `> ${line}`).join('\n'),
+      quotes: CRAFTED.split('\n')
+        .filter(Boolean)
+        .map((line) => `> ${line}`)
+        .join('\n'),
     },
   };
   for (const format of FORMATS)
@@ -103,17 +127,27 @@ for (const dialect of testDialects()) {
       const base = `/consultations/${f.slug}/report`;
       assert.equal((await secretariat.post(`${base}/generate`)).statusCode, 303);
       await t.worker.drain();
-      assert.equal((await secretariat.post(`${base}/edit`, { section_summary: CRAFTED })).statusCode, 303);
+      assert.equal(
+        (await secretariat.post(`${base}/edit`, { section_summary: CRAFTED })).statusCode,
+        303,
+      );
       assert.equal((await secretariat.post(`${base}/publish`)).statusCode, 303);
       const page = await t.client().get(base);
-      assert.doesNotMatch(page.body, /href="(?!\/|https?:|mailto:|#)/, 'the report page links nowhere else');
+      assert.doesNotMatch(
+        page.body,
+        /href="(?!\/|https?:|mailto:|#)/,
+        'the report page links nowhere else',
+      );
       for (const format of FORMATS) {
         const response = await t.client().get(`${base}/export/${format}`);
         assert.equal(response.statusCode, 200);
         const found = await linksIn(response.rawPayload, format);
-        const foreign = found.links.filter((link) => /attacker|ms-msdt|file:|javascript:|data:/i.test(link));
+        const foreign = found.links.filter((link) =>
+          /attacker|ms-msdt|file:|javascript:|data:/i.test(link),
+        );
         assert.deepEqual(foreign, [], `${format}: no refused link survives`);
-        for (const link of ALLOWED) assert.ok(found.links.includes(link), `${format}: ${link} stays a link`);
+        for (const link of ALLOWED)
+          assert.ok(found.links.includes(link), `${format}: ${link} stays a link`);
       }
     });
   });

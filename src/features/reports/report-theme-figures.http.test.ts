@@ -79,7 +79,10 @@ for (const dialect of testDialects()) {
       const themes = themesOf(md);
       assert.ok(themes.some((th) => /Contributors: \d+ \(\d+\s?% of all contributors\)/.test(th)));
       for (const theme of themes) {
-        assert.doesNotMatch(theme, /Over the consultation|Share of contributions|\d+ contributions?\b/);
+        assert.doesNotMatch(
+          theme,
+          /Over the consultation|Share of contributions|\d+ contributions?\b/,
+        );
         assert.doesNotMatch(theme, /\d{4}-\d{2}-\d{2}/, 'no date bucket');
       }
       const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Trends'));

@@ -47,7 +47,9 @@ function withoutThemeFigures(
   const summary = sections.summary
     .split('\n')
     .map((line) =>
-      themesLine.test(line) ? `- ${t('reports.doc.summary.themes', { themes: labels.join('; ') })}` : line,
+      themesLine.test(line)
+        ? `- ${t('reports.doc.summary.themes', { themes: labels.join('; ') })}`
+        : line,
     )
     .join('\n');
   return { trends, summary };

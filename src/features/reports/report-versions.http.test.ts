@@ -26,7 +26,11 @@ const ORDERS = [
 ];
 
 let n = 0;
-async function contribute(t: TestApp, f: ReportFixture, profile: { group: string; country: string }) {
+async function contribute(
+  t: TestApp,
+  f: ReportFixture,
+  profile: { group: string; country: string },
+) {
   const author = await person(t, `versions-${n}@example.org`, `Person ${n}`, profile);
   const text = ORDERS[n % ORDERS.length]!.map((i) => SENTENCES[i]).join(' ');
   const s = await t.services.submissions.submit(author, f.slug, {

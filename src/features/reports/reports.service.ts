@@ -90,7 +90,9 @@ export function reportsService(deps: ReportsDeps) {
     version: number,
     draft: DraftRecord,
     t: Translate,
-  ): Promise<Pick<VersionRecord, 'sections' | 'figuresVersion'> & { figureInput: FigureInput | null }> {
+  ): Promise<
+    Pick<VersionRecord, 'sections' | 'figuresVersion'> & { figureInput: FigureInput | null }
+  > {
     const input = draft.figureInput;
     if (!input)
       return {
@@ -99,7 +101,12 @@ export function reportsService(deps: ReportsDeps) {
         figureInput: null,
       };
     const published = await store.publishedFigures(consultationId);
-    if (mayPrintOwnFigures(published.map((p) => p.input), input))
+    if (
+      mayPrintOwnFigures(
+        published.map((p) => p.input),
+        input,
+      )
+    )
       return {
         // Printed from the input audited, whatever the draft's text of the section says.
         sections: { ...draft.sections, participation: participationSection(t, figuresOf(input)) },

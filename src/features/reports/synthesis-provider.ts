@@ -25,10 +25,7 @@ const TIMEOUT_MS = 120_000;
 function prompt(request: SummaryRequest): string {
   const themes = request.synthesis.themes
     .slice(0, 8)
-    .map(
-      (th, i) =>
-        `${i + 1}. ${th.label}: ${th.centralSentence?.text ?? ''}`,
-    );
+    .map((th, i) => `${i + 1}. ${th.label}: ${th.centralSentence?.text ?? ''}`);
   const recs = request.synthesis.recommendations.slice(0, 15).map((r) => `- ${r.text}`);
   return [`Consultation: ${request.title}`, 'Themes:', ...themes, 'Recommendations:', ...recs].join(
     '\n',
@@ -61,10 +58,7 @@ export async function providerSummary(
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (!response.ok)
-    throw new AppError(
-      'provider_failed',
-      `the synthesis provider answered ${response.status}`,
-    );
+    throw new AppError('provider_failed', `the synthesis provider answered ${response.status}`);
   const body = (await response.json()) as { choices?: Array<{ message?: { content?: string } }> };
   const text = body.choices?.[0]?.message?.content?.trim();
   if (!text) throw new AppError('provider_failed', 'the synthesis provider returned no text');

@@ -15,7 +15,11 @@ import {
 import type { ConsultationRecord } from '../consultations/index.ts';
 import type { ConsultationsService } from '../consultations/index.ts';
 import type { ReportItem, ReportsService } from '../reports/index.ts';
-import type { DisclosedSubmission, SubmissionMailer, SubmissionsService } from '../submissions/index.ts';
+import type {
+  DisclosedSubmission,
+  SubmissionMailer,
+  SubmissionsService,
+} from '../submissions/index.ts';
 import type { TransparencyService } from '../transparency/index.ts';
 import { OUTCOME_KEYS } from './outcomes.ts';
 import {
@@ -73,7 +77,17 @@ function changeFrom(before: ResponseRecord | undefined, after: ResponseRecord): 
 }
 
 export function responsesService(deps: ResponsesDeps) {
-  const { store, consultations, submissions, reports, transparency, transaction, mail, clock, baseUrl } = deps;
+  const {
+    store,
+    consultations,
+    submissions,
+    reports,
+    transparency,
+    transaction,
+    mail,
+    clock,
+    baseUrl,
+  } = deps;
 
   /** A published submission of this consultation, disclosed for the public. */
   async function submissionIn(consultation: ConsultationRecord, id: string) {

@@ -7,14 +7,32 @@ import { newId } from '../../shared/ids.ts';
 export function rolesStore(db: Kysely<DB>) {
   return {
     async grantsOf(userId: string): Promise<Grant[]> {
-      const rows = await db.selectFrom('role_grants').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
-      return rows.map((r) => ({ role: r.role as Role, scopeType: r.scope_type as ScopeType, scopeId: r.scope_id }));
+      const rows = await db
+        .selectFrom('role_grants')
+        .select(['role', 'scope_type', 'scope_id'])
+        .where('user_id', '=', userId)
+        .execute();
+      return rows.map((r) => ({
+        role: r.role as Role,
+        scopeType: r.scope_type as ScopeType,
+        scopeId: r.scope_id,
+      }));
     },
 
-    async grant(g: Grant & { userId: string; grantedBy: string | null; now: string }): Promise<void> {
+    async grant(
+      g: Grant & { userId: string; grantedBy: string | null; now: string },
+    ): Promise<void> {
       await db
         .insertInto('role_grants')
-        .values({ id: newId(), user_id: g.userId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, granted_by: g.grantedBy, created_at: g.now })
+        .values({
+          id: newId(),
+          user_id: g.userId,
+          role: g.role,
+          scope_type: g.scopeType,
+          scope_id: g.scopeId,
+          granted_by: g.grantedBy,
+          created_at: g.now,
+        })
         .onConflict((oc) => oc.columns(['user_id', 'role', 'scope_type', 'scope_id']).doNothing())
         .execute();
     },
@@ -38,14 +56,30 @@ export function rolesStore(db: Kysely<DB>) {
       return Number(row.n);
     },
 
-    async listGrants(): Promise<Array<Grant & { userId: string; email: string; displayName: string }>> {
+    async listGrants(): Promise<
+      Array<Grant & { userId: string; email: string; displayName: string }>
+    > {
       const rows = await db
         .selectFrom('role_grants')
         .innerJoin('users', 'users.id', 'role_grants.user_id')
-        .select(['role_grants.role', 'role_grants.scope_type', 'role_grants.scope_id', 'users.id', 'users.email', 'users.display_name'])
+        .select([
+          'role_grants.role',
+          'role_grants.scope_type',
+          'role_grants.scope_id',
+          'users.id',
+          'users.email',
+          'users.display_name',
+        ])
         .orderBy('users.email')
         .execute();
-      return rows.map((r) => ({ role: r.role as Role, scopeType: r.scope_type as ScopeType, scopeId: r.scope_id, userId: r.id, email: r.email, displayName: r.display_name }));
+      return rows.map((r) => ({
+        role: r.role as Role,
+        scopeType: r.scope_type as ScopeType,
+        scopeId: r.scope_id,
+        userId: r.id,
+        email: r.email,
+        displayName: r.display_name,
+      }));
     },
   };
 }

@@ -24,7 +24,10 @@ export const searchRoutes: FastifyPluginAsync<{ search: SearchService }> = async
   const queryOf = (request: { query: SearchQuery['Querystring'] }) =>
     typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
   // Only a search with a query counts: the empty search page is a page like any other.
-  const searching = limitedBy({ name: 'search', when: (request) => queryOf(request as { query: SearchQuery['Querystring'] }) !== '' });
+  const searching = limitedBy({
+    name: 'search',
+    when: (request) => queryOf(request as { query: SearchQuery['Querystring'] }) !== '',
+  });
 
   app.get<SearchQuery>('/search', searching, async (request, reply) => {
     const query = queryOf(request);

@@ -2,7 +2,12 @@
 // other than its author — pages, API, feeds, exports, search, e-mails to third parties, reports —
 // receives a DisclosedSubmission built here and nothing else. Under `chatham_house` and
 // `anonymous` it carries no name, organisation, user id or original file name, and only the day.
-import { identitiesVisible, secretariatSeesIdentities, type Audience, type ParticipationRule } from '../../shared/consultation-rules.ts';
+import {
+  identitiesVisible,
+  secretariatSeesIdentities,
+  type Audience,
+  type ParticipationRule,
+} from '../../shared/consultation-rules.ts';
 import type { AnswerRecord, CosignatureRecord, SubmissionRecord } from './submissions.store.ts';
 
 export { identitiesVisible, type Audience };
@@ -60,9 +65,15 @@ export function neutralFileName(submissionId: string, position: number, mediaTyp
  * (`YYYY-MM-DD`). Under `anonymous` a minute could be matched with other traces of the author
  * (a mail's time, a log line) and tie them to the text.
  */
-export function timeUnderRule(rule: ParticipationRule, audience: Audience, iso: string | null): string | null {
+export function timeUnderRule(
+  rule: ParticipationRule,
+  audience: Audience,
+  iso: string | null,
+): string | null {
   if (!iso) return null;
-  return audience === 'secretariat' && secretariatSeesIdentities(rule) ? `${iso.slice(0, 16)}Z` : iso.slice(0, 10);
+  return audience === 'secretariat' && secretariatSeesIdentities(rule)
+    ? `${iso.slice(0, 16)}Z`
+    : iso.slice(0, 10);
 }
 
 export function disclose(input: DisclosureInput, audience: Audience): DisclosedSubmission {
@@ -77,14 +88,26 @@ export function disclose(input: DisclosureInput, audience: Audience): DisclosedS
     language: submission.language,
     freeText: submission.freeText,
     answers: input.answers
-      .map((a) => ({ questionId: a.questionId, position: byId.get(a.questionId)?.position ?? 0, question: byId.get(a.questionId)?.text ?? '', text: a.text }))
+      .map((a) => ({
+        questionId: a.questionId,
+        position: byId.get(a.questionId)?.position ?? 0,
+        question: byId.get(a.questionId)?.text ?? '',
+        text: a.text,
+      }))
       .filter((a) => a.position > 0 && a.text.trim())
       .sort((a, b) => a.position - b.position),
     publishedOn: submission.publishedAt?.slice(0, 10) ?? null,
     submittedAt: timeUnderRule(consultation.rule, audience, submission.submittedAt),
     author: visible ? (input.author ?? null) : null,
-    cosignatories: visible ? confirmed.map((c) => ({ name: c.organisationName, slug: c.organisationSlug })) : [],
+    cosignatories: visible
+      ? confirmed.map((c) => ({ name: c.organisationName, slug: c.organisationSlug }))
+      : [],
     cosignatoryCount: confirmed.length,
-    attachments: input.attachments.map((a, i) => ({ id: a.id, fileName: visible ? a.originalName : neutralFileName(submission.id, i + 1, a.mediaType), mediaType: a.mediaType, size: a.size })),
+    attachments: input.attachments.map((a, i) => ({
+      id: a.id,
+      fileName: visible ? a.originalName : neutralFileName(submission.id, i + 1, a.mediaType),
+      mediaType: a.mediaType,
+      size: a.size,
+    })),
   };
 }

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, testDialects, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import {
+  startTestApp,
+  testDialects,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.ts';
 import {
   adminClient,
   consultationFields,
@@ -23,11 +28,20 @@ for (const dialect of testDialects()) {
       const admin = await adminClient(t);
       const processSlug = await createProcess(admin, 'Spam burst');
       secretariat = await secretariatClient(t, admin, processSlug, 'sec@example.org');
-      slug = await createConsultation(secretariat, processSlug, consultationFields({ title: 'Burst round', rule: 'attributed' }));
+      slug = await createConsultation(
+        secretariat,
+        processSlug,
+        consultationFields({ title: 'Burst round', rule: 'attributed' }),
+      );
       await secretariat.get(`/consultations/${slug}/edit`);
       assert.equal((await secretariat.post(`/consultations/${slug}/publish`)).statusCode, 303);
       const author = await participant(t, 'early@example.org', 'Early Author');
-      const first = await t.services.submissions.submit(author, slug, { idempotencyKey: 'early-1', language: 'en', freeText: 'The very first text.', answers: [] });
+      const first = await t.services.submissions.submit(author, slug, {
+        idempotencyKey: 'early-1',
+        language: 'en',
+        freeText: 'The very first text.',
+        answers: [],
+      });
 
       // 600 newer texts arrive after it (written straight to the table: only their order matters).
       const spammer = await participant(t, 'spam@example.org', 'Spam Sender');
@@ -52,7 +66,12 @@ for (const dialect of testDialects()) {
           withdrawn_at: null,
         };
       });
-      for (let i = 0; i < rows.length; i += 100) await t.db().insertInto('submissions').values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await t
+          .db()
+          .insertInto('submissions')
+          .values(rows.slice(i, i + 100))
+          .execute();
     });
     after(() => t.close());
 
@@ -82,7 +101,9 @@ for (const dialect of testDialects()) {
 
     test('when a text is published from page 2, then the secretariat is back on page 2', async () => {
       const second = await secretariat.get(`/consultations/${slug}/moderation?page=2`);
-      const action = /action="(\/consultations\/[\w-]+\/moderation\/[\w-]+\?page=2)"/.exec(second.body)?.[1];
+      const action = /action="(\/consultations\/[\w-]+\/moderation\/[\w-]+\?page=2)"/.exec(
+        second.body,
+      )?.[1];
       assert.ok(action, 'the forms keep the page');
       const done = await secretariat.post(action, { action: 'publish' });
       assert.equal(done.statusCode, 303);

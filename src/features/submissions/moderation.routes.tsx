@@ -22,7 +22,8 @@ type SlugParams = { Params: { slug: string } } & PageQuery;
 type ItemParams = { Params: { slug: string; id: string } } & PageQuery;
 
 /** The queue's address; a page after the first is named, so a decision returns to its page. */
-const queueUrl = (slug: string, page: number) => `/consultations/${slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
+const queueUrl = (slug: string, page: number) =>
+  `/consultations/${slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
 
 export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = async (
   app,
@@ -42,7 +43,16 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     ]);
     if (!process) throw NotFoundError('process');
     // Oldest first: texts are reviewed in the order they arrived.
-    const model = { process, consultation, queue: queue.items, total: queue.total, page: queue.page, pages: queue.pages, offset: queue.offset, failed };
+    const model = {
+      process,
+      consultation,
+      queue: queue.items,
+      total: queue.total,
+      page: queue.page,
+      pages: queue.pages,
+      offset: queue.offset,
+      failed,
+    };
     return sendPage(
       reply,
       <ModerationPage ctx={viewContext(request, reply)} model={model} />,
@@ -74,12 +84,18 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
         });
       else throw ValidationError({ category: 'errors.choiceInvalid' });
     } catch (error) {
-      return showQueue(request, reply, slug, Number(request.query.page ?? 1), { id, state: failedForm(error, values) });
+      return showQueue(request, reply, slug, Number(request.query.page ?? 1), {
+        id,
+        state: failedForm(error, values),
+      });
     }
     setFlash(
       reply,
       values.action === 'publish' ? 'flash.submissionPublished' : 'flash.submissionRejected',
     );
-    return reply.redirect(queueUrl(slug, Math.max(1, Math.floor(Number(request.query.page)) || 1)), 303);
+    return reply.redirect(
+      queueUrl(slug, Math.max(1, Math.floor(Number(request.query.page)) || 1)),
+      303,
+    );
   });
 };

@@ -240,7 +240,8 @@ function QueueItem({
 function QueuePages({ ctx, model }: { ctx: ViewContext; model: ModerationModel }) {
   const { t } = ctx;
   if (model.pages <= 1) return null;
-  const href = (page: number) => `/consultations/${model.consultation.slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
+  const href = (page: number) =>
+    `/consultations/${model.consultation.slug}/moderation${page > 1 ? `?page=${page}` : ''}`;
   return (
     <nav aria-label={t('limits.queue.pages')}>
       <p>{t('limits.queue.page', { page: model.page, pages: model.pages })}</p>

@@ -135,23 +135,30 @@ export const mySubmissionsRoutes: FastifyPluginAsync<
     return reply.redirect(`/my/submissions/${request.params.id}`, 303);
   });
 
-  app.post<IdParams>('/my/submissions/:id/cosignatories', limitedBy('cosignature-requests'), async (request, reply) => {
-    requireUser(request.actor);
-    const values = { organisation: text(formBody(request), 'organisation') };
-    try {
-      await submissions.inviteCosignatory(request.actor, request.params.id, values.organisation);
-    } catch (error) {
-      if (!(error instanceof AppError) || !error.fields) throw error;
-      return showOwn(request, reply, request.params.id, { values, errors: error.fields }, 422);
-    }
-    setFlash(reply, 'cosign.flash.invited');
-    return reply.redirect(`/my/submissions/${request.params.id}`, 303);
-  });
+  app.post<IdParams>(
+    '/my/submissions/:id/cosignatories',
+    limitedBy('cosignature-requests'),
+    async (request, reply) => {
+      requireUser(request.actor);
+      const values = { organisation: text(formBody(request), 'organisation') };
+      try {
+        await submissions.inviteCosignatory(request.actor, request.params.id, values.organisation);
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.fields) throw error;
+        return showOwn(request, reply, request.params.id, { values, errors: error.fields }, 422);
+      }
+      setFlash(reply, 'cosign.flash.invited');
+      return reply.redirect(`/my/submissions/${request.params.id}`, 303);
+    },
+  );
 
   app.get<{ Params: { slug: string } }>('/organisations/:slug/activity', async (request, reply) => {
     requireUser(request.actor);
     const activity = await options.organisationActivity(request.actor, request.params.slug);
-    return sendPage(reply, <OrganisationActivityPage ctx={viewContext(request, reply)} activity={activity} />);
+    return sendPage(
+      reply,
+      <OrganisationActivityPage ctx={viewContext(request, reply)} activity={activity} />,
+    );
   });
 
   app.get('/my/cosignatures', async (request, reply) => {

@@ -5,11 +5,7 @@ import { AttachmentsSection, type AttachmentsView } from '../attachments/index.t
 import { OwnResponseSection, type ResponsesService } from '../responses/index.ts';
 import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
-import {
-  dateInZone,
-  dayLabel,
-  languageName,
-} from '../../ui/consultation-labels.ts';
+import { dateInZone, dayLabel, languageName } from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
 import type { Phase } from '../../shared/consultation-rules.ts';
 import type { DisclosedSubmission } from './disclosure.ts';

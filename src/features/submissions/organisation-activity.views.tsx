@@ -12,7 +12,13 @@ function ConsultationLink({ c }: { c: { slug: string; title: string } }) {
   );
 }
 
-export function OrganisationActivityPage({ ctx, activity }: { ctx: ViewContext; activity: OrganisationActivity }) {
+export function OrganisationActivityPage({
+  ctx,
+  activity,
+}: {
+  ctx: ViewContext;
+  activity: OrganisationActivity;
+}) {
   const { t } = ctx;
   const title = t('org.activity.title', { organisation: activity.organisation.name });
   return (
@@ -26,7 +32,11 @@ export function OrganisationActivityPage({ ctx, activity }: { ctx: ViewContext; 
         <ul>
           {activity.submissions.map((s) => (
             <li>
-              <ConsultationLink c={s.consultation} /> — {t(STATUS_KEYS[s.status as keyof typeof STATUS_KEYS] ?? 'submission.status.submitted')} ({s.updatedOn})
+              <ConsultationLink c={s.consultation} /> —{' '}
+              {t(
+                STATUS_KEYS[s.status as keyof typeof STATUS_KEYS] ?? 'submission.status.submitted',
+              )}{' '}
+              ({s.updatedOn})
               {s.status === 'published' && (
                 <>
                   {' '}
@@ -44,7 +54,8 @@ export function OrganisationActivityPage({ ctx, activity }: { ctx: ViewContext; 
         <ul>
           {activity.cosignatures.map((k) => (
             <li>
-              <ConsultationLink c={k.consultation} /> — {t(COSIGN_KEYS[k.status as keyof typeof COSIGN_KEYS] ?? 'cosign.status.invited')}
+              <ConsultationLink c={k.consultation} /> —{' '}
+              {t(COSIGN_KEYS[k.status as keyof typeof COSIGN_KEYS] ?? 'cosign.status.invited')}
               {k.submissionStatus === 'published' && (
                 <>
                   {' '}

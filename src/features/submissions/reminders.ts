@@ -15,7 +15,12 @@ export function deadlineText(locale: string, closesAt: string, timeZone: string)
   return `${dateTimeIn(locale, closesAt, timeZone)} (${timeZone})`;
 }
 
-export function deadlineReminders(deps: { store: SubmissionsStore; mailer: Mailer; clock: Clock; baseUrl: string }) {
+export function deadlineReminders(deps: {
+  store: SubmissionsStore;
+  mailer: Mailer;
+  clock: Clock;
+  baseUrl: string;
+}) {
   const { store, mailer, clock, baseUrl } = deps;
 
   return async function sendDueReminders(): Promise<{ sent: number }> {
@@ -33,7 +38,12 @@ export function deadlineReminders(deps: { store: SubmissionsStore; mailer: Maile
       await mailer.send({
         to: row.email,
         subject: t('mail.reminder.subject', { consultation: row.title }),
-        text: t('mail.reminder.body', { consultation: row.title, deadline: deadlineText(locale, row.closesAt, row.timeZone), link: `${baseUrl}/my/submissions`, optOut: `${baseUrl}/my/notifications` }),
+        text: t('mail.reminder.body', {
+          consultation: row.title,
+          deadline: deadlineText(locale, row.closesAt, row.timeZone),
+          link: `${baseUrl}/my/submissions`,
+          optOut: `${baseUrl}/my/notifications`,
+        }),
       });
       await store.recordReminder(KIND, row.consultationId, row.userId, now.toISOString());
       sent++;

@@ -37,7 +37,9 @@ export function submissionMail(
   baseUrl: string,
   full: () => SubmissionMail,
 ): SubmissionMail {
-  return consultation.rule === 'anonymous' ? anonymousNotice(t, consultation.title, baseUrl) : full();
+  return consultation.rule === 'anonymous'
+    ? anonymousNotice(t, consultation.title, baseUrl)
+    : full();
 }
 
 function anonymousNotice(t: Translate, consultation: string, baseUrl: string): SubmissionMail {
@@ -72,8 +74,15 @@ export function submissionMailer({ mailer, jobs, clock }: SubmissionMailerDeps) 
         await mailer.send({ to: recipient.email, ...full(translator(locale)) });
         return;
       }
-      const payload: AnonymousMailPayload = { to: recipient.email, consultationId: consultation.id, locale };
-      await jobs.enqueue(ANONYMOUS_MAIL_JOB, payload, { runAt: anonymousBatchTime(clock.now()), forgetful: true });
+      const payload: AnonymousMailPayload = {
+        to: recipient.email,
+        consultationId: consultation.id,
+        locale,
+      };
+      await jobs.enqueue(ANONYMOUS_MAIL_JOB, payload, {
+        runAt: anonymousBatchTime(clock.now()),
+        forgetful: true,
+      });
     },
   };
 }

@@ -22,7 +22,12 @@ for (const dialect of testDialects()) {
       now = SUBMITTED;
       const f = await reportFixture(t, { key: rule, rule, count: 1 });
       const author = await person(t, `waiting-${rule}@example.org`, 'Waiting Author');
-      await t.services.submissions.submit(author, f.slug, { idempotencyKey: `waiting-${rule}`, language: 'en', freeText: 'Keep community networks licensed and cheap.', answers: [] });
+      await t.services.submissions.submit(author, f.slug, {
+        idempotencyKey: `waiting-${rule}`,
+        language: 'en',
+        freeText: 'Keep community networks licensed and cheap.',
+        answers: [],
+      });
       now = SUBMITTED + 3 * 60 * 60_000;
       return { f, secretariat: await signIn(t, f.secretariatEmail) };
     }
@@ -40,12 +45,18 @@ for (const dialect of testDialects()) {
     test('when a consultation is attributed, then the moderation page still shows the minute', async () => {
       const { f, secretariat } = await consultationWithWaitingText('attributed');
       const page = (await secretariat.get(`/consultations/${f.slug}/moderation`)).body;
-      assert.match(page, /<time datetime="2031-03-10T14:37Z">Submitted on March 10, 2031 at 14:37 UTC\.<\/time>/);
+      assert.match(
+        page,
+        /<time datetime="2031-03-10T14:37Z">Submitted on March 10, 2031 at 14:37 UTC\.<\/time>/,
+      );
     });
 
     test('when a consultation follows the Chatham House rule, then its secretariat, which sees the authors, sees the minute too', async () => {
       const { f, secretariat } = await consultationWithWaitingText('chatham_house');
-      assert.match((await secretariat.get(`/consultations/${f.slug}/moderation`)).body, /datetime="2031-03-10T14:37Z"/);
+      assert.match(
+        (await secretariat.get(`/consultations/${f.slug}/moderation`)).body,
+        /datetime="2031-03-10T14:37Z"/,
+      );
     });
   });
 }

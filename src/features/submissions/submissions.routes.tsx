@@ -202,38 +202,42 @@ export const submissionsRoutes: FastifyPluginAsync<SubmissionsRoutesOptions> = a
     return showForm(request, reply, consultation, { idempotencyKey: randomUUID(), language });
   });
 
-  app.post<SlugParams>('/consultations/:slug/submit', limitedBy('submissions'), async (request, reply) => {
-    const consultation = await consultations.loadVisible(request.actor, request.params.slug);
-    const questions = await consultations.questions(consultation.id);
-    const body = formBody(request);
-    const values = formValues(body, questions);
-    const action = text(body, 'action') === 'draft' ? 'draft' : 'submit';
-    try {
-      requireUser(request.actor);
-      // A retried "submit" (double click, flaky connection) finds what the first one created.
-      const earlier =
-        !values.submissionId && action === 'submit'
-          ? await submissions.ownByIdempotencyKey(request.actor, values.idempotencyKey ?? '')
-          : undefined;
-      if (earlier && earlier.status !== 'draft' && earlier.consultationId === consultation.id) {
-        setFlash(reply, 'submission.flash.alreadySubmitted');
-        return reply.redirect(`/my/submissions/${earlier.id}`, 303);
+  app.post<SlugParams>(
+    '/consultations/:slug/submit',
+    limitedBy('submissions'),
+    async (request, reply) => {
+      const consultation = await consultations.loadVisible(request.actor, request.params.slug);
+      const questions = await consultations.questions(consultation.id);
+      const body = formBody(request);
+      const values = formValues(body, questions);
+      const action = text(body, 'action') === 'draft' ? 'draft' : 'submit';
+      try {
+        requireUser(request.actor);
+        // A retried "submit" (double click, flaky connection) finds what the first one created.
+        const earlier =
+          !values.submissionId && action === 'submit'
+            ? await submissions.ownByIdempotencyKey(request.actor, values.idempotencyKey ?? '')
+            : undefined;
+        if (earlier && earlier.status !== 'draft' && earlier.consultationId === consultation.id) {
+          setFlash(reply, 'submission.flash.alreadySubmitted');
+          return reply.redirect(`/my/submissions/${earlier.id}`, 303);
+        }
+        const input = draftInput(values, questions);
+        const saved =
+          action === 'draft'
+            ? await submissions.saveDraft(request.actor, consultation.slug, input)
+            : await submissions.submit(request.actor, consultation.slug, input);
+        setFlash(
+          reply,
+          action === 'draft' ? 'submission.flash.draftSaved' : 'submission.flash.submitted',
+        );
+        return reply.redirect(
+          action === 'draft' ? `/my/submissions/${saved.id}/edit` : `/my/submissions/${saved.id}`,
+          303,
+        );
+      } catch (error) {
+        return showForm(request, reply, consultation, values, refusal(error));
       }
-      const input = draftInput(values, questions);
-      const saved =
-        action === 'draft'
-          ? await submissions.saveDraft(request.actor, consultation.slug, input)
-          : await submissions.submit(request.actor, consultation.slug, input);
-      setFlash(
-        reply,
-        action === 'draft' ? 'submission.flash.draftSaved' : 'submission.flash.submitted',
-      );
-      return reply.redirect(
-        action === 'draft' ? `/my/submissions/${saved.id}/edit` : `/my/submissions/${saved.id}`,
-        303,
-      );
-    } catch (error) {
-      return showForm(request, reply, consultation, values, refusal(error));
-    }
-  });
+    },
+  );
 };

@@ -7,11 +7,7 @@ import { Layout } from '../../http/layout.tsx';
 import type { ViewContext } from '../../http/view-context.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { LOCALES } from '../../i18n/locales.ts';
-import {
-  dateInZone,
-  languageName,
-  ruleExplanation,
-} from '../../ui/consultation-labels.ts';
+import { dateInZone, languageName, ruleExplanation } from '../../ui/consultation-labels.ts';
 import type { ConsultationRecord, QuestionRecord } from '../consultations/index.ts';
 import type { DisclosedSubmission } from './disclosure.ts';
 import { PublishedSubmission } from '../../ui/published-submission.tsx';

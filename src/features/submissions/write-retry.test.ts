@@ -22,12 +22,25 @@ for (const dialect of testDialects()) {
     let duplicate: unknown;
     before(async () => {
       t = await startTestApp(dialect);
-      const row = { token_hash: 'same', purpose: 'test', user_id: null, subject: null, created_at: '2026-01-01T00:00:00Z', expires_at: '2026-01-02T00:00:00Z', used_at: null };
+      const row = {
+        token_hash: 'same',
+        purpose: 'test',
+        user_id: null,
+        subject: null,
+        created_at: '2026-01-01T00:00:00Z',
+        expires_at: '2026-01-02T00:00:00Z',
+        used_at: null,
+      };
       await t.db().insertInto('one_time_tokens').values(row).execute();
-      duplicate = await t.db().insertInto('one_time_tokens').values(row).execute().then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+      duplicate = await t
+        .db()
+        .insertInto('one_time_tokens')
+        .values(row)
+        .execute()
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
     });
     after(() => t.close());
 
