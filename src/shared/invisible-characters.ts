@@ -11,8 +11,8 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex -- controls are what this pattern is for
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // XML 1.0 allows tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD and supplementary planes (pairs).
-// eslint-disable-next-line no-control-regex -- controls are what this pattern is for
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- controls are what this pattern is for
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // What a name must not hide: Unicode format characters (Cf: bidi embeddings, overrides, isolates
 // and marks, zero-width space, word joiner, BOM, tag characters…), every Default_Ignorable code
