@@ -55,6 +55,24 @@ function withoutThemeFigures(
   return { trends, summary };
 }
 
+/**
+ * A later version that prints figures of its own. Its participation tables were audited against
+ * every earlier set; its theme figures could not be, since themes are recomputed and a reader may
+ * still match two versions' themes by their sources: they are left out after the first version.
+ */
+export function sectionsWithOwnFiguresAfterFirst(
+  t: Translate,
+  sections: ReportSections,
+  items: readonly ReportItem[],
+  figures: ReportFigures,
+): ReportSections {
+  return {
+    ...sections,
+    ...withoutThemeFigures(t, sections, items),
+    participation: participationSection(t, figures),
+  };
+}
+
 /** A version that reprints the figures in force, published on `asOf` by an earlier version. */
 export function sectionsWithKeptFigures(
   t: Translate,

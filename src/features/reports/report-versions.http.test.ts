@@ -111,6 +111,10 @@ for (const dialect of testDialects()) {
       assert.match(third, /\| Government \| 13 \|/);
       assert.match(third, /\| Civil society \| 14 \|/);
       assert.match(third, /\| \*\*Total\*\* \| \*\*27\*\* \|/);
+      // Themes are recomputed for every version, so their figures could be compared across
+      // versions unaudited: only the first version with figures prints them.
+      assert.match(trends(await md(1)), /Contributors: /);
+      assert.doesNotMatch(trends(await md(3)), /Contributors: |By stakeholder group|By region|%/);
     });
   });
 

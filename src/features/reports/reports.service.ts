@@ -22,7 +22,11 @@ import {
 import type { DraftRecord, ReportsStore, VersionRecord } from './reports.store.ts';
 import { translator, type Translate } from '../../i18n/i18n.ts';
 import { participationSection } from './participation-figures.ts';
-import { sectionsWithKeptFigures, sectionsWithoutFigures } from './report-version-sections.ts';
+import {
+  sectionsWithKeptFigures,
+  sectionsWithOwnFiguresAfterFirst,
+  sectionsWithoutFigures,
+} from './report-version-sections.ts';
 import { figuresOf, mayPrintOwnFigures, type FigureInput } from './report-versions.ts';
 
 export const GENERATE_JOB = 'report-draft.generate';
@@ -109,7 +113,10 @@ export function reportsService(deps: ReportsDeps) {
     )
       return {
         // Printed from the input audited, whatever the draft's text of the section says.
-        sections: { ...draft.sections, participation: participationSection(t, figuresOf(input)) },
+        sections:
+          published.length === 0
+            ? { ...draft.sections, participation: participationSection(t, figuresOf(input)) }
+            : sectionsWithOwnFiguresAfterFirst(t, draft.sections, draft.items, figuresOf(input)),
         figuresVersion: version,
         figureInput: input,
       };
