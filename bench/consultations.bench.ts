@@ -16,6 +16,7 @@ import {
   startServer,
   type RunningServer,
   freshPostgresUrl,
+  SERVER,
 } from './support/server.ts';
 
 // BENCH_SUBMISSIONS lets a quick run check the benchmark itself on fewer rows.
@@ -345,7 +346,7 @@ async function uncachedRows(
 }
 
 async function measure(label: string, extraEnv: Record<string, string>): Promise<BenchRow[]> {
-  const server = await startServer('src/app/server.ts', { ...NO_ABUSE_LIMITS, ...extraEnv });
+  const server = await startServer(SERVER, { ...NO_ABUSE_LIMITS, ...extraEnv });
   try {
     const slug = seed(server);
     const rows: BenchRow[] = [];

@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/database.ts';
 import type { Actor } from '../src/shared/actor.ts';
 import { utcToZoned } from '../src/shared/time-zones.ts';
 import { fmt, type Bench, type BenchRow } from './bench.ts';
-import { startServer, type RunningServer, freshPostgresUrl } from './support/server.ts';
+import { startServer, type RunningServer, freshPostgresUrl, SERVER } from './support/server.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -150,7 +150,7 @@ async function measure(
 ): Promise<BenchRow[]> {
   // The reference is measured right before, so both figures see the same load on this machine.
   const reference = await hello(connections);
-  const server = await startServer('src/app/server.ts', env);
+  const server = await startServer(SERVER, env);
   try {
     const v = await votesPerSecond(server, await seedConversation(server), connections);
     return [

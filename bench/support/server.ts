@@ -43,12 +43,15 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
+/** What `npm start` runs: the compiled server in dist/, through the launcher. */
+export const SERVER = 'bin/server.js';
+
 /**
  * The Node flags the server runs with: those of `npm start` for the server itself (so memory and
  * throughput are measured as people run it), tsx alone for other scripts.
  */
 function nodeFlags(script: string): string[] {
-  if (script !== 'src/app/server.ts') return ['--import', 'tsx'];
+  if (script !== SERVER) return ['--import', 'tsx'];
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
@@ -59,7 +62,7 @@ function nodeFlags(script: string): string[] {
 }
 
 export async function startServer(
-  script = 'src/app/server.ts',
+  script = SERVER,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
