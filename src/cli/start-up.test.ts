@@ -136,7 +136,7 @@ describe('cleaning threads outside the test runner', () => {
       script,
       `import { readFileSync } from 'node:fs';
 const { cleaningPool } = await import(${JSON.stringify(pathToFileURL(pool).href)});
-const pool = cleaningPool({ threads: 1, queue: 0, timeoutMs: 60000 });
+const pool = cleaningPool({ threads: 1, queue: 0, timeoutMs: 60000, memoryMb: 768 });
 const { kind, data } = await pool.clean(readFileSync(${JSON.stringify(upload)}));
 console.log(kind, new TextDecoder('latin1').decode(data).includes('Ines') ? 'author kept' : 'author gone');
 await pool.close();

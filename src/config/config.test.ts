@@ -58,22 +58,29 @@ test('when the per-account sign-in limit is malformed or unbounded, then the boo
   );
 });
 
-test('when the cleaning pool is unset, then it has one thread per two cores (1 to 4), a queue of 8 and 30 s per document; malformed values stop the boot', () => {
+test('when the cleaning pool is unset, then it has one thread per two cores (1 to 4), a queue of 8, 30 s per document and 768 MB of heap per thread; malformed values stop the boot', () => {
   const { cleaning } = load({});
   assert.ok(cleaning.threads >= 1 && cleaning.threads <= 4);
   assert.deepEqual(
-    { queue: cleaning.queue, timeoutMs: cleaning.timeoutMs },
-    { queue: 8, timeoutMs: 30_000 },
+    { queue: cleaning.queue, timeoutMs: cleaning.timeoutMs, memoryMb: cleaning.memoryMb },
+    { queue: 8, timeoutMs: 30_000, memoryMb: 768 },
   );
   assert.deepEqual(
-    load({ CLEANING_THREADS: '2', CLEANING_QUEUE: '0', CLEANING_TIMEOUT_MS: '500' }).cleaning,
+    load({
+      CLEANING_THREADS: '2',
+      CLEANING_QUEUE: '0',
+      CLEANING_TIMEOUT_MS: '500',
+      CLEANING_MEMORY_MB: '256',
+    }).cleaning,
     {
       threads: 2,
       queue: 0,
       timeoutMs: 500,
+      memoryMb: 256,
     },
   );
   assert.throws(() => load({ CLEANING_THREADS: '0' }), /CLEANING_THREADS/);
   assert.throws(() => load({ CLEANING_QUEUE: '-1' }), /CLEANING_QUEUE/);
   assert.throws(() => load({ CLEANING_TIMEOUT_MS: '1.5' }), /CLEANING_TIMEOUT_MS/);
+  assert.throws(() => load({ CLEANING_MEMORY_MB: '0' }), /CLEANING_MEMORY_MB/);
 });

@@ -40,7 +40,7 @@ export interface Config {
    * Uploads are checked and rebuilt in worker threads: this many at once, this many waiting
    * (beyond: 503), and a time limit per document (beyond: the file is refused).
    */
-  cleaning: { threads: number; queue: number; timeoutMs: number };
+  cleaning: { threads: number; queue: number; timeoutMs: number; memoryMb: number };
   /** Secure cookies: on when BASE_URL is https. */
   secureCookies: boolean;
   /**
@@ -170,6 +170,7 @@ function parseCleaning(env: Env): Config['cleaning'] {
     threads: positiveWhole(env, 'CLEANING_THREADS', threadsDefault),
     queue: wholeOrZero(env, 'CLEANING_QUEUE', '8'),
     timeoutMs: positiveWhole(env, 'CLEANING_TIMEOUT_MS', '30000'),
+    memoryMb: positiveWhole(env, 'CLEANING_MEMORY_MB', '768'),
   };
 }
 

@@ -49,6 +49,7 @@ const REFUSALS = {
   pictures: 'attachments.cleaning.pictures',
   markup: 'attachments.cleaning.markup',
   timeout: 'cleaningPool.timeout',
+  memory: 'cleaningPool.memory',
 } as const;
 
 export interface AttachmentsDeps {

@@ -126,6 +126,27 @@ for (const dialect of testDialects()) {
       });
     });
 
+    describe('a small heap per thread', () => {
+      const { attach } = uploadsOn(dialect, {
+        CLEANING_THREADS: '1',
+        CLEANING_MEMORY_MB: '96',
+        CLEANING_TIMEOUT_MS: '60000',
+      });
+
+      test('when a document needs more memory than a thread may use, then it is refused with a translated reason, the server stays up and a new thread cleans the next one', async () => {
+        const quick = await attach('short.docx', docxWithAuthor('Ines Example'));
+        assert.equal(quick.response.statusCode, 303, 'a short document fits in the heap');
+
+        const heavy = await attach('long.docx', longDocx(7));
+        assert.equal(heavy.response.statusCode, 422);
+        assert.match(heavy.response.body, /needed more memory than this server allows/);
+        assert.deepEqual(heavy.stored, [], 'nothing is stored');
+
+        const again = await attach('short.docx', docxWithAuthor('Ines Example'));
+        assert.equal(again.response.statusCode, 303, 'a new thread cleans the next document');
+      });
+    });
+
     describe('a queue of one', () => {
       const { setup, attach } = uploadsOn(dialect, { CLEANING_THREADS: '1', CLEANING_QUEUE: '1' });
 

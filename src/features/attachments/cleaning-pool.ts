@@ -1,9 +1,10 @@
 // Uploads are checked and rebuilt in worker threads (cleaning-worker.ts): parsing a few megabytes
 // of XML or PDF takes seconds of CPU, and on the request thread those seconds would stall every
 // other request of the instance, a denial of service any participant could start. The pool is
-// bounded three ways: a few threads, a short queue behind them (beyond it: 503 with Retry-After)
-// and a time limit per document (beyond it the file is refused and its thread is terminated, so
-// a crafted file cannot keep one busy). Threads start with the first upload and stop when idle,
+// bounded four ways: a few threads, a short queue behind them (beyond it: 503 with Retry-After),
+// a time limit per document (beyond it the file is refused and its thread is terminated, so a
+// crafted file cannot keep one busy) and a heap limit per thread (a document whose parse would
+// need more is refused, and only its thread dies, not the server). Threads start with the first upload and stop when idle,
 // so a server at rest holds none of them nor the parsers they load.
 import type { Piscina } from 'piscina';
 import { AppError } from '../../shared/errors.ts';
@@ -17,6 +18,8 @@ export interface CleaningLimits {
   queue: number;
   /** The most one document may take once a thread is ready for it. */
   timeoutMs: number;
+  /** The heap one thread may use; a document that needs more is refused, and its thread replaced. */
+  memoryMb: number;
 }
 
 export interface DocumentCleaner {
@@ -70,6 +73,7 @@ export function cleaningPool(
         minThreads: 0,
         maxThreads: limits.threads,
         idleTimeout: IDLE_MS,
+        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
         ...workerFlags(),
       });
       // Only for a thread that fails outside any task; a task's own failure rejects its run.
@@ -113,6 +117,8 @@ export function cleaningPool(
     } catch (error) {
       // Aborting a running task terminates its thread; the pool starts another when needed.
       if (signal.aborted) throw new DocumentError('timeout', { cause: error });
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+        throw new DocumentError('memory', { cause: error });
       throw error;
     }
   }

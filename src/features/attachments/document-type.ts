@@ -27,7 +27,9 @@ export class DocumentError extends Error {
       | 'pictures'
       | 'markup'
       /** Cleaning took longer than its time limit (cleaning-pool.ts). */
-      | 'timeout',
+      | 'timeout'
+      /** Cleaning needed more memory than a cleaning thread may use (cleaning-pool.ts). */
+      | 'memory',
     options?: ErrorOptions,
   ) {
     super(`document refused: ${reason}`, options);
