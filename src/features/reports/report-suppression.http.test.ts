@@ -8,8 +8,8 @@ import {
   person,
   reportFixture,
   SAMPLE_TEXTS,
-  signIn,
   type ReportFixture,
+  publishReport,
 } from './reports.fixtures.ts';
 
 /**
@@ -119,13 +119,7 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect);
       f = await reportFixture(t, { key: 'suppr', rule: 'chatham_house', count: 0 });
       await submitAll(t, f);
-      const secretariat = await signIn(t, f.secretariatEmail);
-      await secretariat.post(`/consultations/${f.slug}/report/generate`);
-      await t.worker.drain();
-      assert.equal(
-        (await secretariat.post(`/consultations/${f.slug}/report/publish`)).statusCode,
-        303,
-      );
+      await publishReport(t, f);
     });
     after(() => t.close());
 
@@ -179,13 +173,7 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect);
       f = await reportFixture(t, { key: 'pair', rule: 'chatham_house', count: 0 });
       await submitPairAndWide(t, f);
-      const secretariat = await signIn(t, f.secretariatEmail);
-      await secretariat.post(`/consultations/${f.slug}/report/generate`);
-      await t.worker.drain();
-      assert.equal(
-        (await secretariat.post(`/consultations/${f.slug}/report/publish`)).statusCode,
-        303,
-      );
+      await publishReport(t, f);
     });
     after(() => t.close());
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
-import { person, reportFixture, signIn, type ReportFixture } from './reports.fixtures.ts';
+import { person, publishReport, reportFixture, type ReportFixture } from './reports.fixtures.ts';
 
 /** Two large topics of distinct texts in English, and one of exactly two texts. */
 const SHUTDOWNS = [
@@ -64,13 +64,7 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect);
       f = await reportFixture(t, { key: 'small', rule: 'chatham_house', count: 0 });
       await submitAll(t, f);
-      const secretariat = await signIn(t, f.secretariatEmail);
-      await secretariat.post(`/consultations/${f.slug}/report/generate`);
-      await t.worker.drain();
-      assert.equal(
-        (await secretariat.post(`/consultations/${f.slug}/report/publish`)).statusCode,
-        303,
-      );
+      await publishReport(t, f);
     });
     after(() => t.close());
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, testDialects, type TestApp } from '../../testing/test-app.ts';
-import { person, reportFixture, signIn, type ReportFixture } from './reports.fixtures.ts';
+import { person, publishReport, reportFixture, type ReportFixture } from './reports.fixtures.ts';
 
 /**
  * Texts of one topic (the same sentences reordered), so every version forms the same theme of
@@ -45,13 +45,7 @@ async function contribute(
 const GOVERNMENT = { group: 'government', country: 'FR' };
 const CIVIL_SOCIETY = { group: 'civil_society', country: 'KE' };
 
-async function publish(t: TestApp, f: ReportFixture): Promise<void> {
-  const secretariat = await signIn(t, f.secretariatEmail);
-  await secretariat.post(`/consultations/${f.slug}/report/generate`);
-  await t.worker.drain();
-  const response = await secretariat.post(`/consultations/${f.slug}/report/publish`);
-  assert.equal(response.statusCode, 303);
-}
+const publish = (t: TestApp, f: ReportFixture) => publishReport(t, f);
 
 const participation = (md: string) =>
   md.slice(md.indexOf('## Participation'), md.indexOf('## Method'));

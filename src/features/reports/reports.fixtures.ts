@@ -89,6 +89,19 @@ export async function signIn(t: TestApp, email: string): Promise<TestClient> {
   return client;
 }
 
+/**
+ * What a secretariat does to publish the report: generate a draft, let its job run, publish it.
+ * Returns the secretariat's client for what the test does next.
+ */
+export async function publishReport(t: TestApp, f: ReportFixture): Promise<TestClient> {
+  const secretariat = await signIn(t, f.secretariatEmail);
+  await secretariat.post(`/consultations/${f.slug}/report/generate`);
+  await t.worker.drain();
+  const response = await secretariat.post(`/consultations/${f.slug}/report/publish`);
+  if (response.statusCode !== 303) throw new Error(`publishing failed: ${response.statusCode}`);
+  return secretariat;
+}
+
 export interface ReportFixture {
   slug: string;
   consultationId: string;

@@ -11,7 +11,12 @@ import {
   type TestClient,
 } from '../../testing/test-app.ts';
 import { docxText, pdfText } from '../reports/report-readback.ts';
-import { reportFixture, signIn, type ReportFixture } from '../reports/reports.fixtures.ts';
+import {
+  publishReport,
+  reportFixture,
+  signIn,
+  type ReportFixture,
+} from '../reports/reports.fixtures.ts';
 
 for (const dialect of testDialects()) {
   describe(`responses to submissions (${dialect})`, () => {
@@ -45,14 +50,8 @@ for (const dialect of testDialects()) {
         .execute();
       for (const a of f.authors) identities.push(a.user!.displayName, a.user!.email, a.user!.id);
       identities.push(org.name, org.slug, org.id);
-      secretariat = await signIn(t, f.secretariatEmail);
       stranger = await signedInClient(t, 'resp-stranger@example.org', 'stranger password');
-      await secretariat.post(`/consultations/${f.slug}/report/generate`);
-      await t.worker.drain();
-      assert.equal(
-        (await secretariat.post(`/consultations/${f.slug}/report/publish`)).statusCode,
-        303,
-      );
+      secretariat = await publishReport(t, f);
     });
     after(() => t.close());
     const manage = (id = '') => `/consultations/${f.slug}/responses/manage${id ? `/${id}` : ''}`;
